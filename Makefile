@@ -1,0 +1,51 @@
+# Quick start:
+#   make run    install what is missing, build, and code the bundled example stories
+#   make test   install what is missing, build, and run the unit tests and validation guards
+# Other targets: build, asan (tests under AddressSanitizer + UBSan), validate, format, clean.
+
+BUILD ?= build
+JOBS ?= $(shell nproc)
+DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann-json3-dev \
+                  libsqlite3-dev wordnet-base
+SHARED ?= ../shared
+
+.PHONY: all deps build run test asan validate format clean
+
+all: build
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+$(BUILD)/Makefile: CMakeLists.txt
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(BUILD)/eventcoder code --explain examples/stories.txt
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+asan: deps
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DEVENTCODER_SANITIZE=ON
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+validate: build
+	$(BUILD)/eventcoder validate $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
+	$(BUILD)/eventcoder validate --ignore-parse $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
+
+format:
+	clang-format -i $$(git ls-files '*.cc' '*.h')
+
+clean:
+	rm -rf $(BUILD) build-asan

@@ -1,0 +1,784 @@
+#include "match/coder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <set>
+#include <unordered_set>
+
+namespace eventcoder {
+
+namespace {
+
+constexpr size_t kMaxMembers = 32;
+constexpr int kMaxDepth = 200;
+
+bool IsNominalLabel(const std::string& l) {
+  return l == "NP" || l == "NN" || l == "NNS" || l == "NNP" || l == "NNPS" || l == "NML" ||
+         l == "NX" || l == "NNPS";
+}
+
+bool IsVerbTag(const std::string& t) { return t.size() >= 2 && t[0] == 'V' && t[1] == 'B'; }
+
+bool IsBeForm(const std::string& w) {
+  return w == "IS" || w == "WAS" || w == "WERE" || w == "ARE" || w == "BE" || w == "BEEN" ||
+         w == "BEING" || w == "'S" || w == "AM" || w == "'RE";
+}
+
+// Words a pattern may step over even where its tokens are joined (PETRARCH's skip list).
+bool IsSkipWord(const std::string& w) {
+  static const std::unordered_set<std::string> kSkip = {
+      "THE",     "A",       "AN",      "IT",      "HE",       "THEY",  "HER",   "HAS",
+      "HAD",     "HAVE",    "SOME",    "FEW",     "THAT",     "HUNDRED", "THOUSAND",
+      "MILLION", "BILLION", "TRILLION", "DOZEN",  "ONE",      "TWO",   "THREE", "FOUR",
+      "FIVE",    "SIX",     "SEVEN",   "EIGHT",   "NINE",     "DOLLAR", "DUCAT"};
+  if (kSkip.count(w)) return true;
+  if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c)) || c == ',' || c == '.';
+      }) && std::isdigit(static_cast<unsigned char>(w[0])))
+    return true;
+  return false;
+}
+
+bool IsWordToken(const TreeWord& w) {
+  for (char c : w.text)
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80))
+      return true;
+  return false;
+}
+
+std::string JoinNorm(const ParseTree& t, const std::vector<int>& words) {
+  std::string out;
+  for (int w : words) {
+    if (!out.empty()) out += ' ';
+    out += t.words[w].norm;
+  }
+  return out;
+}
+
+std::string PhraseText(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+// A coded member of a noun phrase.
+struct Member {
+  std::vector<int> words;
+  std::string code;  // "" when neither actor nor agent was found
+  std::vector<WhyEntry> why;
+};
+
+struct NounPhrase {
+  int node = -1;
+  int first = 0, last = 0;  // word range [first, last)
+  bool compound = false;
+  std::vector<Member> members;
+  bool Coded() const {
+    for (const auto& m : members)
+      if (!m.code.empty()) return true;
+    return false;
+  }
+  std::string PrimaryCode() const {
+    for (const auto& m : members)
+      if (!m.code.empty()) return m.code;
+    return "---";
+  }
+};
+
+struct Item {
+  int word;
+  int np;  // index into phrases or -1
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const CompiledDictionary& dict, const CoderOptions& opt, const ParseTree& tree,
+                int date)
+      : dict_(dict), opt_(opt), t_(tree), date_(date) {}
+
+  std::vector<CodedEvent> Run();
+
+ private:
+  // --- noun phrases
+  void FindNounPhrases();
+  bool IsCompoundNP(int node) const;
+  bool HasDescendant(int node, const std::function<bool(const TreeNode&)>& pred) const;
+  std::vector<std::vector<int>> Expand(int node, int depth) const;
+  Member CodeMember(std::vector<int> words) const;
+
+  // --- comma clauses
+  void MarkCommaClauses();
+
+  // --- verbs and patterns
+  void CodeVerbs(std::vector<CodedEvent>* out);
+  bool MatchVerbForm(int verb_word, const dict::VerbForm& form, std::vector<int>* verb_words) const;
+  std::vector<Item> LowerItems(int vp, int after_word) const;
+  std::vector<Item> UpperItems(int vp, int before_word) const;
+  struct Binding {
+    int source = -1, target = -1;
+  };
+  bool MatchSide(const std::vector<dict::PatternToken>& tokens, bool first_joined,
+                 const std::vector<Item>& items, bool reversed, Binding* b) const;
+  bool MatchFrom(const std::vector<const dict::PatternToken*>& toks, size_t k, size_t pos,
+                 bool must_adjacent, const std::vector<Item>& items, bool reversed, Binding* b,
+                 std::set<std::pair<size_t, size_t>>* failed, int* budget) const;
+  size_t NextPos(const std::vector<Item>& items, size_t pos) const;
+  size_t ConsumeNP(const std::vector<Item>& items, size_t pos) const;
+  void MakeEvents(int src_np, int tgt_np, const std::string& code, const std::string& paired,
+                  bool passive, const std::vector<int>& verb_words, std::vector<WhyEntry> why,
+                  std::vector<CodedEvent>* out) const;
+  std::vector<std::pair<std::string, const Member*>> CodesOf(int np) const;
+
+  const CompiledDictionary& dict_;
+  const CoderOptions& opt_;
+  const ParseTree& t_;
+  int date_;
+  std::vector<NounPhrase> phrases_;
+  std::vector<int> np_of_word_;
+  std::vector<bool> deleted_;
+};
+
+bool SentenceCoder::HasDescendant(int node,
+                                  const std::function<bool(const TreeNode&)>& pred) const {
+  std::vector<int> st(t_.nodes[node].children.begin(), t_.nodes[node].children.end());
+  while (!st.empty()) {
+    int n = st.back();
+    st.pop_back();
+    if (pred(t_.nodes[n])) return true;
+    for (int c : t_.nodes[n].children) st.push_back(c);
+  }
+  return false;
+}
+
+// A coordinated NP: one conjunction among its children, two or more segments (split at
+// the conjunction and commas) that hold a noun, and no clause inside.
+bool SentenceCoder::IsCompoundNP(int node) const {
+  const TreeNode& nd = t_.nodes[node];
+  int cc = 0;
+  for (int c : nd.children)
+    if (t_.nodes[c].label == "CC") ++cc;
+  if (cc != 1) return false;
+  if (HasDescendant(node, [](const TreeNode& n) {
+        return n.label == "VP" || n.label == "S" || n.label == "SBAR";
+      }))
+    return false;
+  int segments_with_noun = 0;
+  bool seg_has_noun = false;
+  for (int c : nd.children) {
+    const std::string& l = t_.nodes[c].label;
+    if (l == "CC" || l == ",") {
+      if (seg_has_noun) ++segments_with_noun;
+      seg_has_noun = false;
+    } else if (IsNominalLabel(l)) {
+      // "2000 and 2004" are not actors.
+      bool numeric = t_.nodes[c].word >= 0 && t_.words[t_.nodes[c].word].tag == "CD";
+      if (!numeric) seg_has_noun = true;
+    }
+  }
+  if (seg_has_noun) ++segments_with_noun;
+  return segments_with_noun >= 2;
+}
+
+std::vector<std::vector<int>> SentenceCoder::Expand(int node, int depth) const {
+  const TreeNode& nd = t_.nodes[node];
+  if (nd.word >= 0) {
+    const TreeWord& w = t_.words[nd.word];
+    if (w.tag == "POS" || !IsWordToken(w)) return {{}};
+    return {{nd.word}};
+  }
+  if (depth > kMaxDepth) {
+    auto [a, b] = t_.WordRange(node);
+    std::vector<int> all;
+    for (int i = a; i < b; ++i) all.push_back(i);
+    return {all};
+  }
+  if (nd.label == "NP" && IsCompoundNP(node)) {
+    // Split into segments; words before the first noun of the first segment are shared.
+    std::vector<std::vector<int>> segments{{}};
+    for (int c : nd.children) {
+      const std::string& l = t_.nodes[c].label;
+      if (l == "CC" || l == ",") {
+        if (!segments.back().empty()) segments.push_back({});
+      } else {
+        segments.back().push_back(c);
+      }
+    }
+    if (segments.back().empty()) segments.pop_back();
+    std::vector<int> shared;  // leading modifier leaves of the first segment
+    if (!segments.empty()) {
+      for (int c : segments[0]) {
+        const std::string& l = t_.nodes[c].label;
+        if (l == "JJ" || l == "JJR" || l == "JJS" || l == "DT") {
+          if (t_.nodes[c].word >= 0) shared.push_back(t_.nodes[c].word);
+        } else {
+          break;
+        }
+      }
+    }
+    std::vector<std::vector<int>> out;
+    for (size_t s = 0; s < segments.size(); ++s) {
+      bool has_noun = false;
+      for (int c : segments[s]) has_noun |= IsNominalLabel(t_.nodes[c].label);
+      if (!has_noun) continue;
+      // Product of the segment's children.
+      std::vector<std::vector<int>> acc{{}};
+      if (s > 0) acc[0] = shared;
+      for (int c : segments[s]) {
+        auto part = Expand(c, depth + 1);
+        std::vector<std::vector<int>> next;
+        for (const auto& a : acc)
+          for (const auto& p : part) {
+            if (next.size() >= kMaxMembers) break;
+            auto v = a;
+            v.insert(v.end(), p.begin(), p.end());
+            next.push_back(std::move(v));
+          }
+        acc = std::move(next);
+      }
+      for (auto& a : acc)
+        if (out.size() < kMaxMembers) out.push_back(std::move(a));
+    }
+    if (!out.empty()) return out;
+  }
+  std::vector<std::vector<int>> acc{{}};
+  for (int c : nd.children) {
+    auto part = Expand(c, depth + 1);
+    if (part.size() == 1) {
+      for (auto& a : acc) a.insert(a.end(), part[0].begin(), part[0].end());
+      continue;
+    }
+    std::vector<std::vector<int>> next;
+    for (const auto& a : acc)
+      for (const auto& p : part) {
+        if (next.size() >= kMaxMembers) break;
+        auto v = a;
+        v.insert(v.end(), p.begin(), p.end());
+        next.push_back(std::move(v));
+      }
+    acc = std::move(next);
+  }
+  return acc;
+}
+
+Member SentenceCoder::CodeMember(std::vector<int> words) const {
+  Member m;
+  m.words = std::move(words);
+  const auto& w = m.words;
+  // The first actor in the phrase.
+  int actor_begin = -1, actor_end = -1;
+  const dict::Actor* actor = nullptr;
+  std::string code;
+  for (size_t k = 0; k < w.size() && !actor; ++k) {
+    const auto* cands = dict_.ActorsStartingWith(t_.words[w[k]].norm);
+    if (!cands) continue;
+    for (const auto& ref : *cands) {
+      const auto& ph = *ref.words;
+      if (k + ph.size() > w.size()) continue;
+      bool ok = true;
+      for (size_t j = 1; j < ph.size() && ok; ++j) ok = t_.words[w[k + j]].norm == ph[j];
+      if (!ok) continue;
+      actor = &dict_.dict().actors[ref.owner];
+      actor_begin = static_cast<int>(k);
+      actor_end = static_cast<int>(k + ph.size());
+      code = actor->CodeOn(date_);
+      m.why.push_back({"actor", actor->origin.file, actor->origin.line,
+                       PhraseText(ph) + " [" + code + "]"});
+      break;
+    }
+  }
+  // Every agent outside the actor's words.
+  std::vector<const dict::Agent*> agents;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (static_cast<int>(k) >= actor_begin && static_cast<int>(k) < actor_end) continue;
+    const auto* cands = dict_.AgentsStartingWith(t_.words[w[k]].norm);
+    if (!cands) continue;
+    for (const auto& ref : *cands) {
+      const auto& ph = *ref.words;
+      if (k + ph.size() > w.size()) continue;
+      bool ok = true;
+      for (size_t j = 1; j < ph.size() && ok; ++j) ok = t_.words[w[k + j]].norm == ph[j];
+      if (!ok) continue;
+      const dict::Agent* ag = &dict_.dict().agents[ref.owner];
+      agents.push_back(ag);
+      m.why.push_back({"agent", ag->origin.file, ag->origin.line,
+                       PhraseText(ph) + (ag->prefix ? " [" + ag->code + "~]" : " [~" + ag->code + "]")});
+      k += ph.size() - 1;
+      break;
+    }
+  }
+  if (!actor && agents.empty()) return m;
+  if (code.empty()) code = "---";
+  for (const dict::Agent* ag : agents) {
+    const std::string& agc = ag->code;
+    bool present = false;
+    for (size_t ka = 0; ka + agc.size() <= code.size(); ka += 3)
+      if (code.compare(ka, agc.size(), agc) == 0) {
+        present = true;
+        break;
+      }
+    if (present) break;
+    code = ag->prefix ? agc + code : code + agc;
+  }
+  m.code = code;
+  return m;
+}
+
+void SentenceCoder::FindNounPhrases() {
+  np_of_word_.assign(t_.words.size(), -1);
+  std::vector<int> st{0};
+  while (!st.empty()) {
+    int n = st.back();
+    st.pop_back();
+    const TreeNode& nd = t_.nodes[n];
+    bool make = false;
+    if (nd.label == "NP") {
+      bool has_np = HasDescendant(n, [](const TreeNode& x) { return x.label == "NP"; });
+      bool has_pos = HasDescendant(n, [](const TreeNode& x) { return x.label == "POS"; });
+      bool has_clause = HasDescendant(
+          n, [](const TreeNode& x) { return x.label == "VP" || x.label == "S"; });
+      if (!has_np) {
+        make = true;
+      } else if (IsCompoundNP(n)) {
+        make = true;
+      } else if (has_pos && !has_clause) {
+        make = true;
+      } else if (!has_clause && nd.children.size() == 2 &&
+                 t_.nodes[nd.children[0]].label == "NP" &&
+                 t_.nodes[nd.children[1]].label == "PP") {
+        // (NP (NP ...) (PP (IN of) (NP ...))) with no deeper PP.
+        int pp = nd.children[1];
+        bool deeper_pp = HasDescendant(pp, [](const TreeNode& x) { return x.label == "PP"; });
+        bool first_pp =
+            HasDescendant(nd.children[0], [](const TreeNode& x) { return x.label == "PP"; });
+        make = !deeper_pp && !first_pp;
+      }
+    }
+    if (make) {
+      NounPhrase np;
+      np.node = n;
+      auto [a, b] = t_.WordRange(n);
+      np.first = a;
+      np.last = b;
+      auto expansions = Expand(n, 0);
+      np.compound = expansions.size() > 1;
+      for (auto& e : expansions) {
+        if (e.empty()) continue;
+        np.members.push_back(CodeMember(std::move(e)));
+      }
+      if (np.members.empty()) continue;
+      int id = static_cast<int>(phrases_.size());
+      for (int i = a; i < b; ++i) np_of_word_[i] = id;
+      phrases_.push_back(std::move(np));
+      continue;
+    }
+    for (auto it = nd.children.rbegin(); it != nd.children.rend(); ++it) st.push_back(*it);
+  }
+}
+
+void SentenceCoder::MarkCommaClauses() {
+  deleted_.assign(t_.words.size(), false);
+  if (opt_.comma_max <= 0) return;
+  std::vector<int> commas;
+  for (size_t i = 0; i < t_.words.size(); ++i)
+    if (t_.words[i].tag == "," && np_of_word_[i] < 0) commas.push_back(static_cast<int>(i));
+  for (size_t c = 0; c + 1 < commas.size(); ++c) {
+    int a = commas[c], b = commas[c + 1];
+    int count = 0;
+    for (int i = a + 1; i < b; ++i)
+      if (std::isalpha(static_cast<unsigned char>(t_.words[i].text[0]))) ++count;
+    if (count >= opt_.comma_min && count <= opt_.comma_max) {
+      for (int i = a; i <= b; ++i) deleted_[i] = true;
+      ++c;  // the closing comma is used up
+    }
+  }
+}
+
+std::vector<Item> SentenceCoder::LowerItems(int vp, int after_word) const {
+  std::vector<Item> items;
+  auto [a, b] = t_.WordRange(vp);
+  for (int i = after_word + 1; i < b; ++i) {
+    if (i < a || deleted_[i]) continue;
+    items.push_back({i, np_of_word_[i]});
+  }
+  return items;
+}
+
+std::vector<Item> SentenceCoder::UpperItems(int vp, int before_word) const {
+  // Words of earlier conjuncts of a coordinated VP belong to other verbs: skip them.
+  std::vector<std::pair<int, int>> excluded;
+  int n = vp;
+  while (t_.nodes[n].parent >= 0) {
+    int p = t_.nodes[n].parent;
+    if (t_.nodes[p].label != "VP") break;
+    const auto& ch = t_.nodes[p].children;
+    bool coordinated = false;
+    for (int c : ch) coordinated |= (t_.nodes[c].label == "CC");
+    if (coordinated && ch.front() != n) {
+      int start = t_.WordRange(ch.front()).first;
+      int end = t_.WordRange(n).first;
+      excluded.push_back({start, end});
+    }
+    n = p;
+  }
+  std::vector<Item> items;  // nearest the verb first
+  for (int i = before_word - 1; i >= 0; --i) {
+    if (deleted_[i]) continue;
+    bool skip = false;
+    for (auto [s, e] : excluded) skip |= (i >= s && i < e);
+    if (skip) continue;
+    if (t_.words[i].tag == "," && np_of_word_[i] < 0) break;
+    items.push_back({i, np_of_word_[i]});
+  }
+  return items;
+}
+
+size_t SentenceCoder::NextPos(const std::vector<Item>& items, size_t pos) const {
+  // Skip words do not break adjacency.
+  while (pos < items.size() && IsSkipWord(t_.words[items[pos].word].norm)) ++pos;
+  return pos;
+}
+
+size_t SentenceCoder::ConsumeNP(const std::vector<Item>& items, size_t pos) const {
+  int np = items[pos].np;
+  while (pos < items.size() && items[pos].np == np) ++pos;
+  return pos;
+}
+
+bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks, size_t k,
+                              size_t pos, bool must_adjacent, const std::vector<Item>& items,
+                              bool reversed, Binding* b,
+                              std::set<std::pair<size_t, size_t>>* failed, int* budget) const {
+  if (k == toks.size()) return true;
+  if (--*budget < 0) return false;
+  if (failed->count({k, pos * 2 + (must_adjacent ? 1 : 0)})) return false;
+  const dict::PatternToken& tok = *toks[k];
+  // The joined flag says whether the NEXT token (in matching order) must be adjacent.
+  bool next_adjacent;
+  if (!reversed) {
+    next_adjacent = tok.joined;
+  } else {
+    next_adjacent = (k + 1 < toks.size()) && toks[k + 1]->joined;
+  }
+  size_t start = must_adjacent ? NextPos(items, pos) : pos;
+  size_t stop = must_adjacent ? std::min(start + 1, items.size()) : items.size();
+  for (size_t p = start; p < stop; ++p) {
+    const Item& it = items[p];
+    const std::string& w = t_.words[it.word].norm;
+    switch (tok.kind) {
+      case dict::PatternToken::kWord:
+        if (w == tok.text &&
+            MatchFrom(toks, k + 1, p + 1, next_adjacent, items, reversed, b, failed, budget))
+          return true;
+        break;
+      case dict::PatternToken::kSynset: {
+        const auto* members = dict_.SynsetMembers(tok.text, w);
+        if (!members) break;
+        for (const auto* ph : *members) {
+          size_t n = ph->size();
+          if (p + n > items.size()) continue;
+          bool ok = true;
+          // In the upper sequence words run backwards.
+          for (size_t j = 0; j < n && ok; ++j) {
+            const std::string& want = reversed ? (*ph)[n - 1 - j] : (*ph)[j];
+            ok = t_.words[items[p + j].word].norm == want;
+          }
+          if (reversed && n > 1) {
+            // For a reversed sequence the key word is the phrase's last word.
+            ok = true;
+            for (size_t j = 0; j < n && ok; ++j)
+              ok = t_.words[items[p + j].word].norm == (*ph)[n - 1 - j];
+          }
+          if (ok &&
+              MatchFrom(toks, k + 1, p + n, next_adjacent, items, reversed, b, failed, budget))
+            return true;
+        }
+        break;
+      }
+      case dict::PatternToken::kSource:
+      case dict::PatternToken::kTarget:
+      case dict::PatternToken::kCompound:
+      case dict::PatternToken::kSkipNoun: {
+        if (it.np < 0) break;
+        if (tok.kind == dict::PatternToken::kCompound && !phrases_[it.np].compound) break;
+        Binding saved = *b;
+        if (tok.kind == dict::PatternToken::kSource) b->source = it.np;
+        if (tok.kind == dict::PatternToken::kTarget) b->target = it.np;
+        if (tok.kind == dict::PatternToken::kCompound) b->source = b->target = it.np;
+        if (MatchFrom(toks, k + 1, ConsumeNP(items, p), next_adjacent, items, reversed, b,
+                      failed, budget))
+          return true;
+        *b = saved;
+        break;
+      }
+    }
+  }
+  failed->insert({k, pos * 2 + (must_adjacent ? 1 : 0)});
+  return false;
+}
+
+bool SentenceCoder::MatchSide(const std::vector<dict::PatternToken>& tokens, bool first_joined,
+                              const std::vector<Item>& items, bool reversed, Binding* b) const {
+  if (tokens.empty()) return true;
+  std::vector<const dict::PatternToken*> toks;
+  if (reversed) {
+    for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) toks.push_back(&*it);
+  } else {
+    for (const auto& t : tokens) toks.push_back(&t);
+  }
+  std::set<std::pair<size_t, size_t>> failed;
+  int budget = 20000;
+  return MatchFrom(toks, 0, 0, first_joined, items, reversed, b, &failed, &budget);
+}
+
+bool SentenceCoder::MatchVerbForm(int verb_word, const dict::VerbForm& form,
+                                  std::vector<int>* verb_words) const {
+  verb_words->clear();
+  const auto& fw = form.words;
+  // Words before the head, going left.
+  std::vector<int> before;
+  int i = verb_word - 1;
+  for (int j = static_cast<int>(form.head) - 1; j >= 0; --j) {
+    while (i >= 0 && fw[j] != t_.words[i].norm && IsSkipWord(t_.words[i].norm)) --i;
+    if (i < 0 || t_.words[i].norm != fw[j]) return false;
+    before.push_back(i--);
+  }
+  std::vector<int> after;
+  i = verb_word + 1;
+  for (size_t j = form.head + 1; j < fw.size(); ++j) {
+    while (i < static_cast<int>(t_.words.size()) && fw[j] != t_.words[i].norm &&
+           IsSkipWord(t_.words[i].norm))
+      ++i;
+    if (i >= static_cast<int>(t_.words.size()) || t_.words[i].norm != fw[j]) return false;
+    after.push_back(i++);
+  }
+  verb_words->assign(before.rbegin(), before.rend());
+  verb_words->push_back(verb_word);
+  verb_words->insert(verb_words->end(), after.begin(), after.end());
+  return true;
+}
+
+std::vector<std::pair<std::string, const Member*>> SentenceCoder::CodesOf(int np) const {
+  std::vector<std::pair<std::string, const Member*>> out;
+  for (const auto& m : phrases_[np].members) {
+    std::string code = m.code;
+    if (code.empty()) {
+      code = "---";
+      if (opt_.new_actor_length > 0 && static_cast<int>(m.words.size()) < opt_.new_actor_length)
+        code = "\"" + JoinNorm(t_, m.words) + "\"";
+    }
+    // "ELR/GAL": one actor with several codes.
+    size_t s = 0;
+    while (true) {
+      size_t slash = code.find('/', s);
+      if (code[0] == '"' || slash == std::string::npos) {
+        out.push_back({code.substr(s), &m});
+        break;
+      }
+      out.push_back({code.substr(s, slash - s), &m});
+      s = slash + 1;
+    }
+  }
+  if (out.empty()) out.push_back({"---", nullptr});
+  return out;
+}
+
+void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
+                               const std::string& paired, bool passive,
+                               const std::vector<int>& verb_words, std::vector<WhyEntry> why,
+                               std::vector<CodedEvent>* out) const {
+  auto src = CodesOf(src_np);
+  auto tgt = CodesOf(tgt_np);
+  if (passive) std::swap(src, tgt);
+  auto emit = [&](const std::vector<std::pair<std::string, const Member*>>& a,
+                  const std::vector<std::pair<std::string, const Member*>>& b,
+                  const std::string& c) {
+    for (const auto& [sc, sm] : a)
+      for (const auto& [tc, tm] : b) {
+        if (sc == tc) continue;  // self-reference
+        if (opt_.require_dyad && (sc == "---" || tc == "---")) continue;
+        bool dup = false;
+        for (const auto& e : *out) dup |= (e.source == sc && e.target == tc && e.code == c);
+        if (dup) continue;
+        CodedEvent e;
+        e.source = sc;
+        e.target = tc;
+        e.code = c;
+        if (sm) e.source_words = sm->words;
+        if (tm) e.target_words = tm->words;
+        e.verb_words = verb_words;
+        if (sm)
+          for (auto w : sm->why) {
+            w.role = "source-" + w.role;
+            e.why.push_back(std::move(w));
+          }
+        if (tm)
+          for (auto w : tm->why) {
+            w.role = "target-" + w.role;
+            e.why.push_back(std::move(w));
+          }
+        e.why.insert(e.why.end(), why.begin(), why.end());
+        out->push_back(std::move(e));
+      }
+  };
+  if (!paired.empty()) {
+    if (src.front().first == "---" || tgt.front().first == "---") {
+      if (tgt.front().first == "---") tgt = src;
+      else src = tgt;
+    }
+    emit(src, tgt, code);
+    emit(tgt, src, paired);
+  } else {
+    emit(src, tgt, code);
+  }
+}
+
+void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
+  std::vector<int> st{0};
+  while (!st.empty()) {
+    int n = st.back();
+    st.pop_back();
+    const TreeNode& nd = t_.nodes[n];
+    bool matched = false;
+    if (nd.label == "VP" && !nd.children.empty()) {
+      int first = nd.children.front();
+      int vw = t_.nodes[first].word;
+      if (vw >= 0 && IsVerbTag(t_.words[vw].tag)) {
+        const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm);
+        const CompiledDictionary::VerbRef* verb = nullptr;
+        std::vector<int> verb_words;
+        if (cands) {
+          for (const auto& ref : *cands)
+            if (MatchVerbForm(vw, *ref.form, &verb_words)) {
+              verb = &ref;
+              break;
+            }
+        }
+        if (verb) {
+          // Passive: "was shot by", "has been condemned by".
+          bool passive = false;
+          if (t_.words[vw].tag == "VBN" || t_.words[vw].tag == "VBD") {
+            bool aux_be = false;
+            int p = nd.parent;
+            while (p >= 0 && t_.nodes[p].label == "VP") {
+              int f = t_.nodes[p].children.front();
+              if (t_.nodes[f].word >= 0 && IsBeForm(t_.words[t_.nodes[f].word].norm)) {
+                aux_be = true;
+                break;
+              }
+              p = t_.nodes[p].parent;
+            }
+            if (aux_be) {
+              auto [a, b] = t_.WordRange(n);
+              for (int i = verb_words.back() + 1; i < b; ++i)
+                if (t_.words[i].norm == "BY") passive = true;
+            }
+          }
+          auto lower = LowerItems(n, verb_words.back());
+          auto upper = UpperItems(n, verb_words.front());
+          const dict::VerbBlock* block = verb->block;
+          const dict::VerbForm* form = verb->form;
+          std::string code = form->code.empty() ? block->code : form->code;
+          std::string paired = form->code.empty() ? block->paired : form->paired;
+          std::vector<WhyEntry> why;
+          why.push_back({"verb", form->origin.file, form->origin.line,
+                         PhraseText(form->words) + " (" + block->name + " [" + block->code + "])"});
+          Binding bind;
+          for (const auto& pref : dict_.PatternsOf(block)) {
+            const dict::Pattern& pat = *pref.pattern;
+            Binding b;
+            if (!MatchSide(pat.after, pat.verb_joined_after, lower, false, &b)) continue;
+            if (!MatchSide(pat.before, pat.verb_joined_before, upper, true, &b)) continue;
+            if (pat.code == "---") break;  // a pattern that says "no event here"
+            code = pat.code;
+            paired = pat.paired;
+            bind = b;
+            why.push_back({"pattern", pat.origin.file, pat.origin.line, pat.text});
+            break;
+          }
+          if (!code.empty() && code != "---") {
+            matched = true;
+            if (passive) why.push_back({"rule", "", 0, "passive voice: source and target swapped"});
+            int target = bind.target;
+            if (target < 0) {
+              for (const auto& it : lower)
+                if (it.np >= 0 && (phrases_[it.np].Coded() || phrases_[it.np].compound)) {
+                  target = it.np;
+                  break;
+                }
+            }
+            if (target < 0)
+              for (const auto& it : lower)
+                if (it.np >= 0) {
+                  target = it.np;
+                  break;
+                }
+            int source = bind.source;
+            if (target >= 0 && source < 0) {
+              std::string tcode = phrases_[target].PrimaryCode();
+              for (const auto& it : upper)
+                if (it.np >= 0 && it.np != target &&
+                    (phrases_[it.np].compound ||
+                     (phrases_[it.np].Coded() && phrases_[it.np].PrimaryCode() != tcode))) {
+                  source = it.np;
+                  break;
+                }
+              if (source < 0)
+                for (const auto& it : upper)
+                  if (it.np >= 0 && it.np != target) {
+                    source = it.np;
+                    break;
+                  }
+            }
+            if (source >= 0 && target >= 0)
+              MakeEvents(source, target, code, paired, passive, verb_words, why, out);
+          }
+        }
+      }
+    }
+    if (matched) continue;  // clauses inside a coded verb phrase belong to it
+    for (auto it = nd.children.rbegin(); it != nd.children.rend(); ++it) st.push_back(*it);
+  }
+}
+
+std::vector<CodedEvent> SentenceCoder::Run() {
+  FindNounPhrases();
+  MarkCommaClauses();
+  std::vector<CodedEvent> out;
+  CodeVerbs(&out);
+  return out;
+}
+
+}  // namespace
+
+Coder::Coder(std::shared_ptr<const CompiledDictionary> dict, CoderOptions options)
+    : dict_(std::move(dict)), options_(options) {}
+
+std::vector<CodedEvent> Coder::CodeTree(const ParseTree& tree, int date) const {
+  SentenceCoder sc(*dict_, options_, tree, date);
+  return sc.Run();
+}
+
+bool Coder::IsDiscarded(const std::vector<std::string>& words, bool* story_level) const {
+  *story_level = false;
+  bool found = false;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const auto* cands = dict_->DiscardsStartingWith(words[k]);
+    if (!cands) continue;
+    for (const auto& ref : *cands) {
+      const auto& ph = *ref.words;
+      if (k + ph.size() > words.size()) continue;
+      bool ok = true;
+      for (size_t j = 1; j < ph.size() && ok; ++j) ok = words[k + j] == ph[j];
+      if (!ok) continue;
+      found = true;
+      if (dict_->dict().discards[ref.owner].story_level) *story_level = true;
+    }
+  }
+  return found;
+}
+
+}  // namespace eventcoder

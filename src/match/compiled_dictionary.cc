@@ -1,0 +1,115 @@
+#include "match/compiled_dictionary.h"
+
+#include <algorithm>
+
+namespace eventcoder {
+
+namespace {
+
+template <typename Map>
+void SortLongestFirst(Map* m) {
+  for (auto& [key, list] : *m) {
+    std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+      return a.words->size() > b.words->size();
+    });
+  }
+}
+
+template <typename Map, typename T>
+const T* Find(const Map& m, const std::string& key) {
+  auto it = m.find(key);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(dict)) {
+  for (size_t i = 0; i < dict_.actors.size(); ++i) {
+    for (const auto& name : dict_.actors[i].names) {
+      if (name.empty()) continue;
+      actors_[name[0]].push_back({&name, static_cast<int>(i)});
+    }
+  }
+  for (size_t i = 0; i < dict_.agents.size(); ++i) {
+    const auto& w = dict_.agents[i].words;
+    if (w.empty()) continue;
+    agents_[w[0]].push_back({&w, static_cast<int>(i)});
+  }
+  for (size_t i = 0; i < dict_.discards.size(); ++i) {
+    const auto& w = dict_.discards[i].words;
+    if (w.empty()) continue;
+    discards_[w[0]].push_back({&w, static_cast<int>(i)});
+  }
+  SortLongestFirst(&actors_);
+  SortLongestFirst(&agents_);
+  SortLongestFirst(&discards_);
+
+  for (const auto& block : dict_.verbs) {
+    for (const auto& form : block.forms) {
+      if (form.words.empty() || form.head >= form.words.size()) continue;
+      verbs_[form.words[form.head]].push_back({&form, &block});
+    }
+    auto& pats = patterns_[&block];
+    for (const auto& p : block.patterns) {
+      int lit = 0;
+      for (const auto& t : p.before) lit += (t.kind == dict::PatternToken::kWord ||
+                                            t.kind == dict::PatternToken::kSynset);
+      for (const auto& t : p.after) lit += (t.kind == dict::PatternToken::kWord ||
+                                           t.kind == dict::PatternToken::kSynset);
+      pats.push_back({&p, lit});
+    }
+    std::stable_sort(pats.begin(), pats.end(), [](const PatternRef& a, const PatternRef& b) {
+      size_t la = a.pattern->before.size() + a.pattern->after.size();
+      size_t lb = b.pattern->before.size() + b.pattern->after.size();
+      if (a.literal_count != b.literal_count) return a.literal_count > b.literal_count;
+      return la > lb;
+    });
+  }
+  for (auto& [word, list] : verbs_) {
+    std::stable_sort(list.begin(), list.end(), [](const VerbRef& a, const VerbRef& b) {
+      return a.form->words.size() > b.form->words.size();
+    });
+  }
+  for (const auto& [name, syn] : dict_.synsets) {
+    auto& idx = synsets_[name];
+    for (const auto& ph : syn.phrases) {
+      if (ph.empty()) continue;
+      idx[ph[0]].push_back(&ph);
+    }
+    for (auto& [w, list] : idx) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const auto* a, const auto* b) { return a->size() > b->size(); });
+    }
+  }
+}
+
+const std::vector<CompiledDictionary::PhraseRef>* CompiledDictionary::ActorsStartingWith(
+    const std::string& word) const {
+  return Find<decltype(actors_), std::vector<PhraseRef>>(actors_, word);
+}
+const std::vector<CompiledDictionary::PhraseRef>* CompiledDictionary::AgentsStartingWith(
+    const std::string& word) const {
+  return Find<decltype(agents_), std::vector<PhraseRef>>(agents_, word);
+}
+const std::vector<CompiledDictionary::PhraseRef>* CompiledDictionary::DiscardsStartingWith(
+    const std::string& word) const {
+  return Find<decltype(discards_), std::vector<PhraseRef>>(discards_, word);
+}
+const std::vector<CompiledDictionary::VerbRef>* CompiledDictionary::VerbsWithHead(
+    const std::string& word) const {
+  return Find<decltype(verbs_), std::vector<VerbRef>>(verbs_, word);
+}
+const std::vector<CompiledDictionary::PatternRef>& CompiledDictionary::PatternsOf(
+    const dict::VerbBlock* block) const {
+  auto it = patterns_.find(block);
+  return it == patterns_.end() ? no_patterns_ : it->second;
+}
+const std::vector<const std::vector<std::string>*>* CompiledDictionary::SynsetMembers(
+    const std::string& name, const std::string& word) const {
+  auto it = synsets_.find(name);
+  if (it == synsets_.end()) return nullptr;
+  auto jt = it->second.find(word);
+  return jt == it->second.end() ? nullptr : &jt->second;
+}
+
+}  // namespace eventcoder

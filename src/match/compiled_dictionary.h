@@ -1,0 +1,67 @@
+// CompiledDictionary: a dict::Dictionary indexed for fast matching.
+//
+// Built once from a loaded Dictionary (Build), then immutable and shared by all coding
+// threads. Phrases are indexed by their first word (actors, agents, discards, synset
+// members) or by the verb's own word (verb forms); candidate lists are ordered longest
+// phrase first, then file order, so the first candidate that matches is the one to use.
+//
+// Thread safety: immutable after construction; safe for concurrent reads.
+#ifndef EVENTCODER_MATCH_COMPILED_DICTIONARY_H_
+#define EVENTCODER_MATCH_COMPILED_DICTIONARY_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dict/dictionary.h"
+
+namespace eventcoder {
+
+class CompiledDictionary {
+ public:
+  struct PhraseRef {
+    const std::vector<std::string>* words;  // the phrase; words[0] is the index key
+    int owner;                              // index into actors()/agents()/discards()
+  };
+  struct VerbRef {
+    const dict::VerbForm* form;
+    const dict::VerbBlock* block;
+  };
+  struct PatternRef {
+    const dict::Pattern* pattern;
+    int literal_count;  // literal words and synsets: more specific patterns are tried first
+  };
+
+  explicit CompiledDictionary(dict::Dictionary dict);
+  CompiledDictionary(const CompiledDictionary&) = delete;
+  CompiledDictionary& operator=(const CompiledDictionary&) = delete;
+
+  const dict::Dictionary& dict() const { return dict_; }
+
+  // Candidates whose first word is `word` (upper case), longest first; nullptr when none.
+  const std::vector<PhraseRef>* ActorsStartingWith(const std::string& word) const;
+  const std::vector<PhraseRef>* AgentsStartingWith(const std::string& word) const;
+  const std::vector<PhraseRef>* DiscardsStartingWith(const std::string& word) const;
+  // Verb forms whose verb word (VerbForm::head) is `word`, longest first.
+  const std::vector<VerbRef>* VerbsWithHead(const std::string& word) const;
+  // Patterns of a block, most specific first.
+  const std::vector<PatternRef>& PatternsOf(const dict::VerbBlock* block) const;
+  // Members of synset `name` ("&NAME") starting with `word`, longest first.
+  const std::vector<const std::vector<std::string>*>* SynsetMembers(const std::string& name,
+                                                                   const std::string& word) const;
+
+ private:
+  dict::Dictionary dict_;
+  std::unordered_map<std::string, std::vector<PhraseRef>> actors_, agents_, discards_;
+  std::unordered_map<std::string, std::vector<VerbRef>> verbs_;
+  std::unordered_map<const dict::VerbBlock*, std::vector<PatternRef>> patterns_;
+  std::unordered_map<std::string,
+                     std::unordered_map<std::string, std::vector<const std::vector<std::string>*>>>
+      synsets_;
+  std::vector<PatternRef> no_patterns_;
+};
+
+}  // namespace eventcoder
+
+#endif  // EVENTCODER_MATCH_COMPILED_DICTIONARY_H_

@@ -1,0 +1,158 @@
+#include "parse/tree.h"
+
+#include <cctype>
+
+namespace eventcoder {
+
+namespace {
+
+std::string Unescape(std::string_view w) {
+  if (w == "-LRB-" || w == "-LCB-" || w == "-LSB-") return "(";
+  if (w == "-RRB-" || w == "-RCB-" || w == "-RSB-") return ")";
+  return std::string(w);
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string CleanLabel(std::string_view l) {
+  if (l.size() > 1 && l[0] == '-') return std::string(l);  // -LRB-, -NONE-
+  size_t cut = l.find_first_of("-=");
+  if (cut != std::string_view::npos && cut > 0) l = l.substr(0, cut);
+  return std::string(l);
+}
+
+}  // namespace
+
+std::pair<int, int> ParseTree::WordRange(int n) const {
+  int lo = -1, hi = -1;
+  // Iterative walk down the leftmost and rightmost spines.
+  int a = n;
+  while (a >= 0 && nodes[a].word < 0) a = nodes[a].children.empty() ? -1 : nodes[a].children.front();
+  int b = n;
+  while (b >= 0 && nodes[b].word < 0) b = nodes[b].children.empty() ? -1 : nodes[b].children.back();
+  if (a >= 0) lo = nodes[a].word;
+  if (b >= 0) hi = nodes[b].word + 1;
+  if (lo < 0 || hi < 0) return {0, 0};
+  return {lo, hi};
+}
+
+StatusOr<ParseTree> ReadTreebank(std::string_view text) {
+  ParseTree tree;
+  std::vector<int> stack;
+  size_t i = 0, n = text.size();
+  auto skip_space = [&] {
+    while (i < n && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  };
+  auto read_atom = [&]() -> std::string_view {
+    size_t s = i;
+    while (i < n && text[i] != '(' && text[i] != ')' &&
+           !std::isspace(static_cast<unsigned char>(text[i])))
+      ++i;
+    return text.substr(s, i - s);
+  };
+  bool done = false;
+  while (!done) {
+    skip_space();
+    if (i >= n) break;
+    char c = text[i];
+    if (c == '(') {
+      ++i;
+      skip_space();
+      std::string_view label = read_atom();
+      skip_space();
+      if (tree.nodes.size() >= kMaxTreeNodes)
+        return Status::ResourceExhausted("parse tree too large");
+      int id = static_cast<int>(tree.nodes.size());
+      TreeNode node;
+      node.label = label.empty() ? std::string("ROOT") : CleanLabel(label);
+      node.parent = stack.empty() ? -1 : stack.back();
+      // A preterminal: "(TAG word)".
+      if (i < n && text[i] != '(' && text[i] != ')') {
+        std::string_view word = read_atom();
+        skip_space();
+        // Words may themselves contain brackets in odd files: take up to the ')'.
+        TreeWord w;
+        w.text = Unescape(word);
+        w.norm = Upper(w.text);
+        w.tag = std::string(label);
+        node.word = static_cast<int>(tree.words.size());
+        tree.words.push_back(std::move(w));
+      }
+      if (node.parent >= 0) tree.nodes[node.parent].children.push_back(id);
+      else if (!tree.nodes.empty()) {
+        // A second top-level tree: attach to the first root.
+        node.parent = 0;
+        tree.nodes[0].children.push_back(id);
+      }
+      tree.nodes.push_back(std::move(node));
+      stack.push_back(id);
+    } else if (c == ')') {
+      ++i;
+      if (stack.empty()) {
+        // Surplus closing bracket at the end: tolerate only trailing ones.
+        skip_space();
+        while (i < n && text[i] == ')') {
+          ++i;
+          skip_space();
+        }
+        if (i < n) return Status::InvalidArgument("unbalanced parse: extra ')'");
+        done = true;
+        break;
+      }
+      stack.pop_back();
+    } else {
+      // A bare word outside brackets: attach as an X leaf to the open node.
+      std::string_view word = read_atom();
+      if (word.empty()) {
+        ++i;
+        continue;
+      }
+      if (stack.empty()) return Status::InvalidArgument("parse has text outside brackets");
+      int id = static_cast<int>(tree.nodes.size());
+      TreeNode node;
+      node.label = "X";
+      node.parent = stack.back();
+      node.word = static_cast<int>(tree.words.size());
+      TreeWord w;
+      w.text = Unescape(word);
+      w.norm = Upper(w.text);
+      w.tag = "X";
+      tree.words.push_back(std::move(w));
+      tree.nodes[node.parent].children.push_back(id);
+      tree.nodes.push_back(std::move(node));
+    }
+  }
+  if (tree.nodes.empty()) return Status::InvalidArgument("empty parse");
+  // Missing closing brackets at the end are tolerated (the stack just stays open).
+  if (tree.words.empty()) return Status::InvalidArgument("parse has no words");
+  return tree;
+}
+
+std::string ToBracketed(const ParseTree& tree, int node) {
+  std::string out;
+  // Iterative: (node, next child index).
+  std::vector<std::pair<int, size_t>> st{{node, 0}};
+  while (!st.empty()) {
+    auto& [id, k] = st.back();
+    const TreeNode& nd = tree.nodes[id];
+    if (k == 0) {
+      if (!out.empty() && out.back() != '(') out += ' ';
+      out += '(' + nd.label;
+      if (nd.word >= 0) out += ' ' + tree.words[nd.word].text;
+    }
+    if (k < nd.children.size()) {
+      int child = nd.children[k++];
+      st.push_back({child, 0});
+    } else {
+      out += ')';
+      st.pop_back();
+    }
+  }
+  return out;
+}
+
+}  // namespace eventcoder

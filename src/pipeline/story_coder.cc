@@ -1,0 +1,125 @@
+#include "pipeline/story_coder.h"
+
+#include "parse/tree.h"
+#include "text/shallow_parser.h"
+#include "text/splitter.h"
+#include "text/tagger.h"
+#include "text/tokenizer.h"
+
+namespace eventcoder {
+
+namespace {
+
+// Gives tree words byte offsets by finding them, in order, in the story text. Words the
+// text does not contain verbatim (Treebank escapes such as `` or -LRB-) keep 0,0.
+void AlignWords(const std::string& text, ParseTree* tree) {
+  size_t pos = 0;
+  for (auto& w : tree->words) {
+    if (w.text.empty()) continue;
+    size_t at = text.find(w.text, pos);
+    if (at == std::string::npos || at > pos + 200) continue;
+    w.begin = at;
+    w.end = at + w.text.size();
+    pos = w.end;
+  }
+}
+
+void AppendSpans(const ParseTree& tree, const std::vector<int>& words, std::vector<Span>* spans,
+                 std::string* text) {
+  for (int w : words) {
+    const TreeWord& tw = tree.words[w];
+    if (!text->empty()) *text += ' ';
+    *text += tw.text;
+    if (tw.end <= tw.begin) continue;
+    if (!spans->empty() && tw.begin <= spans->back().end + 1 && tw.begin >= spans->back().begin)
+      spans->back().end = tw.end;
+    else
+      spans->push_back({tw.begin, tw.end});
+  }
+}
+
+}  // namespace
+
+StoryCoder::StoryCoder(std::shared_ptr<const CompiledDictionary> dict, PipelineOptions options)
+    : options_(options), coder_(std::move(dict), options.coder) {}
+
+Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees) const {
+  result->events.clear();
+  result->trees.clear();
+  result->sentences = 0;
+  result->discarded = false;
+
+  struct Unit {
+    ParseTree tree;
+    size_t begin = 0, end = 0;
+  };
+  std::vector<Unit> units;
+  if (options_.use_supplied_parse && !story.parse.empty()) {
+    auto tree = ReadTreebank(story.parse);
+    if (!tree.ok()) {
+      return Status::InvalidArgument(FormatError({story.file, story.line, story.id},
+                                                 "unreadable <Parse>: " + tree.status().message()));
+    }
+    AlignWords(story.text, &*tree);
+    units.push_back({std::move(*tree), 0, story.text.size()});
+  } else {
+    const Tagger& tagger = Tagger::Default();
+    for (Sentence& s : SplitSentences(story.text)) {
+      Tokenize(story.text, &s);
+      if (s.tokens.empty()) continue;
+      tagger.Tag(&s);
+      auto tree = ReadTreebank(ShallowParse(s));
+      if (!tree.ok()) continue;  // cannot happen for our own output; never fatal
+      // Our parser keeps the tokens in order: copy their offsets.
+      if (tree->words.size() == s.tokens.size()) {
+        for (size_t i = 0; i < s.tokens.size(); ++i) {
+          tree->words[i].begin = s.tokens[i].begin;
+          tree->words[i].end = s.tokens[i].end;
+          tree->words[i].text = s.tokens[i].text;
+          tree->words[i].norm = s.tokens[i].norm;
+        }
+      } else {
+        AlignWords(story.text, &*tree);
+      }
+      units.push_back({std::move(*tree), s.begin, s.end});
+    }
+  }
+
+  std::vector<Event> events;
+  for (size_t si = 0; si < units.size(); ++si) {
+    const Unit& u = units[si];
+    ++result->sentences;
+    if (keep_trees) result->trees.push_back(ToBracketed(u.tree));
+    std::vector<std::string> norms;
+    norms.reserve(u.tree.words.size());
+    for (const auto& w : u.tree.words) norms.push_back(w.norm);
+    bool story_level = false;
+    if (coder_.IsDiscarded(norms, &story_level)) {
+      if (story_level) {
+        result->discarded = true;
+        events.clear();
+        break;
+      }
+      continue;
+    }
+    for (CodedEvent& ce : coder_.CodeTree(u.tree, story.date)) {
+      Event e;
+      e.story_id = story.id;
+      e.sentence = static_cast<int>(si);
+      e.date = story.date;
+      e.source_code = std::move(ce.source);
+      e.target_code = std::move(ce.target);
+      e.cameo = std::move(ce.code);
+      AppendSpans(u.tree, ce.source_words, &e.source_spans, &e.source_text);
+      AppendSpans(u.tree, ce.target_words, &e.target_spans, &e.target_text);
+      AppendSpans(u.tree, ce.verb_words, &e.verb_spans, &e.verb_text);
+      e.text = story.text.substr(u.begin, u.end - u.begin);
+      e.why = std::move(ce.why);
+      events.push_back(std::move(e));
+    }
+  }
+  result->events = std::move(events);
+  return Status::Ok();
+}
+
+}  // namespace eventcoder

@@ -1,0 +1,50 @@
+// StoryCoder: the whole per-story pipeline, from a Story to its Events:
+// split and tag (or read the supplied Treebank parse) -> shallow parse -> Coder -> Events
+// with byte spans into Story::text.
+//
+// Thread safety: immutable after construction; Code() may be called from many threads.
+#ifndef EVENTCODER_PIPELINE_STORY_CODER_H_
+#define EVENTCODER_PIPELINE_STORY_CODER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "eventcoder/event.h"
+#include "eventcoder/story.h"
+#include "match/coder.h"
+
+namespace eventcoder {
+
+struct PipelineOptions {
+  CoderOptions coder;
+  // Use Story::parse when present (PETRARCH XML). false = always analyse the raw text.
+  bool use_supplied_parse = true;
+};
+
+struct StoryResult {
+  std::vector<Event> events;
+  int sentences = 0;
+  bool discarded = false;       // a story-level discard phrase was found
+  std::vector<std::string> trees;  // the tree used for each sentence (when requested)
+};
+
+class StoryCoder {
+ public:
+  StoryCoder(std::shared_ptr<const CompiledDictionary> dict, PipelineOptions options);
+
+  // Codes every sentence of `story`. Fails (InvalidArgument, naming the story) only when a
+  // supplied parse cannot be read; raw text always codes.
+  Status Code(const Story& story, StoryResult* result, bool keep_trees = false) const;
+
+  const Coder& coder() const { return coder_; }
+
+ private:
+  PipelineOptions options_;
+  Coder coder_;
+};
+
+}  // namespace eventcoder
+
+#endif  // EVENTCODER_PIPELINE_STORY_CODER_H_

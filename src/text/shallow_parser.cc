@@ -1,0 +1,700 @@
+#include "text/shallow_parser.h"
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace eventcoder {
+namespace {
+
+// Coarse token classes used by the parser.
+enum C : uint8_t {
+  cNoun, cDet, cPossPron, cAdj, cCD, cPOS, cPRP, cEX, cMD, cFin, cVB, cVBG, cVBN, cTO, cIN,
+  cCC, cRB, cWDT, cWP, cWRB, cComma, cPeriod, cColon, cRP, cDollar, cOther
+};
+
+C Classify(std::string_view t) {
+  if (t.empty()) return cNoun;
+  switch (t[0]) {
+    case 'N': return t.size() >= 2 && t[1] == 'N' ? cNoun : cOther;
+    case 'D': return t == "DT" ? cDet : cOther;
+    case 'P':
+      if (t == "PRP$") return cPossPron;
+      if (t == "PRP") return cPRP;
+      if (t == "PDT") return cDet;
+      if (t == "POS") return cPOS;
+      return cOther;
+    case 'J': return cAdj;
+    case 'C': return t == "CD" ? cCD : t == "CC" ? cCC : cOther;
+    case 'E': return t == "EX" ? cEX : cOther;
+    case 'M': return t == "MD" ? cMD : cOther;
+    case 'V':
+      if (t == "VB") return cVB;
+      if (t == "VBG") return cVBG;
+      if (t == "VBN") return cVBN;
+      return cFin;  // VBD VBZ VBP
+    case 'T': return t == "TO" ? cTO : cOther;
+    case 'I': return t == "IN" ? cIN : cOther;
+    case 'R':
+      if (t == "RP") return cRP;
+      return t[1] == 'B' ? cRB : cOther;
+    case 'W':
+      if (t == "WDT") return cWDT;
+      if (t == "WP") return cWP;
+      if (t == "WP$") return cPossPron;
+      if (t == "WRB") return cWRB;
+      return cOther;
+    case ',': return cComma;
+    case '.': return cPeriod;
+    case ':': return cColon;
+    case '$': return cDollar;
+    case '#': return cDollar;
+    default: return cOther;
+  }
+}
+
+bool IsVerb(C c) { return c == cMD || c == cFin || c == cVB || c == cVBG || c == cVBN; }
+
+std::string Lower(std::string_view w) {
+  std::string s(w);
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return s;
+}
+
+bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+bool IsAuxWord(std::string_view w) {
+  return In(w, {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m",
+                "has", "have", "had", "having", "'ve", "do", "does", "did", "'d", "’s"});
+}
+
+bool IsSayVerb(std::string_view w) {
+  return In(w, {"said", "says", "say", "added", "adds", "told", "stated", "announced",
+                "reported", "noted", "warned", "insisted", "claimed", "explained", "declared",
+                "confirmed", "argued", "believes", "believe", "believed", "thinks", "think",
+                "thought", "hopes", "hoped", "felt", "feels", "fears", "feared", "know",
+                "knew", "knows", "suggested", "estimated", "indicated", "acknowledged",
+                "admitted", "denied", "stressed", "alleged", "charged", "asserted"});
+}
+
+bool IsDateWord(std::string_view w) {
+  return In(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                "january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "today", "yesterday",
+                "tomorrow", "tonight", "morning", "evening", "night", "week", "month",
+                "year", "weekend", "afternoon"});
+}
+
+// Node kinds on the right frontier.
+enum Kind : uint8_t { kRoot, kS, kVP, kNP, kPP, kSBAR, kADJP };
+enum : uint8_t { kWPP = 1, kWCoord = 2, kWRel = 4, kWRed = 8 };
+
+struct Node {
+  Kind kind;
+  bool full = false;         // S: has VP; VP: has head; PP: has object; SBAR: has S
+  bool wrapper = false;      // NP wrapper / VP coordination wrapper
+  bool expect_conj = false;  // wrapper just took a CC or comma
+  uint8_t wflags = 0;
+  bool subject = false;      // NP wrapper in subject position
+};
+
+class Builder {
+ public:
+  explicit Builder(const Sentence& s) : s_(s), n_(s.tokens.size()) {
+    cls_.reserve(n_);
+    low_.reserve(n_);
+    for (const Token& t : s.tokens) {
+      cls_.push_back(Classify(t.tag));
+      low_.push_back(Lower(t.text));
+    }
+    out_.reserve(n_ * 24 + 16);
+  }
+
+  std::string Run();
+
+ private:
+  C Cls(size_t i) const { return i < n_ ? cls_[i] : cOther; }
+  bool CanStartNP(size_t i) const {
+    if (i >= n_) return false;
+    C c = cls_[i];
+    return c == cNoun || c == cDet || c == cPossPron || c == cAdj || c == cCD || c == cPRP ||
+           c == cEX || c == cDollar;
+  }
+  size_t ChunkEnd(size_t i) const;
+  bool FiniteAt(size_t j) const {
+    while (j < n_ && cls_[j] == cRB) ++j;
+    return j < n_ && (cls_[j] == cFin || cls_[j] == cMD);
+  }
+  bool ClauseFollows(size_t j) const {
+    if (!CanStartNP(j)) return false;
+    size_t e = ChunkEnd(j);
+    if (e == j) return false;
+    // Allow one PP-of inside the subject: "the head of the army said".
+    if (e < n_ && cls_[e] == cIN && low_[e] == "of" && CanStartNP(e + 1)) e = ChunkEnd(e + 1);
+    return FiniteAt(e);
+  }
+  size_t FindReportingComma() const;
+
+  void Open(const char* label, Node node) {
+    if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
+    out_.push_back('(');
+    out_.append(label);
+    stack_.push_back(node);
+  }
+  void Close() {
+    out_.push_back(')');
+    stack_.pop_back();
+  }
+  void PopTo(size_t depth) {
+    while (stack_.size() > depth) Close();
+  }
+  void Leaf(size_t i);
+  // Pops completed PPs and NP wrappers not waiting for a conjunct (never the top S).
+  void PopCompleted() {
+    while (stack_.size() > 2) {
+      const Node& t = stack_.back();
+      if ((t.kind == kPP && t.full) || (t.kind == kNP && !t.expect_conj) || t.kind == kADJP ||
+          (t.kind == kSBAR && t.full && false))
+        Close();
+      else
+        break;
+    }
+  }
+  void PopToClauseLevel() {  // innermost VP or S
+    while (stack_.size() > 2 && stack_.back().kind != kVP && stack_.back().kind != kS) Close();
+  }
+  void BaseNP(size_t a, size_t e);
+  void PlaceNP(size_t a, size_t e);
+  size_t PlaceVerb(size_t i);
+  void PlaceIN(size_t i);
+  size_t PlaceTO(size_t i);
+  void PlaceCC(size_t i);
+  void PlaceComma(size_t i);
+  void PlaceWh(size_t i);
+
+  const Sentence& s_;
+  const size_t n_;
+  std::vector<C> cls_;
+  std::vector<std::string> low_;
+  std::vector<Node> stack_;
+  std::string out_;
+  size_t report_comma_ = static_cast<size_t>(-1);
+};
+
+void Builder::Leaf(size_t i) {
+  const Token& t = s_.tokens[i];
+  if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
+  out_.push_back('(');
+  if (t.tag.empty()) {
+    out_.append("NN");
+  } else {
+    for (char c : t.tag) {
+      out_.push_back(c == ' ' || c == '(' || c == ')' ? '_' : c);
+    }
+    if (t.tag == "(") out_.back() = '_';
+  }
+  out_.push_back(' ');
+  if (t.text.empty()) {
+    out_.append("-NONE-");
+  }
+  for (char c : t.text) {
+    switch (c) {
+      case '(': out_.append("-LRB-"); break;
+      case ')': out_.append("-RRB-"); break;
+      case '{': out_.append("-LCB-"); break;
+      case '}': out_.append("-RCB-"); break;
+      case ' ': case '\t': case '\n': case '\r': out_.push_back('_'); break;
+      default: out_.push_back(c);
+    }
+  }
+  out_.push_back(')');
+}
+
+size_t Builder::ChunkEnd(size_t i) const {
+  if (i >= n_) return i;
+  C c0 = cls_[i];
+  if (c0 == cPRP || c0 == cEX) return i + 1;
+  size_t j = i;
+  bool det_ok = true;
+  while (j < n_) {
+    C c = cls_[j];
+    if (c == cDet && det_ok) {
+      ++j;
+      continue;  // PDT DT, DT
+    }
+    if (c == cPossPron && det_ok) {
+      det_ok = false;
+      ++j;
+      continue;
+    }
+    det_ok = false;
+    if (c == cAdj || c == cCD || c == cNoun || c == cDollar) {
+      // A noun followed by a possessive continues; a noun followed by a det ends.
+      ++j;
+      continue;
+    }
+    if (c == cPOS && j > i) {
+      ++j;
+      continue;
+    }
+    if ((c == cVBN || c == cVBG) && j > i && j + 1 < n_ &&
+        (cls_[j + 1] == cNoun || cls_[j + 1] == cAdj)) {
+      ++j;
+      continue;
+    }
+    if (c == cRB && j + 1 < n_ && cls_[j + 1] == cAdj && j + 2 < n_ && cls_[j + 2] == cNoun &&
+        j > i) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  // Do not end on a trailing POS-less determiner run only if followed by a noun later.
+  return j;
+}
+
+size_t Builder::FindReportingComma() const {
+  for (size_t c = n_; c-- > 1;) {
+    if (cls_[c] != cComma) continue;
+    size_t j = c + 1;
+    if (CanStartNP(j)) {
+      j = ChunkEnd(j);
+      while (j < n_ && cls_[j] == cIN && CanStartNP(j + 1)) j = ChunkEnd(j + 1);  // of-PPs
+    }
+    while (j < n_ && cls_[j] == cRB) ++j;
+    if (j < n_ && (cls_[j] == cFin) && IsSayVerb(low_[j])) return c;
+    return static_cast<size_t>(-1);  // only the last comma is considered
+  }
+  return static_cast<size_t>(-1);
+}
+
+void Builder::BaseNP(size_t a, size_t e) {
+  // Possessives inside the chunk nest to the left: (NP (NP Gondor 's) government).
+  size_t pos_inside = 0;
+  for (size_t j = a; j + 1 < e; ++j) {
+    if (cls_[j] == cPOS) ++pos_inside;
+  }
+  for (size_t k = 0; k <= pos_inside; ++k) Open("NP", Node{kNP});
+  for (size_t j = a; j < e; ++j) {
+    Leaf(j);
+    if (cls_[j] == cPOS && j + 1 < e) Close();
+  }
+  Close();
+}
+
+void Builder::PlaceNP(size_t a, size_t e) {
+  // Find a node that takes an NP.
+  bool conj = false, subject = false;
+  while (true) {
+    Node& t = stack_.back();
+    if (t.kind == kPP && !t.full) {
+      t.full = true;
+      break;
+    }
+    if (t.kind == kNP && t.wrapper && t.expect_conj) {
+      t.expect_conj = false;
+      conj = true;
+      subject = t.subject;
+      break;
+    }
+    if (t.kind == kS) {
+      subject = !t.full;
+      break;
+    }
+    if (t.kind == kVP) break;
+    if (t.kind == kSBAR && !t.full) {
+      t.full = true;
+      Open("S", Node{kS});
+      subject = true;
+      break;
+    }
+    if (stack_.size() <= 2) break;
+    Close();
+  }
+  // Look ahead: what follows the base NP decides whether it needs a wrapper NP.
+  uint8_t flags = 0;
+  const size_t b = e;
+  if (b < n_ && cls_[a] != cEX) {
+    C nx = cls_[b];
+    std::string_view w = low_[b];
+    if (nx == cIN) {
+      bool date_obj = b + 1 < n_ && (IsDateWord(low_[b + 1]) ||
+                                     (b + 2 < n_ && IsDateWord(low_[b + 2])) ||
+                                     cls_[b + 1] == cCD);
+      if (w == "of" || (subject && !In(w, {"that", "because", "if", "while", "although", "as",
+                                           "whether", "though", "since", "after", "before",
+                                           "until", "than", "so"})) ||
+          In(w, {"against", "between", "among", "for", "over"}) ||
+          (w == "on" && !date_obj) || (In(w, {"in", "from"}) && !date_obj && conj))
+        flags |= kWPP;
+      if (ClauseFollows(b + 1) && w != "of") flags &= static_cast<uint8_t>(~kWPP);
+    }
+    if (!conj && cls_[a] != cPRP) {
+      if (nx == cCC && CanStartNP(b + 1) && cls_[b + 1] != cEX) {
+        size_t e2 = ChunkEnd(b + 1);
+        if (subject || !FiniteAt(e2)) flags |= kWCoord;
+      }
+      if (nx == cComma && b != report_comma_ && CanStartNP(b + 1) && cls_[b + 1] != cPRP) {
+        size_t e2 = ChunkEnd(b + 1);
+        while (e2 < n_ && cls_[e2] == cIN && low_[e2] == "of" && CanStartNP(e2 + 1))
+          e2 = ChunkEnd(e2 + 1);
+        C after = Cls(e2);
+        if (e2 > b + 1 && (after == cComma || after == cCC || (after == cPeriod && e2 + 1 >= n_)))
+          flags |= kWCoord;
+      }
+    }
+    if (nx == cWDT || (nx == cWP && low_[b] != "what") ||
+        (nx == cComma && b + 1 < n_ && (cls_[b + 1] == cWDT || cls_[b + 1] == cWP) &&
+         low_[b + 1] != "what"))
+      flags |= kWRel;
+    if (nx == cVBN || (nx == cVBG && !subject)) flags |= kWRed;
+  }
+  if (flags != 0) {
+    Node w{kNP};
+    w.wrapper = true;
+    w.wflags = flags;
+    w.subject = subject;
+    Open("NP", w);
+  }
+  if (cls_[a] == cAdj) {
+    // Adjectives only, no noun: a predicate ADJP (after a verb) or an NP.
+    bool has_head = false;
+    for (size_t j = a; j < e; ++j) {
+      if (cls_[j] != cAdj && cls_[j] != cRB) has_head = true;
+    }
+    if (!has_head && stack_.back().kind == kVP) {
+      Open("ADJP", Node{kADJP});
+      for (size_t j = a; j < e; ++j) Leaf(j);
+      Close();
+      return;
+    }
+  }
+  BaseNP(a, e);
+}
+
+size_t Builder::PlaceVerb(size_t i) {
+  C c = cls_[i];
+  // Is this an auxiliary? (followed, past adverbs, by another verb)
+  size_t j = i + 1;
+  while (j < n_ && cls_[j] == cRB) ++j;
+  bool aux = (c == cMD || IsAuxWord(low_[i])) && j < n_ && IsVerb(cls_[j]) && cls_[j] != cMD;
+  if (c == cVBG && low_[i] == "being" && j < n_ && cls_[j] == cVBN) aux = true;
+
+  Node& top = stack_.back();
+  bool into_awaiting = top.kind == kVP && !top.full;
+  if (!into_awaiting) {
+    bool finite = c == cFin || c == cMD || c == cVB;
+    if (finite) {
+      while (true) {
+        Node& t = stack_.back();
+        if (t.kind == kS && !t.full) break;
+        if (t.kind == kSBAR && !t.full) {
+          t.full = true;
+          Open("S", Node{kS});
+          break;
+        }
+        if (t.kind == kVP && t.wrapper && t.expect_conj) break;
+        if (stack_.size() <= 2) break;
+        Close();
+      }
+    } else {
+      Node& t = stack_.back();
+      if (t.kind == kNP && t.wrapper && (t.wflags & kWRed) && !t.expect_conj) {
+        t.wflags &= static_cast<uint8_t>(~kWRed);
+      } else if (t.kind == kPP && !t.full) {
+        t.full = true;
+        Open("S", Node{kS});
+      } else {
+        PopCompleted();
+        Node& u = stack_.back();
+        if (u.kind == kSBAR && !u.full) {
+          u.full = true;
+          Open("S", Node{kS});
+        }
+      }
+    }
+    Node& t = stack_.back();
+    if (t.kind == kS) t.full = true;
+    if (t.kind == kVP && t.wrapper) t.expect_conj = false;
+    // Verb coordination ahead at this level? "(VP (VP ...) (CC and) (VP ...))"
+    if (!(t.kind == kVP && t.wrapper)) {
+      for (size_t k = i + 1; k < n_; ++k) {
+        C ck = cls_[k];
+        if (ck == cWDT || ck == cWP || ck == cWRB || (ck == cIN && low_[k] == "that") ||
+            k == report_comma_ || ck == cPeriod || ck == cColon)
+          break;
+        if (ck == cCC) {
+          size_t m = k + 1;
+          while (m < n_ && cls_[m] == cRB) ++m;
+          if (m < n_ && IsVerb(cls_[m]) &&
+              (cls_[m] == c || (c == cFin && cls_[m] == cMD) || (c == cMD && cls_[m] == cFin))) {
+            Node w{kVP};
+            w.wrapper = true;
+            w.full = true;
+            Open("VP", w);
+          }
+          break;
+        }
+      }
+    }
+    Open("VP", Node{kVP});
+  }
+  stack_.back().full = true;
+  Leaf(i);
+  if (aux) {
+    for (size_t k = i + 1; k < j; ++k) Leaf(k);  // not, n't, also
+    Open("VP", Node{kVP});                          // awaiting its head
+    return j;
+  }
+  // Complement clause without "that" after a verb of saying: "said (SBAR (S X ...))".
+  if (IsSayVerb(low_[i]) && ClauseFollows(i + 1)) {
+    Node sb{kSBAR};
+    sb.full = true;
+    Open("SBAR", sb);
+    Open("S", Node{kS});
+  }
+  return i + 1;
+}
+
+void Builder::PlaceIN(size_t i) {
+  std::string_view w = low_[i];
+  bool sub = w == "that" ||
+             (In(w, {"because", "if", "while", "although", "though", "whether", "unless", "as",
+                     "after", "before", "since", "until", "once", "so", "whereas"}) &&
+              ClauseFollows(i + 1));
+  if (sub) {
+    PopCompleted();
+    Node& t = stack_.back();
+    if (t.kind == kPP && !t.full) t.full = true;  // "because of"-like chains
+    Node sb{kSBAR};
+    Open("SBAR", sb);
+    Leaf(i);
+    stack_.back().full = true;
+    Open("S", Node{kS});
+    return;
+  }
+  while (true) {
+    Node& t = stack_.back();
+    if (t.kind == kPP && !t.full) {  // "out of", "ahead of"
+      t.full = true;
+      break;
+    }
+    if (t.kind == kNP && t.wrapper && (t.wflags & kWPP) && !t.expect_conj) break;
+    if (t.kind == kVP || t.kind == kS) break;
+    if (t.kind == kSBAR && !t.full) {
+      t.full = true;
+      Open("S", Node{kS});
+      break;
+    }
+    if (stack_.size() <= 2) break;
+    Close();
+  }
+  Open("PP", Node{kPP});
+  Leaf(i);
+}
+
+size_t Builder::PlaceTO(size_t i) {
+  size_t j = i + 1;
+  while (j < n_ && cls_[j] == cRB) ++j;
+  if (j < n_ && (cls_[j] == cVB || (cls_[j] == cFin && s_.tokens[j].tag == "VBP"))) {
+    PopCompleted();
+    Node& t = stack_.back();
+    if (t.kind == kPP && !t.full) t.full = true;
+    Node sn{kS};
+    sn.full = true;
+    Open("S", sn);
+    Node vp{kVP};
+    vp.full = true;
+    Open("VP", vp);
+    Leaf(i);
+    for (size_t k = i + 1; k < j; ++k) Leaf(k);
+    Open("VP", Node{kVP});
+    return j;
+  }
+  PlaceIN(i);  // "to" as a preposition
+  return i + 1;
+}
+
+void Builder::PlaceCC(size_t i) {
+  size_t j = i + 1;
+  while (j < n_ && cls_[j] == cRB) ++j;
+  const bool verb_next = j < n_ && IsVerb(cls_[j]);
+  // Search down the frontier for a wrapper that coordinates what follows.
+  for (size_t d = stack_.size(); d-- > 2;) {
+    Node& t = stack_[d];
+    if (!verb_next && t.kind == kNP && t.wrapper && (t.wflags & kWCoord) && CanStartNP(i + 1)) {
+      PopTo(d + 1);
+      Leaf(i);
+      stack_.back().expect_conj = true;
+      return;
+    }
+    if (verb_next && t.kind == kVP && t.wrapper) {
+      PopTo(d + 1);
+      Leaf(i);
+      stack_.back().expect_conj = true;
+      return;
+    }
+    if (t.kind == kS || t.kind == kSBAR) break;
+  }
+  PopToClauseLevel();
+  Leaf(i);
+}
+
+void Builder::PlaceComma(size_t i) {
+  const bool np_next = CanStartNP(i + 1) && Cls(i + 1) != cPRP;
+  const bool wh_next = Cls(i + 1) == cWDT || (Cls(i + 1) == cWP && low_[i + 1] != "what");
+  const bool cc_next = Cls(i + 1) == cCC;
+  for (size_t d = stack_.size(); d-- > 2;) {
+    Node& t = stack_[d];
+    if (t.kind == kNP && t.wrapper && !t.expect_conj &&
+        (((t.wflags & kWCoord) && (np_next || cc_next)) || ((t.wflags & kWRel) && wh_next))) {
+      PopTo(d + 1);
+      Leaf(i);
+      if (np_next) stack_.back().expect_conj = true;
+      return;
+    }
+    if (t.kind == kS || t.kind == kSBAR || t.kind == kVP) break;
+  }
+  PopToClauseLevel();
+  Leaf(i);
+}
+
+void Builder::PlaceWh(size_t i) {
+  C c = cls_[i];
+  bool attached = false;
+  for (size_t d = stack_.size(); d-- > 2;) {
+    Node& t = stack_[d];
+    if (t.kind == kNP && t.wrapper && (t.wflags & kWRel)) {
+      PopTo(d + 1);
+      t.wflags &= static_cast<uint8_t>(~kWRel);
+      attached = true;
+      break;
+    }
+    if (t.kind == kS || t.kind == kSBAR || t.kind == kVP || t.kind == kPP) break;
+  }
+  if (!attached) {
+    PopCompleted();
+    Node& t = stack_.back();
+    if (t.kind == kPP && !t.full) t.full = true;
+  }
+  Node sb{kSBAR};
+  sb.full = true;
+  Open("SBAR", sb);
+  Open(c == cWRB ? "WHADVP" : "WHNP", Node{kNP});
+  Leaf(i);
+  Close();
+  Open("S", Node{kS});
+}
+
+std::string Builder::Run() {
+  if (n_ == 0) return "(ROOT (S))";
+  report_comma_ = FindReportingComma();
+  // The last sentence-final punctuation token.
+  size_t final_period = static_cast<size_t>(-1);
+  for (size_t k = n_; k-- > 0;) {
+    if (cls_[k] == cPeriod) {
+      final_period = k;
+      break;
+    }
+    if (cls_[k] != cOther) break;  // closing quotes may follow the period
+  }
+  Open("ROOT", Node{kRoot});
+  Open("S", Node{kS});
+  if (report_comma_ != static_cast<size_t>(-1)) Open("S", Node{kS});
+  size_t i = 0;
+  while (i < n_) {
+    C c = cls_[i];
+    if (i == report_comma_) {
+      PopTo(2);
+      stack_.back().full = false;  // the top S takes the tail's subject and verb
+      Leaf(i);
+      ++i;
+      continue;
+    }
+    if (i == final_period) {
+      PopTo(2);
+      Leaf(i);
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case cNoun: case cDet: case cPossPron: case cAdj: case cCD: case cPRP: case cEX:
+      case cDollar: {
+        size_t e = ChunkEnd(i);
+        if (e <= i) e = i + 1;
+        PlaceNP(i, e);
+        i = e;
+        break;
+      }
+      case cPOS: {  // stray possessive: attach as a leaf
+        Leaf(i);
+        ++i;
+        break;
+      }
+      case cMD: case cFin: case cVB: case cVBG: case cVBN:
+        i = PlaceVerb(i);
+        break;
+      case cTO:
+        i = PlaceTO(i);
+        break;
+      case cIN:
+        PlaceIN(i);
+        ++i;
+        break;
+      case cCC:
+        PlaceCC(i);
+        ++i;
+        break;
+      case cComma:
+        PlaceComma(i);
+        ++i;
+        break;
+      case cWDT: case cWP: case cWRB:
+        PlaceWh(i);
+        ++i;
+        break;
+      case cRB: {
+        PopCompleted();
+        if (stack_.back().kind == kVP && !stack_.back().full) {
+          Leaf(i);
+        } else {
+          Open("ADVP", Node{kADJP});
+          Leaf(i);
+          Close();
+        }
+        ++i;
+        break;
+      }
+      case cRP: {
+        PopCompleted();
+        Open("PRT", Node{kADJP});
+        Leaf(i);
+        Close();
+        ++i;
+        break;
+      }
+      default:
+        Leaf(i);
+        ++i;
+        break;
+    }
+  }
+  PopTo(0);
+  return out_;
+}
+
+}  // namespace
+
+std::string ShallowParse(const Sentence& s) {
+  Builder b(s);
+  return b.Run();
+}
+
+}  // namespace eventcoder

@@ -1,0 +1,38 @@
+// Shallow parsing: turns a tagged Sentence into a Penn-Treebank-style bracketed tree.
+//
+// ShallowParse returns a tree string shaped like CoreNLP's output for news sentences, e.g.
+//   (ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (VBN angered) (PP (IN by) (NP ...)))) (. .)))
+// It is a deterministic, single left-to-right pass over chunks (base NPs, verb groups,
+// prepositions, clause openers) keeping a stack of open constituents (the right frontier).
+// What it builds, in order of care:
+//  - NPs: determiners + modifiers + nouns; possessives (NP (NP (NNP Gondor) (POS 's)) (NN x));
+//    coordination and appositives (NP (NP A) (, ,) (NP B) (CC and) (NP C)); PP attachment
+//    to NPs for "of" (always) and for a few other prepositions ("against", "between", "for",
+//    "on" + non-date, and any PP in subject position); relative clauses
+//    (SBAR (WHNP (WDT which)) (S ...)) and reduced relatives (NP (NP men) (VP (VBN sought) ..)).
+//  - VPs: auxiliaries and modals nest (VP (MD will) (VP (VB break) ...)); the verb heads its
+//    VP, followed by objects, particles, PPs and clauses; verb coordination
+//    (VP (VP ...) (CC and) (VP ...)).
+//  - Clauses: (SBAR (IN that) (S ...)), complement clauses without "that" after verbs of
+//    saying, (S (VP (TO to) (VP (VB x) ...))) infinitives, subordinate clauses (because,
+//    while, ...), and a reporting tail ", a senior official said on Saturday" as
+//    (S (S ...) (, ,) (NP ...) (VP (VBD said) ...) (. .)).
+// Brackets in words are escaped as -LRB-/-RRB- (also -LCB-/-RCB-); white space inside a
+// token is replaced by '_'. The output is always balanced; for a sentence with no tokens it
+// is "(ROOT (S))". Tokens whose tag is empty are treated as NN.
+//
+// Thread safety: a pure function; safe to call from several threads.
+#ifndef EVENTCODER_TEXT_SHALLOW_PARSER_H_
+#define EVENTCODER_TEXT_SHALLOW_PARSER_H_
+
+#include <string>
+
+#include "text/sentence.h"
+
+namespace eventcoder {
+
+std::string ShallowParse(const Sentence& s);
+
+}  // namespace eventcoder
+
+#endif  // EVENTCODER_TEXT_SHALLOW_PARSER_H_

@@ -1,0 +1,195 @@
+#include "text/splitter.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace eventcoder {
+namespace {
+
+enum class AbbrevKind { kNone, kTitle, kMonth, kOther };
+
+bool IEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]);
+    unsigned char y = static_cast<unsigned char>(b[i]);
+    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool InList(std::string_view w, const std::string_view* list, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (IEquals(w, list[i])) return true;
+  }
+  return false;
+}
+
+// Titles precede a name: never sentence-final.
+constexpr std::string_view kTitles[] = {
+    "mr",   "mrs",  "ms",    "dr",   "gen",  "lt",   "col",  "maj",   "capt", "cpt",  "sgt",
+    "adm",  "brig", "cmdr",  "cdr",  "gov",  "sen",  "rep",  "rev",   "prof", "st",   "messrs",
+    "hon",  "pres", "amb",   "supt", "insp", "mt",   "ft",   "cpl",   "pvt",  "lieut", "gens",
+    "sens", "reps", "mme",   "mlle", "msgr", "fr",   "sr",   "jr",    "no",   "nos",  "vol",
+    "fig",  "art",  "sec",   "dept", "ave",  "blvd", "rd",   "op",    "cf",   "approx",
+};
+constexpr std::string_view kMonths[] = {"jan", "feb", "mar",  "apr", "jun", "jul",
+                                        "aug", "sep", "sept", "oct", "nov", "dec"};
+// Others that may also end a sentence ("... of Acme Inc. The ...").
+constexpr std::string_view kOthers[] = {"inc", "corp", "co",  "ltd", "bros", "vs",  "etc",
+                                        "plc", "llc",  "est", "al",  "ca",   "govt", "intl"};
+
+// Function words that commonly start a sentence: used to decide whether a period after an
+// ambiguous abbreviation ("U.S.", "Inc.") ends the sentence.
+constexpr std::string_view kStarters[] = {
+    "the",   "a",     "an",       "he",        "she",     "it",     "they",  "we",    "i",
+    "you",   "this",  "that",     "these",     "those",   "there",  "his",   "her",   "its",
+    "their", "our",   "but",      "and",       "or",      "so",     "yet",   "in",    "on",
+    "at",    "as",    "after",    "before",    "when",    "while",  "if",    "however",
+    "meanwhile",      "also",     "earlier",   "later",   "since",  "although",       "though",
+    "for",   "with",  "by",       "from",      "what",    "who",    "why",   "how",   "where",
+    "some",  "many",  "most",     "all",       "both",    "officials",      "police", "one",
+    "during", "under", "among",   "according", "last",    "no",     "thousands", "several"};
+
+AbbrevKind ClassifyAbbrev(std::string_view w) {
+  if (InList(w, kTitles, std::size(kTitles))) return AbbrevKind::kTitle;
+  if (InList(w, kMonths, std::size(kMonths))) return AbbrevKind::kMonth;
+  if (InList(w, kOthers, std::size(kOthers))) return AbbrevKind::kOther;
+  return AbbrevKind::kNone;
+}
+
+bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(unsigned char c) { return IsLower(c) || IsUpper(c); }
+
+// Length of a closing quote/bracket at text[i], or 0.
+size_t CloserLength(std::string_view t, size_t i) {
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}') return 1;
+  if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+    unsigned char d = static_cast<unsigned char>(t[i + 2]);
+    if (d == 0x9D || d == 0x99) return 3;  // ” ’
+  }
+  return 0;
+}
+
+// The next word (letters only) starting at i.
+std::string_view WordAt(std::string_view t, size_t i) {
+  size_t j = i;
+  while (j < t.size() && IsAlpha(static_cast<unsigned char>(t[j]))) ++j;
+  return t.substr(i, j - i);
+}
+
+bool IsStarter(std::string_view w) { return InList(w, kStarters, std::size(kStarters)); }
+
+}  // namespace
+
+bool IsKnownAbbreviation(std::string_view word) {
+  return ClassifyAbbrev(word) != AbbrevKind::kNone;
+}
+
+std::vector<Sentence> SplitSentences(std::string_view t) {
+  std::vector<Sentence> out;
+  const size_t n = t.size();
+  size_t start = n;  // n: no sentence open
+  size_t last_non_space = 0;
+  auto close = [&](size_t end) {
+    if (start < end) {
+      Sentence s;
+      s.begin = start;
+      s.end = end;
+      out.push_back(std::move(s));
+    }
+    start = n;
+  };
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    if (IsSpace(c)) {
+      if (c == '\n' && start < n) {
+        size_t j = i + 1;
+        while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) ++j;
+        if (j < n && t[j] == '\n') {
+          close(last_non_space + 1);
+          i = j + 1;
+          continue;
+        }
+      }
+      ++i;
+      continue;
+    }
+    if (start == n) start = i;
+    last_non_space = i;
+    if (c != '.' && c != '?' && c != '!') {
+      ++i;
+      continue;
+    }
+    // A run of terminators, then closing quotes/brackets.
+    size_t k = i + 1;
+    while (k < n && (t[k] == '.' || t[k] == '?' || t[k] == '!')) ++k;
+    const size_t term_end = k;
+    bool has_closer = false;
+    while (k < n) {
+      size_t len = CloserLength(t, k);
+      if (len == 0) break;
+      k += len;
+      has_closer = true;
+    }
+    const size_t end = k;
+    if (end < n && !IsSpace(static_cast<unsigned char>(t[end]))) {
+      // "11.8", "U.S.-led", "a.m.": not a boundary; continue after the run.
+      last_non_space = end - 1;
+      i = end;
+      continue;
+    }
+    last_non_space = end - 1;
+    size_t next = end;
+    while (next < n && IsSpace(static_cast<unsigned char>(t[next]))) ++next;
+    if (next >= n) {
+      close(end);
+      i = next;
+      continue;
+    }
+    unsigned char nc = static_cast<unsigned char>(t[next]);
+    bool boundary = true;
+    if (IsLower(nc) || nc == ',' || nc == ';' || nc == ':' || nc == ')' || nc == '%') {
+      boundary = false;
+    } else if (c == '.' && term_end == i + 1 && !has_closer) {
+      // The word before the period.
+      size_t b = i;
+      while (b > start && !IsSpace(static_cast<unsigned char>(t[b - 1])) && t[b - 1] != '(' &&
+             t[b - 1] != '"' && t[b - 1] != '[')
+        --b;
+      std::string_view w = t.substr(b, i - b);
+      std::string_view next_word = WordAt(t, next);
+      AbbrevKind kind = ClassifyAbbrev(w);
+      bool has_inner_period = w.find('.') != std::string_view::npos;
+      if (kind == AbbrevKind::kTitle) {
+        // "No." and "St." may end a sentence only before a clear sentence starter.
+        boundary = (IEquals(w, "no") || IEquals(w, "st")) && !IsDigit(nc) && IsStarter(next_word);
+        if (IEquals(w, "sr") || IEquals(w, "jr")) boundary = IsStarter(next_word);
+      } else if (kind == AbbrevKind::kMonth) {
+        boundary = !IsDigit(nc) && IsStarter(next_word);
+      } else if (kind == AbbrevKind::kOther || has_inner_period) {
+        boundary = IsStarter(next_word);
+      } else if (w.size() == 1 && IsUpper(static_cast<unsigned char>(w[0]))) {
+        boundary = false;  // an initial: "George W. Bush"
+      }
+    }
+    if (boundary) {
+      close(end);
+      i = next;
+    } else {
+      i = end;
+    }
+  }
+  if (start < n) close(last_non_space + 1);
+  return out;
+}
+
+}  // namespace eventcoder

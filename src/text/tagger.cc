@@ -1,0 +1,847 @@
+#include "text/tagger.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace eventcoder {
+namespace {
+
+// Internal tag ids; kTagNames gives the Penn spelling.
+enum T : uint8_t {
+  NN, NNS, NNP, NNPS, VB, VBD, VBG, VBN, VBP, VBZ, JJ, JJR, JJS, RB, RBR, RBS, DT, PDT, IN,
+  CC, CD, PRP, PRPS, POS, TO, MD, WDT, WP, WPS, WRB, EX, RP, UH, FW, SYM, DOLLAR, HASH,
+  COMMA, PERIOD, COLON, LQ, RQ, LRB, RRB, kNumTags
+};
+constexpr const char* kTagNames[kNumTags] = {
+    "NN", "NNS", "NNP", "NNPS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS",
+    "RB", "RBR", "RBS", "DT", "PDT", "IN", "CC", "CD", "PRP", "PRP$", "POS", "TO", "MD",
+    "WDT", "WP", "WP$", "WRB", "EX", "RP", "UH", "FW", "SYM", "$", "#", ",", ".", ":", "``",
+    "''", "-LRB-", "-RRB-"};
+
+using TagSet = uint64_t;
+constexpr TagSet Bit(T t) { return TagSet{1} << t; }
+constexpr TagSet kNounish = Bit(NN) | Bit(NNS) | Bit(NNP) | Bit(NNPS);
+constexpr TagSet kFinite = Bit(VBD) | Bit(VBZ) | Bit(VBP) | Bit(MD);
+constexpr TagSet kVerbs = Bit(VB) | Bit(VBD) | Bit(VBG) | Bit(VBN) | Bit(VBP) | Bit(VBZ);
+constexpr TagSet kAdj = Bit(JJ) | Bit(JJR) | Bit(JJS);
+constexpr TagSet kDetLike = Bit(DT) | Bit(PRPS) | Bit(POS) | Bit(PDT) | Bit(WPS);
+
+// WordNet classes and flags stored per lower-case form.
+enum : uint16_t {
+  kN = 1, kV = 2, kA = 4, kR = 8,
+  kExcNounPl = 16, kExcVerbPast = 32, kExcAdjCmp = 64, kExcAdjSup = 128,
+  kCapNoun = 256, kCapAdj = 512, kLowerAny = 1024,
+};
+
+struct Entry {
+  uint16_t flags = 0;
+  uint16_t cnt[4] = {0, 0, 0, 0};  // SemCor counts: noun, verb, adj, adv
+};
+
+struct ClosedWord {
+  const char* word;
+  T tag;
+};
+
+// Closed-class words and a few very frequent open-class ones, with their default tag.
+constexpr ClosedWord kClosed[] = {
+    {"the", DT}, {"a", DT}, {"an", DT}, {"this", DT}, {"these", DT}, {"those", DT},
+    {"some", DT}, {"any", DT}, {"no", DT}, {"every", DT}, {"each", DT}, {"either", DT},
+    {"neither", DT}, {"another", DT}, {"all", DT}, {"both", DT}, {"half", PDT}, {"such", JJ},
+    {"that", IN}, {"i", PRP}, {"you", PRP}, {"he", PRP}, {"she", PRP}, {"it", PRP},
+    {"we", PRP}, {"they", PRP}, {"me", PRP}, {"him", PRP}, {"us", PRP}, {"them", PRP},
+    {"myself", PRP}, {"yourself", PRP}, {"himself", PRP}, {"herself", PRP}, {"itself", PRP},
+    {"ourselves", PRP}, {"themselves", PRP}, {"my", PRPS}, {"your", PRPS}, {"his", PRPS},
+    {"her", PRPS}, {"its", PRPS}, {"our", PRPS}, {"their", PRPS}, {"of", IN}, {"in", IN},
+    {"on", IN}, {"at", IN}, {"by", IN}, {"for", IN}, {"with", IN}, {"from", IN}, {"about", IN},
+    {"into", IN}, {"onto", IN}, {"over", IN}, {"under", IN}, {"after", IN}, {"before", IN},
+    {"since", IN}, {"during", IN}, {"without", IN}, {"within", IN}, {"among", IN},
+    {"amongst", IN}, {"against", IN}, {"between", IN}, {"through", IN}, {"throughout", IN},
+    {"toward", IN}, {"towards", IN}, {"upon", IN}, {"across", IN}, {"behind", IN},
+    {"beyond", IN}, {"despite", IN}, {"except", IN}, {"like", IN}, {"near", IN}, {"per", IN},
+    {"than", IN}, {"unlike", IN}, {"until", IN}, {"till", IN}, {"via", IN}, {"amid", IN},
+    {"amidst", IN}, {"whether", IN}, {"because", IN}, {"although", IN}, {"though", IN},
+    {"while", IN}, {"if", IN}, {"unless", IN}, {"whereas", IN}, {"as", IN}, {"around", IN},
+    {"along", IN}, {"alongside", IN}, {"beside", IN}, {"besides", IN}, {"inside", IN},
+    {"outside", IN}, {"below", IN}, {"above", IN}, {"following", VBG}, {"including", VBG},
+    {"regarding", VBG}, {"concerning", VBG}, {"out", IN}, {"off", IN}, {"up", IN},
+    {"down", IN}, {"so", RB}, {"to", TO}, {"and", CC}, {"or", CC}, {"but", CC}, {"nor", CC},
+    {"plus", CC}, {"&", CC}, {"will", MD}, {"would", MD}, {"can", MD}, {"could", MD},
+    {"may", MD}, {"might", MD}, {"shall", MD}, {"should", MD}, {"must", MD}, {"'ll", MD},
+    {"wo", MD}, {"ca", MD}, {"is", VBZ}, {"are", VBP}, {"was", VBD}, {"were", VBD},
+    {"be", VB}, {"been", VBN}, {"being", VBG}, {"am", VBP}, {"'re", VBP}, {"'m", VBP},
+    {"'ve", VBP}, {"'d", MD}, {"'s", POS}, {"have", VBP}, {"has", VBZ}, {"had", VBD}, {"having", VBG},
+    {"do", VBP}, {"does", VBZ}, {"did", VBD}, {"done", VBN}, {"doing", VBG}, {"which", WDT},
+    {"whatever", WDT}, {"whichever", WDT}, {"who", WP}, {"whom", WP}, {"what", WP},
+    {"whoever", WP}, {"whose", WPS}, {"where", WRB}, {"when", WRB}, {"why", WRB},
+    {"how", WRB}, {"whenever", WRB}, {"wherever", WRB}, {"there", EX}, {"not", RB},
+    {"n't", RB}, {"never", RB}, {"also", RB}, {"very", RB}, {"too", RB}, {"just", RB},
+    {"only", RB}, {"even", RB}, {"still", RB}, {"already", RB}, {"now", RB}, {"then", RB},
+    {"here", RB}, {"soon", RB}, {"again", RB}, {"often", RB}, {"always", RB}, {"ever", RB},
+    {"yet", RB}, {"however", RB}, {"perhaps", RB}, {"quite", RB}, {"rather", RB},
+    {"almost", RB}, {"nearly", RB}, {"ago", RB}, {"later", RB}, {"earlier", RB},
+    {"instead", RB}, {"meanwhile", RB}, {"away", RB}, {"back", RB}, {"together", RB},
+    {"once", RB}, {"twice", RB}, {"more", JJR}, {"most", JJS}, {"less", JJR},
+    {"least", JJS}, {"fewer", JJR}, {"many", JJ}, {"much", JJ}, {"few", JJ},
+    {"several", JJ}, {"other", JJ}, {"own", JJ}, {"same", JJ}, {"next", JJ}, {"last", JJ},
+    {"first", JJ}, {"second", JJ}, {"third", JJ}, {"former", JJ}, {"latter", JJ},
+    {"zero", CD}, {"one", CD}, {"two", CD}, {"three", CD}, {"four", CD}, {"five", CD},
+    {"six", CD}, {"seven", CD}, {"eight", CD}, {"nine", CD}, {"ten", CD}, {"eleven", CD},
+    {"twelve", CD}, {"thirteen", CD}, {"fourteen", CD}, {"fifteen", CD}, {"sixteen", CD},
+    {"seventeen", CD}, {"eighteen", CD}, {"nineteen", CD}, {"twenty", CD}, {"thirty", CD},
+    {"forty", CD}, {"fifty", CD}, {"sixty", CD}, {"seventy", CD}, {"eighty", CD},
+    {"ninety", CD}, {"hundred", CD}, {"thousand", CD}, {"million", CD}, {"billion", CD},
+    {"trillion", CD}, {"hundreds", NNS}, {"thousands", NNS}, {"millions", NNS},
+    {"said", VBD}, {"says", VBZ}, {"say", VBP}, {"told", VBD}, {"according", VBG},
+    {"percent", NN}, {"%", NN}, {"people", NNS}, {"police", NNS}, {"government", NN},
+    {"officials", NNS}, {"talks", NNS}, {"forces", NNS}, {"troops", NNS}, {"news", NN},
+    {"oh", UH}, {"yes", UH}, {"well", RB}, {"against", IN}, {"ties", NNS}, {"military", JJ},
+    {"official", NN}, {"foreign", JJ}, {"killed", VBN}, {"here", RB}, {"today", NN},
+    {"yesterday", NN}, {"tomorrow", NN}, {"tonight", NN}, {"week", NN}, {"year", NN},
+    {"month", NN}, {"day", NN}, {"president", NN}, {"minister", NN}, {"leader", NN},
+    {"leaders", NNS}, {"aid", NN}, {"visit", NN}, {"meeting", NN}, {"attack", NN},
+    {"attacks", NNS}, {"statement", NN}, {"agreement", NN}, {"members", NNS},
+    {"relations", NNS}, {"peace", NN}, {"war", NN}, {"country", NN}, {"state", NN},
+    {"nuclear", JJ}, {"deputy", NN}, {"senior", JJ}, {"prime", JJ}, {"top", JJ},
+    {"new", JJ}, {"old", JJ}, {"major", JJ}, {"main", JJ}, {"key", JJ}, {"chief", NN},
+    {"vice", NN}, {"ready", JJ}, {"able", JJ}, {"due", JJ}, {"likely", JJ},
+};
+
+bool IsBe(std::string_view w) {
+  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
+         w == "being" || w == "am" || w == "'re" || w == "'m" || w == "'s";
+}
+bool IsHave(std::string_view w) {
+  return w == "has" || w == "have" || w == "had" || w == "having" || w == "'ve";
+}
+bool IsDo(std::string_view w) { return w == "do" || w == "does" || w == "did"; }
+
+// Hash/equality allowing lookup by string_view.
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+struct SvEq {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const { return a == b; }
+};
+
+bool IsUpperC(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLowerC(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigitC(unsigned char c) { return c >= '0' && c <= '9'; }
+bool EndsWith(std::string_view s, std::string_view x) {
+  return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;
+}
+
+bool ReadFile(const std::string& path, std::string* out) {
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return false;
+  out->clear();
+  char buf[1 << 16];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
+  std::fclose(f);
+  return true;
+}
+
+}  // namespace
+
+struct Tagger::Lexicon {
+  std::unordered_map<std::string, Entry, SvHash, SvEq> words;
+  std::unordered_map<std::string, T, SvHash, SvEq> closed;
+
+  const Entry* Find(std::string_view w) const {
+    auto it = words.find(w);
+    return it == words.end() ? nullptr : &it->second;
+  }
+  uint16_t Flags(std::string_view w) const {
+    const Entry* e = Find(w);
+    return e ? e->flags : 0;
+  }
+  Entry& At(std::string_view w) {
+    auto it = words.find(w);
+    if (it != words.end()) return it->second;
+    return words.emplace(std::string(w), Entry{}).first->second;
+  }
+
+  void AddClosed() {
+    for (const ClosedWord& c : kClosed) closed.emplace(c.word, c.tag);
+  }
+
+  // index.<pos>: one lemma per line, first field; lines starting with a space are headers.
+  void LoadIndex(const std::string& text, uint16_t cls) {
+    size_t i = 0;
+    const size_t n = text.size();
+    while (i < n) {
+      size_t eol = text.find('\n', i);
+      if (eol == std::string::npos) eol = n;
+      if (text[i] != ' ') {
+        size_t sp = text.find(' ', i);
+        if (sp != std::string::npos && sp < eol) {
+          std::string_view lemma(text.data() + i, sp - i);
+          if (lemma.find('_') == std::string_view::npos) At(lemma).flags |= cls;
+        }
+      }
+      i = eol + 1;
+    }
+  }
+
+  // *.exc: "inflected lemma" per line.
+  void LoadExc(const std::string& text, int which) {
+    size_t i = 0;
+    const size_t n = text.size();
+    while (i < n) {
+      size_t eol = text.find('\n', i);
+      if (eol == std::string::npos) eol = n;
+      size_t sp = text.find(' ', i);
+      if (sp != std::string::npos && sp < eol) {
+        std::string_view form(text.data() + i, sp - i);
+        if (form.find('_') == std::string_view::npos) {
+          uint16_t f = 0;
+          if (which == 0) f = kExcNounPl;
+          if (which == 1) f = kExcVerbPast;
+          if (which == 2) f = EndsWith(form, "st") ? kExcAdjSup : kExcAdjCmp;
+          if (which == 1 && (EndsWith(form, "ing") || EndsWith(form, "s"))) f = 0;
+          if (f) At(form).flags |= f;
+        }
+      }
+      i = eol + 1;
+    }
+  }
+
+  // data.<pos>: records capitalised word forms (names, nationality adjectives) and whether a
+  // lower-case form exists. Line: offset lex_filenum ss_type w_cnt(hex) word lex_id ...
+  void LoadData(const std::string& text, bool adj) {
+    size_t i = 0;
+    const size_t n = text.size();
+    while (i < n) {
+      size_t eol = text.find('\n', i);
+      if (eol == std::string::npos) eol = n;
+      if (text[i] != ' ') {
+        const char* p = text.data() + i;
+        const char* end = text.data() + eol;
+        int field = 0;
+        while (p < end && field < 3) {  // skip offset, lex_filenum, ss_type
+          while (p < end && *p != ' ') ++p;
+          while (p < end && *p == ' ') ++p;
+          ++field;
+        }
+        long cnt = std::strtol(p, nullptr, 16);
+        while (p < end && *p != ' ') ++p;
+        while (p < end && *p == ' ') ++p;
+        for (long k = 0; k < cnt && k < 64 && p < end; ++k) {
+          const char* w = p;
+          while (p < end && *p != ' ') ++p;
+          std::string_view word(w, static_cast<size_t>(p - w));
+          size_t paren = word.find('(');  // adjective markers "(a)" "(p)"
+          if (paren != std::string_view::npos) word = word.substr(0, paren);
+          while (p < end && *p == ' ') ++p;
+          while (p < end && *p != ' ') ++p;  // lex_id
+          while (p < end && *p == ' ') ++p;
+          if (word.empty() || word.find('_') != std::string_view::npos) continue;
+          bool cap = IsUpperC(static_cast<unsigned char>(word[0]));
+          if (!cap) {
+            auto it = words.find(word);
+            if (it != words.end()) it->second.flags |= kLowerAny;
+            continue;
+          }
+          std::string lower(word);
+          for (char& c : lower) {
+            if (IsUpperC(static_cast<unsigned char>(c))) c = static_cast<char>(c + 32);
+          }
+          auto it = words.find(lower);
+          if (it != words.end()) it->second.flags |= adj ? kCapAdj : kCapNoun;
+        }
+      }
+      i = eol + 1;
+    }
+  }
+
+  // cntlist.rev: "lemma%ss_type:... sense_number tag_count".
+  void LoadCounts(const std::string& text) {
+    size_t i = 0;
+    const size_t n = text.size();
+    while (i < n) {
+      size_t eol = text.find('\n', i);
+      if (eol == std::string::npos) eol = n;
+      size_t pct = text.find('%', i);
+      if (pct != std::string::npos && pct + 1 < eol) {
+        std::string_view lemma(text.data() + i, pct - i);
+        int ss = text[pct + 1] - '0';
+        size_t sp = text.rfind(' ', eol);
+        if (sp != std::string::npos && sp > pct) {
+          long c = std::strtol(text.data() + sp + 1, nullptr, 10);
+          auto it = words.find(lemma);
+          if (it != words.end() && ss >= 1 && ss <= 5 && c > 0) {
+            int k = ss == 5 ? 2 : ss - 1;
+            uint32_t v = it->second.cnt[k] + static_cast<uint32_t>(c);
+            it->second.cnt[k] = static_cast<uint16_t>(v > 60000 ? 60000 : v);
+          }
+        }
+      }
+      i = eol + 1;
+    }
+  }
+};
+
+Tagger::Tagger() : lex_(std::make_unique<Lexicon>()) { lex_->AddClosed(); }
+Tagger::~Tagger() = default;
+
+size_t Tagger::lexicon_size() const { return lex_->words.size(); }
+
+StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view dir) {
+  std::string base(dir);
+  if (!base.empty() && base.back() != '/') base.push_back('/');
+  std::string text;
+  if (!ReadFile(base + "index.noun", &text)) {
+    return Status::NotFound("wordnet: cannot read " + base + "index.noun");
+  }
+  auto t = std::make_unique<Tagger>();
+  Lexicon& lx = *t->lex_;
+  lx.words.reserve(200000);
+  lx.LoadIndex(text, kN);
+  if (ReadFile(base + "index.verb", &text)) lx.LoadIndex(text, kV);
+  if (ReadFile(base + "index.adj", &text)) lx.LoadIndex(text, kA);
+  if (ReadFile(base + "index.adv", &text)) lx.LoadIndex(text, kR);
+  if (ReadFile(base + "noun.exc", &text)) lx.LoadExc(text, 0);
+  if (ReadFile(base + "verb.exc", &text)) lx.LoadExc(text, 1);
+  if (ReadFile(base + "adj.exc", &text)) lx.LoadExc(text, 2);
+  if (ReadFile(base + "data.noun", &text)) lx.LoadData(text, false);
+  if (ReadFile(base + "data.adj", &text)) lx.LoadData(text, true);
+  if (ReadFile(base + "data.verb", &text)) lx.LoadData(text, false);
+  if (ReadFile(base + "cntlist.rev", &text)) lx.LoadCounts(text);
+  return t;
+}
+
+const Tagger& Tagger::Default() {
+  static const Tagger* const kTagger = [] {
+    const char* env = std::getenv("EVENTCODER_WORDNET_DIR");
+    auto loaded = Tagger::Load(env != nullptr && *env ? env : "/usr/share/wordnet");
+    if (loaded.ok()) return static_cast<const Tagger*>(std::move(loaded).value().release());
+    return static_cast<const Tagger*>(new Tagger());
+  }();
+  return *kTagger;
+}
+
+namespace {
+
+// Per-token analysis before context rules.
+struct Cand {
+  TagSet set = 0;
+  T best = NN;         // default choice
+  bool closed = false;  // from the closed-class list
+  bool cap = false;     // first letter upper case
+  std::string_view low;
+  uint16_t flags = 0;
+  const Entry* entry = nullptr;
+};
+
+
+}  // namespace
+
+namespace {
+
+// True if token i follows a form of "have" (adverbs may come between).
+bool AfterHave(const std::vector<std::string>& lows, const std::vector<T>& tags, size_t i) {
+  size_t a = i;
+  while (a > 0 && tags[a - 1] == RB) --a;
+  if (a == 0) return false;
+  return IsHave(lows[a - 1]) && (Bit(tags[a - 1]) & kVerbs) != 0;
+}
+
+T PunctTag(std::string_view w, bool* open_quote_state) {
+  if (w == ",") return COMMA;
+  if (w == "." || w == "?" || w == "!") return PERIOD;
+  if (w == ";" || w == ":" || w == "--" || w == "..." || w == "-" || w == "\xE2\x80\x94" ||
+      w == "\xE2\x80\x93" || (w.size() > 1 && w.find_first_not_of('.') == std::string_view::npos))
+    return COLON;
+  if (w == "(" || w == "[" || w == "{") return LRB;
+  if (w == ")" || w == "]" || w == "}") return RRB;
+  if (w == "``" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x98" || w == "`") return LQ;
+  if (w == "''" || w == "\xE2\x80\x9D") return RQ;
+  if (w == "\"") {
+    *open_quote_state = !*open_quote_state;
+    return *open_quote_state ? LQ : RQ;
+  }
+  if (w == "$") return DOLLAR;
+  if (w == "#") return HASH;
+  return kNumTags;
+}
+
+}  // namespace
+
+void Tagger::Tag(Sentence* s) const {
+  const Lexicon* lx = lex_.get();
+  // Is `stem` a lemma with class `cls`?
+  auto StemHas = [lx](std::string_view stem, uint16_t cls) {
+    return stem.size() >= 2 && (lx->Flags(stem) & cls) != 0;
+  };
+  const size_t n = s->tokens.size();
+  if (n == 0) return;
+  std::vector<Cand> cands(n);
+  std::vector<std::string> lows(n);
+  std::vector<T> tags(n, NN);
+  bool quote_open = false;
+  std::string buf;
+  bool at_start = true;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& w = s->tokens[i].text;
+    Cand& c = cands[i];
+    std::string& low = lows[i];
+    low.resize(w.size());
+    for (size_t k = 0; k < w.size(); ++k) {
+      unsigned char ch = static_cast<unsigned char>(w[k]);
+      low[k] = static_cast<char>(IsUpperC(ch) ? ch + 32 : ch);
+    }
+    // Fold curly apostrophes in clitics: "’s" -> "'s", "n’t" -> "n't".
+    if (low.find("\xE2\x80\x99") != std::string::npos && low.size() <= 5) {
+      std::string f;
+      for (size_t k = 0; k < low.size(); ++k) {
+        if (k + 2 < low.size() + 0 && low.compare(k, 3, "\xE2\x80\x99") == 0) {
+          f.push_back('\'');
+          k += 2;
+        } else {
+          f.push_back(low[k]);
+        }
+      }
+      if (f == "'s" || f == "n't" || f == "'re" || f == "'ve" || f == "'ll" || f == "'d" ||
+          f == "'m")
+        low = f;
+    }
+    c.low = low;
+    c.cap = !w.empty() && IsUpperC(static_cast<unsigned char>(w[0]));
+    T p = PunctTag(w, &quote_open);
+    if (w == "'" || w == "\xE2\x80\x99") {
+      // Possessive after a plural ending in s, else a closing quote.
+      p = (i > 0 && !s->tokens[i - 1].text.empty() &&
+           (s->tokens[i - 1].text.back() == 's' || s->tokens[i - 1].text.back() == 'S'))
+              ? POS
+              : RQ;
+    } else if (w == "\xE2\x80\x98") {
+      p = LQ;
+    }
+    if (p != kNumTags) {
+      c.set = Bit(p);
+      c.best = p;
+      continue;
+    }
+    const bool first = at_start;
+    at_start = false;
+    // Numbers.
+    bool has_digit = false, all_numeric = true;
+    for (char ch : w) {
+      unsigned char u = static_cast<unsigned char>(ch);
+      if (IsDigitC(u)) has_digit = true;
+      else if (ch != ',' && ch != '.' && ch != '-' && ch != '/' && ch != ':') all_numeric = false;
+    }
+    if (has_digit && (all_numeric || EndsWith(low, "s") || EndsWith(low, "th") ||
+                      EndsWith(low, "st") || EndsWith(low, "nd") || EndsWith(low, "rd"))) {
+      bool ordinal = !all_numeric && !EndsWith(low, "s");
+      c.best = ordinal ? JJ : CD;
+      c.set = Bit(c.best);
+      continue;
+    }
+    // Closed class (not for all-capitals words like "US", "IT").
+    bool all_caps = w.size() >= 2;
+    for (char ch : w) {
+      if (IsLowerC(static_cast<unsigned char>(ch))) all_caps = false;
+    }
+    auto ci = lx->closed.find(std::string_view(low));
+    if (ci != lx->closed.end() && !(all_caps && w.size() <= 3 && low != "i" && low != "a") &&
+        (!c.cap || first || ci->second != NN)) {
+      if (!(c.cap && !first && (ci->second == NN || ci->second == NNS || ci->second == JJ ||
+                                ci->second == MD || ci->second == VBD || ci->second == VBN))) {
+        c.closed = true;
+        c.best = ci->second;
+        c.set = Bit(c.best);
+        if (low == "'s") c.set = Bit(POS) | Bit(VBZ), c.best = POS;
+        if (low == "'d") c.set = Bit(MD) | Bit(VBD);
+        if (low == "had") c.set |= Bit(VBN);
+        if (low == "that") c.set = Bit(IN) | Bit(WDT) | Bit(DT);
+        if (low == "her") c.set |= Bit(PRP);
+        if (low == "there") c.set |= Bit(RB);
+        if (low == "all" || low == "both") c.set |= Bit(PDT);
+        if (low == "more" || low == "less") c.set |= Bit(RBR);
+        if (low == "most" || low == "least") c.set |= Bit(RBS);
+        if (low == "up" || low == "out" || low == "off" || low == "down" || low == "over" ||
+            low == "back" || low == "away" || low == "around")
+          c.set |= Bit(RP) | Bit(RB);
+        if (low == "before" || low == "after" || low == "since") c.set |= Bit(RB);
+        if (low == "so") c.set |= Bit(IN);
+        if (low == "one") c.set |= Bit(NN) | Bit(PRP);
+        if (low == "like") c.set |= Bit(VBP) | Bit(VB);
+        if (low == "said" || low == "told") c.set |= Bit(VBN);
+        if (low == "have" || low == "do" || low == "say") c.set |= Bit(VB);
+        if (c.best == NN || c.best == NNS) {
+          const Entry* e = lx->Find(low);
+          if (e) c.entry = e, c.flags = e->flags;
+        } else {
+          continue;
+        }
+      }
+    }
+    if (w == "&") {
+      c.set = Bit(CC);
+      c.best = CC;
+      continue;
+    }
+    const Entry* e = lx->Find(low);
+    uint16_t f = e ? e->flags : 0;
+    c.entry = e;
+    c.flags = f;
+    bool known_lower = (f & (kN | kV | kA | kR | kExcNounPl | kExcVerbPast | kExcAdjCmp |
+                             kExcAdjSup)) != 0;
+    // Capitalised words: names, unless sentence-initial and known in lower case.
+    if ((c.cap || all_caps) && !c.closed) {
+      bool treat_as_name = !first || (f & (kCapNoun | kCapAdj)) || !known_lower || all_caps;
+      if (first && known_lower && !(f & (kCapNoun | kCapAdj)) && !all_caps) {
+        // Also a plural of a known lemma ("Officials") is a common word.
+        treat_as_name = false;
+      }
+      if (first && !known_lower && low.size() > 3 && EndsWith(low, "s")) {
+        std::string_view st(low.data(), low.size() - 1);
+        if (lx->Flags(st) & kN)
+          treat_as_name = (lx->Flags(st) & kCapNoun) && !(lx->Flags(st) & kLowerAny);
+      }
+      if (treat_as_name) {
+        if ((f & kCapAdj) && !(f & kCapNoun && !(f & kA))) {
+          c.set = Bit(JJ) | Bit(NNP);
+          c.best = JJ;
+          if (EndsWith(low, "s")) c.set = Bit(NNPS), c.best = NNPS;
+        } else if (low.size() > 3 && EndsWith(low, "s") && !EndsWith(low, "ss") &&
+                   !EndsWith(low, "us") && !EndsWith(low, "is") && !all_caps &&
+                   (lx->Flags(std::string_view(low.data(), low.size() - 1)) &
+                    (kN | kCapAdj))) {
+          c.set = Bit(NNPS);
+          c.best = NNPS;
+        } else {
+          c.set = Bit(NNP);
+          c.best = NNP;
+        }
+        if (w.find('-') != std::string::npos) {
+          // "pro-Western", "U.S.-backed": adjective-like compounds.
+          size_t dash = low.rfind('-');
+          std::string_view tail = std::string_view(low).substr(dash + 1);
+          if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (lx->Flags(tail) & kA))
+            c.set = Bit(JJ), c.best = JJ;
+        }
+        continue;
+      }
+    }
+    TagSet set = 0;
+    if (f & kN) set |= Bit(NN);
+    if (f & kV) set |= Bit(VB) | Bit(VBP);
+    if (f & kA) set |= Bit(JJ);
+    if (f & kR) set |= Bit(RB);
+    if (f & kExcNounPl) set |= Bit(NNS);
+    if (f & kExcVerbPast) set |= Bit(VBD) | Bit(VBN);
+    if (f & kExcAdjCmp) set |= Bit(JJR);
+    if (f & kExcAdjSup) set |= Bit(JJS);
+    std::string_view lw = low;
+    const size_t L = lw.size();
+    // -s
+    if (L > 2 && lw[L - 1] == 's' && lw[L - 2] != 's') {
+      std::string_view st1 = lw.substr(0, L - 1);
+      TagSet add = 0;
+      uint16_t sf = lx->Flags(st1);
+      if (L > 3 && EndsWith(lw, "es")) sf |= lx->Flags(lw.substr(0, L - 2));
+      if (L > 4 && EndsWith(lw, "ies")) {
+        buf.assign(lw.substr(0, L - 3));
+        buf.push_back('y');
+        sf |= lx->Flags(buf);
+      }
+      if (sf & kN) add |= Bit(NNS);
+      if (sf & kV) add |= Bit(VBZ);
+      if (add) {
+        set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));  // "news", "is": rare; plural reading wins
+        if (f & kN && !(add & Bit(NNS))) set |= Bit(NN);
+        set |= add;
+      }
+    }
+    // -ed
+    if (L > 3 && EndsWith(lw, "ed")) {
+      bool v = StemHas(lw.substr(0, L - 2), kV) || StemHas(lw.substr(0, L - 1), kV);
+      if (!v && L > 4 && EndsWith(lw, "ied")) {
+        buf.assign(lw.substr(0, L - 3));
+        buf.push_back('y');
+        v = (lx->Flags(buf) & kV) != 0;
+      }
+      if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(lw.substr(0, L - 3), kV);
+      if (v) set |= Bit(VBD) | Bit(VBN);
+      if (!v && set == 0) set |= Bit(VBN) | Bit(VBD) | Bit(JJ);
+    }
+    // -ing
+    if (L > 4 && EndsWith(lw, "ing")) {
+      std::string_view st = lw.substr(0, L - 3);
+      bool v = StemHas(st, kV);
+      if (!v) {
+        buf.assign(st);
+        buf.push_back('e');
+        v = (lx->Flags(buf) & kV) != 0;
+      }
+      if (!v && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
+        v = StemHas(st.substr(0, st.size() - 1), kV);
+      if (v || set == 0) set |= Bit(VBG);
+    }
+    // -er / -est
+    if (L > 4 && (EndsWith(lw, "er") || EndsWith(lw, "est"))) {
+      bool sup = EndsWith(lw, "est");
+      std::string_view st = lw.substr(0, L - (sup ? 3 : 2));
+      bool a = StemHas(st, kA) || StemHas(lw.substr(0, L - (sup ? 2 : 1)), kA);
+      if (!a && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
+        a = StemHas(st.substr(0, st.size() - 1), kA);
+      if (!a && st.size() > 1 && st.back() == 'i') {
+        buf.assign(st.substr(0, st.size() - 1));
+        buf.push_back('y');
+        a = (lx->Flags(buf) & kA) != 0;
+      }
+      if (a) set |= Bit(sup ? JJS : JJR);
+    }
+    if (set == 0) {
+      // Unknown word: guess from shape.
+      if (w.find('-') != std::string::npos) {
+        size_t dash = low.rfind('-');
+        std::string_view tail = lw.substr(dash + 1);
+        uint16_t tf = lx->Flags(tail);
+        if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (tf & kA) || has_digit) {
+          set = Bit(JJ);
+        } else if (EndsWith(tail, "s") && (lx->Flags(tail.substr(0, tail.size() - 1)) & kN)) {
+          set = Bit(NNS);
+        } else if ((tf & kN) || tail.empty()) {
+          set = Bit(NN) | Bit(JJ);
+        } else {
+          set = Bit(JJ);
+        }
+      } else if (EndsWith(lw, "ly")) {
+        set = Bit(RB);
+      } else if (EndsWith(lw, "ous") || EndsWith(lw, "ful") || EndsWith(lw, "ive") ||
+                 EndsWith(lw, "ic") || EndsWith(lw, "al") || EndsWith(lw, "able") ||
+                 EndsWith(lw, "ible") || EndsWith(lw, "less") || EndsWith(lw, "ian") ||
+                 EndsWith(lw, "ese") || EndsWith(lw, "ary") || EndsWith(lw, "ish")) {
+        set = Bit(JJ);
+      } else if (L > 3 && EndsWith(lw, "s") && !EndsWith(lw, "ss") && !EndsWith(lw, "us")) {
+        set = Bit(NNS);
+      } else {
+        set = Bit(NN) | Bit(VB) | Bit(VBP);  // unknown: context decides (after "to" -> VB)
+      }
+    }
+    c.set = set;
+    // Default preference from SemCor counts and simple priorities.
+    T best;
+    uint16_t cn = e ? e->cnt[0] : 0, cv = e ? e->cnt[1] : 0, ca = e ? e->cnt[2] : 0,
+             cr = e ? e->cnt[3] : 0;
+    if (set & Bit(NNS)) best = NNS;
+    else if (set & Bit(VBD)) best = VBD;
+    else if (set & Bit(VBG)) best = VBG;
+    else if (set & Bit(NN)) best = NN;
+    else if (set & Bit(JJ)) best = JJ;
+    else if (set & Bit(VB)) best = VB;
+    else if (set & Bit(RB)) best = RB;
+    else if (set & Bit(JJR)) best = JJR;
+    else if (set & Bit(JJS)) best = JJS;
+    else best = NN;
+    if ((set & Bit(JJ)) && ca > cn + 2 && ca >= cv && !(set & (Bit(NNS) | Bit(VBD)))) best = JJ;
+    if ((set & Bit(RB)) && cr > cn + cv + ca) best = RB;
+    if ((set & Bit(JJ)) && (set & Bit(VBN)) && !(f & kExcVerbPast)) {
+      // "armed", "wounded": participle first; context may make it JJ.
+      best = VBD;
+    }
+    c.best = best;
+  }
+
+  // Context pass, left to right.
+  bool finite_seen = false;
+  for (size_t i = 0; i < n; ++i) {
+    Cand& c = cands[i];
+    std::string_view lw = c.low;
+    T prev = i > 0 ? tags[i - 1] : PERIOD;
+    std::string_view plow = i > 0 ? std::string_view(lows[i - 1]) : std::string_view();
+    // Skip adverbs back to the auxiliary: "has also been", "will not go".
+    size_t a = i;
+    while (a > 0 && (tags[a - 1] == RB)) --a;
+    T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
+    std::string_view aux_low = a > 0 ? std::string_view(lows[a - 1]) : std::string_view();
+    const TagSet nxt = i + 1 < n ? cands[i + 1].set : Bit(PERIOD);
+    const bool next_nounish = ((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
+                              (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed &&
+                               !(nxt & kVerbs));
+    T t = c.best;
+    TagSet set = c.set;
+    if ((set & (set - 1)) != 0) {  // ambiguous
+      const bool after_det = (Bit(prev) & (kDetLike | kAdj | Bit(CD))) != 0;
+      const bool after_have = IsHave(aux_low) && (Bit(aux_tag) & (kVerbs)) != 0;
+      const bool after_be = IsBe(aux_low) && aux_low != "'s" ? true
+                            : (aux_low == "'s" && aux_tag == VBZ);
+      const bool after_modal = aux_tag == MD || aux_tag == TO ||
+                               (IsDo(aux_low) && (Bit(aux_tag) & kFinite));
+      const bool subj = (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
+                        !(prev == PRP && (plow == "him" || plow == "them" || plow == "me" ||
+                                          plow == "us"));
+      if (lw == "that") {
+        if ((Bit(prev) & (kNounish)) && (nxt & (kVerbs | Bit(MD) | Bit(RB))) &&
+            !(nxt & (Bit(DT) | Bit(PRP) | Bit(NNP))))
+          t = WDT;
+        else if ((nxt & (kNounish)) && !(nxt & (Bit(PRP))) && !(Bit(prev) & kVerbs) &&
+                 prev != COMMA && i + 1 < n && !cands[i + 1].cap && (nxt & Bit(NN)) &&
+                 !(cands[i + 1].set & Bit(DT)))
+          t = DT;
+        else if ((nxt & (Bit(PERIOD) | Bit(COMMA) | Bit(MD))) ||
+                 ((nxt & kVerbs) && !(nxt & (kNounish | Bit(DT) | Bit(PRP)))))
+          t = (Bit(prev) & kNounish) ? WDT : DT;
+        else
+          t = IN;
+      } else if (lw == "her") {
+        t = (nxt & (kNounish | kAdj | Bit(CD))) && !(nxt & (Bit(IN) | Bit(TO))) ? PRPS : PRP;
+      } else if (lw == "there") {
+        t = (i + 1 < n && (IsBe(lows[i + 1]) || cands[i + 1].set & Bit(MD) ||
+                           IsHave(lows[i + 1]) || lows[i + 1] == "seems" ||
+                           lows[i + 1] == "appears"))
+                ? EX
+                : RB;
+      } else if (lw == "'s") {
+        t = (prev == PRP || prev == EX || plow == "that" || plow == "what" || plow == "who" ||
+             plow == "there" || plow == "here")
+                ? VBZ
+                : POS;
+      } else if ((lw == "all" || lw == "both" || lw == "half") && (nxt & (Bit(DT) | Bit(PRPS)))) {
+        t = PDT;
+      } else if (lw == "more" || lw == "less" || lw == "most" || lw == "least") {
+        bool sup = lw == "most" || lw == "least";
+        if ((nxt & (Bit(JJ) | Bit(RB))) && !(nxt & kNounish)) t = sup ? RBS : RBR;
+        else t = sup ? JJS : JJR;
+      } else if (set & (Bit(RP))) {
+        // up/out/off/down/over/back/away/around
+        if (Bit(prev) & kVerbs) {
+          bool next_np = (nxt & (Bit(DT) | Bit(PRPS) | Bit(CD) | kNounish | Bit(PRP))) != 0;
+          if (lw == "out" && i + 1 < n && lows[i + 1] == "of") t = IN;
+          else if (!next_np || lw == "away" || lw == "back") t = (lw == "away" || lw == "back") ? RB : RP;
+          else t = (lw == "up" || lw == "off" || lw == "down") ? RP : IN;
+        } else {
+          t = c.best;
+          if ((lw == "back" || lw == "away") && !(nxt & (Bit(DT) | kNounish))) t = RB;
+        }
+      } else if ((lw == "before" || lw == "after" || lw == "since") &&
+                 (nxt & (Bit(PERIOD) | Bit(COMMA)))) {
+        t = RB;
+      } else if (lw == "so") {
+        t = RB;
+      } else if (lw == "one") {
+        t = (Bit(prev) & (Bit(DT) | kAdj)) ? NN : CD;
+      } else if (lw == "like") {
+        t = (subj && (Bit(prev) & (Bit(PRP) | Bit(NNS))) && !finite_seen) ? VBP
+            : after_modal ? VB : IN;
+      } else if (lw == "'d") {
+        t = (nxt & (Bit(VBN) | Bit(VBD))) && !(nxt & Bit(VB)) ? VBD : MD;
+      } else if (after_modal && (set & Bit(VB))) {
+        t = VB;
+      } else if (after_have && (set & Bit(VBN))) {
+        t = VBN;
+      } else if (after_have && (set & (Bit(VBD))) ) {
+        t = VBN;
+      } else if (after_be && (set & (Bit(VBN) | Bit(VBG))) && !(Bit(aux_tag) & (kDetLike))) {
+        if (set & Bit(VBN)) t = VBN;
+        else if (set & Bit(VBG)) t = VBG;
+        if ((set & Bit(JJ)) && !(set & (Bit(VBN) | Bit(VBG)))) t = JJ;
+      } else if (after_be && (set & Bit(JJ)) && !(set & kNounish & ~Bit(NN) & ~Bit(NNS))) {
+        t = (set & Bit(NN)) && next_nounish ? JJ : ((set & Bit(JJ)) ? JJ : c.best);
+        if ((set & Bit(NN)) && (Bit(prev) & kDetLike)) t = NN;
+      } else if (after_det) {
+        if ((set & (Bit(JJ) | Bit(VBN) | Bit(VBG))) && next_nounish &&
+            !((set & Bit(NN)) && c.entry && c.entry->cnt[0] > 3 * c.entry->cnt[2] + 3 &&
+              !(set & (Bit(VBN) | Bit(VBG))))) {
+          t = (set & Bit(JJ)) ? JJ : (set & Bit(VBN)) ? VBN : VBG;
+          if ((set & Bit(NN)) && (set & Bit(VBG)) && !(set & Bit(JJ))) t = NN;
+          if ((set & Bit(NNS)) && !(set & Bit(JJ))) t = NNS;
+        } else if (set & Bit(NNS)) {
+          t = NNS;
+        } else if (set & Bit(NN)) {
+          t = NN;
+        } else if (set & Bit(JJ)) {
+          t = JJ;
+        } else if (set & Bit(VBN)) {
+          t = VBN;
+        } else if (set & Bit(VBG)) {
+          t = VBG;
+        }
+      } else if (prev == TO && (set & Bit(VB))) {
+        t = VB;
+      } else if ((set & Bit(VBZ)) && (set & Bit(NNS))) {
+        t = (subj && !finite_seen && !(Bit(prev) & Bit(WP) && false)) ? VBZ : NNS;
+        if (t == VBZ && prev == NNS) t = NNS;  // "security forces" stays plural
+        if (prev == NNS && !finite_seen && (nxt & (Bit(DT) | Bit(PRPS) | Bit(TO)))) t = VBZ;
+        if ((Bit(prev) & (Bit(IN) | Bit(TO) | Bit(CC) | Bit(VBZ) | Bit(VBD) | Bit(VBP) |
+                          Bit(VBG) | Bit(VB))) &&
+            prev != PERIOD)
+          t = NNS;
+        if (prev == WDT || prev == WP) t = VBZ;
+      } else if ((set & Bit(VBD)) && (set & Bit(VBN))) {
+        if (prev == WDT || prev == WP) t = VBD;
+        else if (finite_seen && (Bit(prev) & (kNounish | Bit(RB) | Bit(COMMA)))) t = VBN;
+        else if (!finite_seen && (subj || prev == RB)) t = VBD;
+        else if (Bit(prev) & (Bit(IN) | Bit(CC) | Bit(COMMA) | Bit(PERIOD))) t = finite_seen ? VBN : VBD;
+        else t = finite_seen ? VBN : VBD;
+        if (prev == PERIOD && i == 0) t = VBN;
+        if (prev == CC && finite_seen && i >= 2) {
+          // "killed and wounded": copy the conjunct's tag.
+          size_t j = i - 2;
+          if (Bit(tags[j]) & (Bit(VBD) | Bit(VBN))) t = tags[j];
+        }
+      } else if ((set & (Bit(VBP) | Bit(VB))) && (set & (Bit(NN) | Bit(JJ)))) {
+        bool plural_subj = (Bit(prev) & (Bit(NNS) | Bit(NNPS) | Bit(PRP) | Bit(WDT) | Bit(WP))) &&
+                           !(plow == "he" || plow == "she" || plow == "it") && subj;
+        if (plural_subj && (!finite_seen || prev == WDT || prev == WP)) t = VBP;
+        else if (prev == CC && i >= 2 && (Bit(tags[i - 2]) & (kVerbs)) && !(nxt & Bit(PERIOD)))
+          t = tags[i - 2] == VBZ || tags[i - 2] == VBD ? c.best : (set & Bit(VB) ? tags[i - 2] : c.best);
+        else if ((set & Bit(JJ)) && next_nounish && !(c.best == NN && !(set & Bit(JJ))))
+          t = (c.entry && c.entry->cnt[0] > 2 * c.entry->cnt[2] + 5 && (set & Bit(NN))) ? NN : JJ;
+        else if (set & Bit(NN)) t = NN;
+        else t = JJ;
+        if (t != VBP && t != VB && (set & Bit(VB)) && (Bit(prev) & kVerbs) && prev != VBG &&
+            (nxt & (Bit(DT) | Bit(PRPS))) && false)
+          t = VB;
+      } else if ((set & Bit(JJ)) && (set & Bit(NN))) {
+        t = next_nounish ? JJ : NN;
+        if (c.entry && c.entry->cnt[0] > 2 * c.entry->cnt[2] + 5) t = NN;
+        if (c.entry && c.entry->cnt[2] > 2 * c.entry->cnt[0] + 5) t = JJ;
+      } else if ((set & Bit(VBG)) && (set & Bit(NN))) {
+        t = (Bit(prev) & (Bit(IN) | kVerbs | Bit(COMMA) | Bit(PERIOD))) &&
+                    (nxt & (Bit(DT) | Bit(PRPS) | Bit(NNP) | Bit(PRP) | Bit(CD)))
+                ? VBG
+                : NN;
+        if (after_be) t = VBG;
+      } else if ((set & Bit(VBG)) && (set & Bit(JJ))) {
+        t = next_nounish ? JJ : VBG;
+      } else if ((set & Bit(JJ)) && (set & Bit(VBN))) {
+        t = c.best;
+      } else if ((set & Bit(VB)) && (set & Bit(VBP))) {
+        bool plural_subj = (Bit(prev) & (Bit(NNS) | Bit(NNPS) | Bit(PRP) | Bit(WDT))) != 0;
+        t = plural_subj && !finite_seen ? VBP : (i == 0 ? VB : (prev == CC ? tags[i >= 2 ? i - 2 : 0] : VBP));
+        if (t != VB && t != VBP) t = VBP;
+      } else if ((set & Bit(RB)) && (set & Bit(JJ))) {
+        t = next_nounish ? JJ : (c.entry && c.entry->cnt[3] >= c.entry->cnt[2] ? RB : JJ);
+      }
+      if (!(set & Bit(t))) t = c.best;
+    }
+    // Non-ambiguous but context-sensitive adjustments.
+    if (t == VBN && lw == "been") t = VBN;
+    if (t == VBD && (AfterHave(lows, tags, i))) t = VBN;
+    tags[i] = t;
+    if (Bit(t) & kFinite) finite_seen = true;
+    if (t == COMMA || t == COLON || t == CC || t == WDT || t == WP || t == WRB ||
+        (t == IN && (lw == "that" || lw == "because" || lw == "if" || lw == "while" ||
+                     lw == "although" || lw == "as" || lw == "whether" || lw == "though" ||
+                     lw == "after" || lw == "before" || lw == "since" || lw == "until" ||
+                     lw == "when")) ||
+        t == LQ || t == LRB)
+      finite_seen = false;
+    if (t == VBP && (lw == "are") ) finite_seen = true;
+  }
+  for (size_t i = 0; i < n; ++i) s->tokens[i].tag = kTagNames[tags[i]];
+}
+
+}  // namespace eventcoder

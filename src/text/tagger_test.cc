@@ -1,0 +1,160 @@
+#include "text/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "text/splitter.h"
+#include "text/tokenizer.h"
+#include "text/treebank_testing.h"
+
+#ifndef EVENTCODER_SHARED_DIR
+#define EVENTCODER_SHARED_DIR "../shared"
+#endif
+
+namespace eventcoder {
+namespace {
+
+std::string Tags(std::string_view text, const Tagger& tagger = Tagger::Default()) {
+  Sentence s;
+  s.begin = 0;
+  s.end = text.size();
+  Tokenize(text, &s);
+  tagger.Tag(&s);
+  std::string out;
+  for (const Token& t : s.tokens) {
+    if (!out.empty()) out += ' ';
+    out += t.text + "/" + t.tag;
+  }
+  return out;
+}
+
+TEST(TaggerTest, ClosedClassesWithoutWordNet) {
+  Tagger bare;
+  EXPECT_EQ(Tags("He will not go to the market .", bare),
+            "He/PRP will/MD not/RB go/VB to/TO the/DT market/NN ./.");
+}
+
+TEST(TaggerTest, BasicSentences) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  EXPECT_EQ(Tags("Iranian Foreign Minister Abbas Araghchi met his Qatari counterpart in Doha "
+                 "on Wednesday."),
+            "Iranian/JJ Foreign/NNP Minister/NNP Abbas/NNP Araghchi/NNP met/VBD his/PRP$ "
+            "Qatari/JJ counterpart/NN in/IN Doha/NNP on/IN Wednesday/NNP ./.");
+  EXPECT_EQ(Tags("The United Nations urged both sides to resume talks."),
+            "The/DT United/NNP Nations/NNPS urged/VBD both/DT sides/NNS to/TO resume/VB "
+            "talks/NNS ./.");
+  EXPECT_EQ(Tags("Rebels have attacked the convoy, which was carrying aid."),
+            "Rebels/NNS have/VBP attacked/VBN the/DT convoy/NN ,/, which/WDT was/VBD "
+            "carrying/VBG aid/NN ./.");
+  EXPECT_EQ(Tags("The envoy was shot dead in the capital."),
+            "The/DT envoy/NN was/VBD shot/VBN dead/JJ in/IN the/DT capital/NN ./.");
+  EXPECT_EQ(Tags("Egypt’s president didn't visit Gaza."),
+            "Egypt/NNP ’s/POS president/NN did/VBD n't/RB visit/VB Gaza/NNP ./.");
+}
+
+TEST(TaggerTest, ThatReadings) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  EXPECT_EQ(Tags("Officials noted that the deal failed."),
+            "Officials/NNS noted/VBD that/IN the/DT deal/NN failed/VBD ./.");
+  EXPECT_EQ(Tags("They condemned the group that attacked the town."),
+            "They/PRP condemned/VBD the/DT group/NN that/WDT attacked/VBD the/DT town/NN ./.");
+}
+
+TEST(TaggerTest, NeverEmptyOnOddInput) {
+  Sentence s;
+  std::string text = "\xE2\x80\x9C ... -- ?! \xC3\xA9t\xC3\xA9 1,000 $5 'tis";
+  s.end = text.size();
+  Tokenize(text, &s);
+  Tagger::Default().Tag(&s);
+  for (const Token& t : s.tokens) EXPECT_FALSE(t.tag.empty()) << t.text;
+}
+
+// Dev measurement: token accuracy against CoreNLP tags in the PETRARCH validation parses.
+TEST(TaggerTest, AccuracyOnValidationParses) {
+  const Tagger& tagger = Tagger::Default();
+  if (tagger.lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  const std::string dir = std::string(EVENTCODER_SHARED_DIR) + "/validation/petrarch/";
+  size_t total = 0, correct = 0, files = 0;
+  std::map<std::string, int> confusions;
+  for (const char* name : {"PETR.UnitTest.records.xml", "GigaWord.sample.PETR.xml"}) {
+    std::vector<std::string> parses = testing::LoadParses(dir + name);
+    if (parses.empty()) continue;
+    ++files;
+    size_t ftotal = 0, fcorrect = 0;
+    for (const std::string& p : parses) {
+      testing::Tree tree = testing::ReadTree(p);
+      if (!tree.ok) continue;
+      Sentence s;
+      for (const std::string& w : tree.words) {
+        Token t;
+        t.text = testing::UnescapeLeaf(w);
+        t.norm = NormalizeToken(t.text);
+        s.tokens.push_back(t);
+      }
+      tagger.Tag(&s);
+      for (size_t i = 0; i < s.tokens.size(); ++i) {
+        const std::string& gold = tree.tags[i];
+        if (gold == "AUXP" || gold == "-NONE-") continue;  // non-Penn tags in the samples
+        ++ftotal;
+        if (s.tokens[i].tag == gold) {
+          ++fcorrect;
+        } else {
+          ++confusions[gold + "->" + s.tokens[i].tag + " " + tree.words[i]];
+        }
+      }
+    }
+    std::printf("[tagger] %s: %zu/%zu = %.2f%%\n", name, fcorrect, ftotal,
+                ftotal ? 100.0 * static_cast<double>(fcorrect) / static_cast<double>(ftotal) : 0.0);
+    total += ftotal;
+    correct += fcorrect;
+  }
+  if (files == 0) GTEST_SKIP() << "validation files not found under " << dir;
+  double acc = 100.0 * static_cast<double>(correct) / static_cast<double>(total);
+  std::printf("[tagger] overall token accuracy: %zu/%zu = %.2f%%\n", correct, total, acc);
+  if (std::getenv("EVENTCODER_TAGGER_CONFUSIONS") != nullptr) {
+    std::vector<std::pair<int, std::string>> v;
+    for (auto& [k, c] : confusions) v.push_back({c, k});
+    std::sort(v.rbegin(), v.rend());
+    for (size_t i = 0; i < v.size() && i < 80; ++i) std::printf("  %4d %s\n", v[i].first, v[i].second.c_str());
+  }
+  EXPECT_GE(acc, 90.0);
+}
+
+TEST(TaggerTest, LoadsQuicklyAndTagsFast) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto loaded = Tagger::Load("/usr/share/wordnet");
+  auto t1 = std::chrono::steady_clock::now();
+  if (!loaded.ok()) GTEST_SKIP() << "WordNet not installed";
+  std::printf("[tagger] load: %lld ms, %zu entries\n",
+              static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(t1 - t0).count()),
+              (*loaded)->lexicon_size());
+  std::string text =
+      "The United Nations urged both sides to resume talks on Wednesday, a senior official "
+      "said, after Egyptian mediators had met the delegations in Cairo.";
+  Sentence s;
+  s.end = text.size();
+  Tokenize(text, &s);
+  const int kIters = 2000;
+  auto t2 = std::chrono::steady_clock::now();
+  for (int i = 0; i < kIters; ++i) (*loaded)->Tag(&s);
+  auto t3 = std::chrono::steady_clock::now();
+  double ns = static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(t3 - t2).count()) /
+              (kIters * static_cast<double>(s.tokens.size()));
+  std::printf("[tagger] %.0f ns/token\n", ns);
+}
+
+TEST(TaggerTest, MissingWordNetIsNotFound) {
+  auto loaded = Tagger::Load("/nonexistent/wordnet");
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_EQ(loaded.status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace eventcoder

@@ -1,0 +1,276 @@
+#include "text/tokenizer.h"
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+
+#include "text/splitter.h"
+
+namespace eventcoder {
+namespace {
+
+struct Span {
+  size_t b, e;
+};
+
+bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool IsWordByte(unsigned char c) { return IsAlpha(c) || IsDigit(c) || c >= 0x80; }
+
+unsigned char At(std::string_view t, size_t i) { return static_cast<unsigned char>(t[i]); }
+
+// 3-byte UTF-8 punctuation in the E2 80 xx block.
+bool Is3(std::string_view t, size_t i, size_t e, unsigned char last) {
+  return i + 3 <= e && At(t, i) == 0xE2 && At(t, i + 1) == 0x80 && At(t, i + 2) == last;
+}
+bool IsDash3(std::string_view t, size_t i, size_t e) { return Is3(t, i, e, 0x94) || Is3(t, i, e, 0x93); }
+bool IsApos3(std::string_view t, size_t i, size_t e) { return Is3(t, i, e, 0x99); }
+
+// Length of an apostrophe (' or ’) at i, or 0.
+size_t AposLen(std::string_view t, size_t i, size_t e) {
+  if (i < e && t[i] == '\'') return 1;
+  if (IsApos3(t, i, e)) return 3;
+  return 0;
+}
+
+bool IEq(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]) | 0x20;
+    if (x != static_cast<unsigned char>(b[i])) return false;
+  }
+  return true;
+}
+
+// Splits clitics and inner dashes in a chunk with no leading/trailing punctuation left.
+void SplitMiddle(std::string_view t, size_t b, size_t e, std::vector<Span>* out) {
+  // Inner "--" or em/en dash between words: split around it.
+  for (size_t i = b; i < e; ++i) {
+    size_t dl = 0;
+    if (t[i] == '-' && i + 1 < e && t[i + 1] == '-') {
+      dl = 2;
+      while (i + dl < e && t[i + dl] == '-') ++dl;
+    } else if (At(t, i) == 0xE2 && Is3(t, i, e, 0x94)) {
+      dl = 3;
+    }
+    if (dl > 0 && i > b && i + dl < e) {
+      SplitMiddle(t, b, i, out);  // bounded: left part has no dash before i
+      out->push_back({i, i + dl});
+      b = i + dl;
+      i = b - 1;
+      continue;
+    }
+  }
+  if (b >= e) return;
+  // A comma not inside a number: "a,b" -> a , b.
+  for (size_t i = b + 1; i + 1 < e; ++i) {
+    if (t[i] == ',' && !(IsDigit(At(t, i - 1)) && IsDigit(At(t, i + 1)))) {
+      out->push_back({b, i});
+      out->push_back({i, i + 1});
+      b = i + 1;
+    }
+  }
+  // Contraction n't / n’t.
+  size_t len = e - b;
+  if (len >= 4) {
+    size_t ap3 = e >= 4 ? e - 4 : b;  // ’ is 3 bytes: n ’ t -> n at e-5
+    if (t[e - 1] == 't' || t[e - 1] == 'T') {
+      if (t[e - 2] == '\'' && (t[e - 3] == 'n' || t[e - 3] == 'N') && len > 3) {
+        out->push_back({b, e - 3});
+        out->push_back({e - 3, e});
+        return;
+      }
+      if (len > 5 && IsApos3(t, ap3, e) && (t[e - 5] == 'n' || t[e - 5] == 'N')) {
+        out->push_back({b, e - 5});
+        out->push_back({e - 5, e});
+        return;
+      }
+    }
+  }
+  // Clitics: 's 're 've 'll 'd 'm (with ' or ’), after at least one word character.
+  for (size_t i = e; i > b + 1;) {
+    --i;
+    size_t al = AposLen(t, i, e);
+    if (al == 0) continue;
+    if (!IsWordByte(At(t, i - 1))) break;
+    std::string_view rest = t.substr(i + al, e - i - al);
+    if (IEq(rest, "s") || IEq(rest, "re") || IEq(rest, "ve") || IEq(rest, "ll") ||
+        IEq(rest, "d") || IEq(rest, "m")) {
+      out->push_back({b, i});
+      out->push_back({i, e});
+      return;
+    }
+    break;  // only the last apostrophe matters ("O'Brien's" splits at the last one)
+  }
+  out->push_back({b, e});
+}
+
+// Splits one white-space-delimited chunk [b, e) into spans appended to *out.
+void SplitChunk(std::string_view t, size_t b, size_t e, bool last_chunk, std::vector<Span>* out) {
+  // Leading punctuation.
+  while (b < e) {
+    unsigned char c = At(t, b);
+    if (c == '"' || c == '(' || c == '[' || c == '{' || c == '`') {
+      size_t l = 1;
+      if (c == '`' && b + 1 < e && t[b + 1] == '`') l = 2;
+      out->push_back({b, b + l});
+      b += l;
+    } else if (c == '\'' && b + 1 < e && !(IEq(t.substr(b + 1, e - b - 1), "s"))) {
+      if (b + 2 < e && IsDigit(At(t, b + 1)) && IsDigit(At(t, b + 2))) break;  // '90s
+      out->push_back({b, b + 1});
+      b += 1;
+    } else if (Is3(t, b, e, 0x9C) || Is3(t, b, e, 0x98) || Is3(t, b, e, 0x9D)) {  // “ ‘ ”
+      out->push_back({b, b + 3});
+      b += 3;
+    } else if (c == '-' && b + 1 < e && t[b + 1] == '-') {
+      size_t l = 2;
+      while (b + l < e && t[b + l] == '-') ++l;
+      out->push_back({b, b + l});
+      b += l;
+    } else if (IsDash3(t, b, e)) {
+      out->push_back({b, b + 3});
+      b += 3;
+    } else if (c == '$' && b + 1 < e) {
+      out->push_back({b, b + 1});
+      b += 1;
+    } else {
+      break;
+    }
+  }
+  // Trailing punctuation, collected in reverse.
+  Span trail[32];
+  size_t nt = 0;
+  bool seen_final_period = false;
+  while (e > b && nt + 2 < 32) {
+    unsigned char c = At(t, e - 1);
+    if (c == ',' || c == ';' || c == ':' || c == '?' || c == '!' || c == ')' || c == ']' ||
+        c == '}' || c == '"' || c == '\'' || c == '%') {
+      if (c == '\'' && e - b >= 2 && t[e - 2] == '\'') {  // ''
+        trail[nt++] = {e - 2, e};
+        e -= 2;
+        continue;
+      }
+      trail[nt++] = {e - 1, e};
+      e -= 1;
+    } else if (e - b >= 3 && At(t, e - 3) == 0xE2 && At(t, e - 2) == 0x80 &&
+               (c == 0x9D || c == 0x99 || c == 0x94 || c == 0x93)) {
+      trail[nt++] = {e - 3, e};
+      e -= 3;
+    } else if (c == '-' && e - b >= 2 && t[e - 2] == '-') {
+      size_t l = 2;
+      while (e - l > b && t[e - l - 1] == '-') ++l;
+      trail[nt++] = {e - l, e};
+      e -= l;
+    } else if (c == '.') {
+      if (e - b >= 2 && t[e - 2] == '.') {  // ellipsis
+        size_t l = 2;
+        while (e - l > b && t[e - l - 1] == '.') ++l;
+        trail[nt++] = {e - l, e};
+        e -= l;
+        continue;
+      }
+      std::string_view w = t.substr(b, e - 1 - b);
+      bool keep = !w.empty() &&
+                  (IsKnownAbbreviation(w) || (w.size() == 1 && IsUpper(At(w, 0))) ||
+                   (w.find('.') != std::string_view::npos && IsAlpha(At(w, w.size() - 1))));
+      if (!keep) {
+        trail[nt++] = {e - 1, e};
+        e -= 1;
+        seen_final_period = true;
+        continue;
+      }
+      // Abbreviation: keep the period; at the very end of a sentence add a "." too.
+      if (last_chunk && nt == 0 && !seen_final_period) trail[nt++] = {e - 1, e};
+      break;
+    } else {
+      break;
+    }
+  }
+  if (e > b) SplitMiddle(t, b, e, out);
+  while (nt > 0) out->push_back(trail[--nt]);
+}
+
+}  // namespace
+
+std::string NormalizeToken(std::string_view t) {
+  std::string n;
+  n.reserve(t.size());
+  const size_t e = t.size();
+  // A token made only of dashes becomes "--".
+  bool all_dash = e > 0;
+  for (size_t i = 0; i < e && all_dash;) {
+    if (t[i] == '-') {
+      ++i;
+    } else if (IsDash3(t, i, e)) {
+      i += 3;
+    } else {
+      all_dash = false;
+    }
+  }
+  if (all_dash && !(e == 1)) return "--";
+  for (size_t i = 0; i < e;) {
+    unsigned char c = At(t, i);
+    if (c >= 'a' && c <= 'z') {
+      n.push_back(static_cast<char>(c - 32));
+      ++i;
+    } else if (c == 0xE2 && i + 2 < e + 0 && i + 3 <= e && At(t, i + 1) == 0x80) {
+      unsigned char d = At(t, i + 2);
+      if (d == 0x98 || d == 0x99 || d == 0x9B || d == 0xB2) {
+        n.push_back('\'');
+      } else if (d == 0x9C || d == 0x9D || d == 0x9F || d == 0xB3) {
+        n.push_back('"');
+      } else if (d == 0x93 || d == 0x94 || d == 0x90 || d == 0x91 || d == 0x92) {
+        n.push_back('-');
+      } else {
+        n.append(t.substr(i, 3));
+      }
+      i += 3;
+    } else if (c == 0xC3 && i + 1 < e) {
+      unsigned char d = At(t, i + 1);
+      if (d >= 0xA0 && d <= 0xBE && d != 0xB7) d = static_cast<unsigned char>(d - 0x20);
+      n.push_back(static_cast<char>(c));
+      n.push_back(static_cast<char>(d));
+      i += 2;
+    } else {
+      n.push_back(static_cast<char>(c));
+      ++i;
+    }
+  }
+  return n;
+}
+
+void Tokenize(std::string_view t, Sentence* s) {
+  s->tokens.clear();
+  size_t b = s->begin < t.size() ? s->begin : t.size();
+  size_t e = s->end < t.size() ? s->end : t.size();
+  if (e < b) e = b;
+  std::vector<Span> spans;
+  spans.reserve((e - b) / 4 + 4);
+  size_t i = b;
+  while (i < e) {
+    while (i < e && IsSpace(At(t, i))) ++i;
+    if (i >= e) break;
+    size_t j = i;
+    while (j < e && !IsSpace(At(t, j))) ++j;
+    size_t k = j;
+    while (k < e && IsSpace(At(t, k))) ++k;
+    SplitChunk(t, i, j, k >= e, &spans);
+    i = j;
+  }
+  s->tokens.reserve(spans.size());
+  for (const Span& sp : spans) {
+    if (sp.e <= sp.b) continue;
+    Token tok;
+    tok.begin = sp.b;
+    tok.end = sp.e;
+    tok.text.assign(t.substr(sp.b, sp.e - sp.b));
+    tok.norm = NormalizeToken(tok.text);
+    s->tokens.push_back(std::move(tok));
+  }
+}
+
+}  // namespace eventcoder

@@ -1,0 +1,65 @@
+#include "text/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace eventcoder {
+namespace {
+
+std::string Toks(std::string_view text, bool norm = false) {
+  Sentence s;
+  s.end = text.size();
+  Tokenize(text, &s);
+  std::string out;
+  for (const Token& t : s.tokens) {
+    EXPECT_EQ(text.substr(t.begin, t.end - t.begin), t.text);
+    if (!out.empty()) out += '|';
+    out += norm ? t.norm : t.text;
+  }
+  return out;
+}
+
+TEST(TokenizerTest, PunctuationAndClitics) {
+  EXPECT_EQ(Toks("Iran’s envoy didn't go to the U.S., he said."),
+            "Iran|’s|envoy|did|n't|go|to|the|U.S.|,|he|said|.");
+  EXPECT_EQ(Toks("Iran’s envoy didn't go.", true), "IRAN|'S|ENVOY|DID|N'T|GO|.");
+  EXPECT_EQ(Toks("(The leaders' talks) -- \"failed\"; 50,000 fled 11.8 km from al-Qaeda."),
+            "(|The|leaders|'|talks|)|--|\"|failed|\"|;|50,000|fled|11.8|km|from|al-Qaeda|.");
+  EXPECT_EQ(Toks("K.U. officials can't say—yet—why 5% or $20 went."),
+            "K.U.|officials|ca|n't|say|—|yet|—|why|5|%|or|$|20|went|.");
+  EXPECT_EQ(Toks("“Peace,” he said. ‘No’"), "“|Peace|,|”|he|said|.|‘|No|’");
+}
+
+TEST(TokenizerTest, AbbreviationAtSentenceEnd) {
+  Sentence s;
+  std::string text = "He moved to the U.S.";
+  s.end = text.size();
+  Tokenize(text, &s);
+  ASSERT_EQ(s.tokens.size(), 6u);
+  EXPECT_EQ(s.tokens[4].text, "U.S.");
+  EXPECT_EQ(s.tokens[5].text, ".");
+  EXPECT_EQ(s.tokens[5].begin, text.size() - 1);
+}
+
+TEST(TokenizerTest, NormalizeFoldsAndUppercases) {
+  EXPECT_EQ(NormalizeToken("café"), "CAFÉ");
+  EXPECT_EQ(NormalizeToken("—"), "--");
+  EXPECT_EQ(NormalizeToken("“x”"), "\"X\"");
+}
+
+TEST(TokenizerTest, HostileInput) {
+  for (std::string_view text : {"", "''''", "\xE2\x80", "\xE2\x80\x99\xE2\x80\x99s", "----",
+                                "'s", "n't", "a,,,b", "((((", "\xC3"}) {
+    Sentence s;
+    s.end = text.size() + 10;  // out of range: clamped
+    Tokenize(text, &s);
+    for (const Token& t : s.tokens) {
+      EXPECT_LT(t.begin, t.end);
+      EXPECT_LE(t.end, text.size());
+    }
+  }
+}
+
+}  // namespace
+}  // namespace eventcoder

@@ -1,0 +1,163 @@
+#include "validate/validator.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iomanip>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "dict/dict_reader.h"
+#include "match/compiled_dictionary.h"
+#include "pipeline/story_coder.h"
+#include "read/story_reader.h"
+
+namespace eventcoder {
+
+namespace {
+
+std::string DirOf(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? std::string(".") : path.substr(0, slash);
+}
+
+std::string Resolve(const std::string& dir, const std::string& name) {
+  if (name.empty() || name[0] == '/') return name;
+  return dir + "/" + name;
+}
+
+bool ParseBool(const std::string& v) {
+  std::string l;
+  for (char c : v) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return l.find("false") == std::string::npos;
+}
+
+}  // namespace
+
+StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const ValidateOptions& opts) {
+  std::ifstream in(xml_path, std::ios::binary);
+  if (!in) return Status::NotFound(xml_path + ": cannot open");
+  std::stringstream buf;
+  buf << in.rdbuf();
+  std::string xml = buf.str();
+
+  auto env = ReadValidationEnvironment(xml, xml_path);
+  if (!env.ok()) return env.status();
+  std::string dir = DirOf(xml_path);
+  dict::DictionaryFiles files;
+  if (env->verbs.empty() && env->actors.empty()) {
+    std::string d = opts.default_dictionary_dir;
+    files.actors = {d + "/actors.txt"};
+    files.agents = d + "/agents.txt";
+    files.verbs = d + "/verbs.txt";
+    files.discards = d + "/discards.txt";
+  } else {
+    for (const auto& a : env->actors) files.actors.push_back(Resolve(dir, a));
+    files.agents = Resolve(dir, env->agents);
+    files.verbs = Resolve(dir, env->verbs);
+    files.discards = Resolve(dir, env->discards);
+  }
+  auto dict = dict::LoadDictionaryFiles(files);
+  if (!dict.ok()) return dict.status();
+  auto compiled = std::make_shared<const CompiledDictionary>(std::move(*dict));
+
+  PipelineOptions popts;
+  popts.use_supplied_parse = !opts.ignore_parse;
+  for (const auto& [option, value] : env->config) {
+    if (option == "require_dyad") popts.coder.require_dyad = ParseBool(value);
+    else if (option == "new_actor_length") popts.coder.new_actor_length = std::atoi(value.c_str());
+    else if (option == "comma_min") popts.coder.comma_min = std::atoi(value.c_str());
+    else if (option == "comma_max") popts.coder.comma_max = std::atoi(value.c_str());
+  }
+  StoryCoder coder(compiled, popts);
+
+  ValidationReport report;
+  std::istringstream stream(xml);
+  ReadOptions ropts;
+  ropts.format = InputFormat::kPetrarchXml;
+  ReadStats stats;
+  Status st = ReadStories(
+      stream, xml_path, ropts,
+      [&](Story&& story) {
+        if (!opts.only_id.empty() && story.id != opts.only_id) return;
+        RecordResult r;
+        r.id = story.id;
+        r.category = story.category;
+        r.valid_record = story.valid_record;
+        for (const auto& e : story.expected) r.expected.emplace_back(e.source, e.target, e.code);
+        StoryResult res;
+        Status cs = coder.Code(story, &res, opts.show_trees);
+        if (!cs.ok()) r.error = cs.message();
+        for (const auto& e : res.events) r.produced.emplace_back(e.source_code, e.target_code, e.cameo);
+        if (!res.trees.empty()) r.tree = res.trees.front();
+        std::set<Tuple> want(r.expected.begin(), r.expected.end());
+        std::set<Tuple> got(r.produced.begin(), r.produced.end());
+        if (story.expect_no_events) {
+          r.passed = got.empty();
+          report.false_positives += static_cast<int>(got.size());
+        } else {
+          r.passed = want == got;
+          for (const auto& t : got) (want.count(t) ? report.true_positives : report.false_positives)++;
+          for (const auto& t : want)
+            if (!got.count(t)) report.false_negatives++;
+        }
+        (r.passed ? report.passed : report.failed)++;
+        report.records.push_back(std::move(r));
+      },
+      [&](const Status& e) {
+        RecordResult r;
+        r.id = "(unreadable record)";
+        r.error = e.message();
+        report.failed++;
+        report.records.push_back(std::move(r));
+      },
+      &stats);
+  if (!st.ok()) return st;
+  return report;
+}
+
+void ValidationReport::Print(std::ostream& out, bool verbose) const {
+  auto fmt = [](const Tuple& t) {
+    return "(" + std::get<0>(t) + ", " + std::get<1>(t) + ", " + std::get<2>(t) + ")";
+  };
+  if (verbose) {
+    for (const auto& r : records) {
+      if (r.passed) continue;
+      out << "FAIL " << r.id << " [" << r.category << "]" << (r.valid_record ? "" : " (sentence=false)")
+          << "\n";
+      if (!r.error.empty()) out << "  error: " << r.error << "\n";
+      out << "  expected:";
+      if (r.expected.empty()) out << " no events";
+      for (const auto& t : r.expected) out << " " << fmt(t);
+      out << "\n  produced:";
+      if (r.produced.empty()) out << " no events";
+      for (const auto& t : r.produced) out << " " << fmt(t);
+      out << "\n";
+      if (!r.tree.empty()) out << "  tree: " << r.tree << "\n";
+    }
+    out << "\n";
+  }
+  std::map<std::string, std::pair<int, int>> cats;
+  for (const auto& r : records) {
+    auto& c = cats[r.category.empty() ? "-" : r.category];
+    (r.passed ? c.first : c.second)++;
+  }
+  out << std::left << std::setw(12) << "category" << std::right << std::setw(8) << "records"
+      << std::setw(8) << "passed" << std::setw(8) << "failed" << "\n";
+  for (const auto& [name, pf] : cats) {
+    out << std::left << std::setw(12) << name << std::right << std::setw(8) << pf.first + pf.second
+        << std::setw(8) << pf.first << std::setw(8) << pf.second << "\n";
+  }
+  double p = true_positives + false_positives
+                 ? 100.0 * true_positives / (true_positives + false_positives)
+                 : 0.0;
+  double rc = true_positives + false_negatives
+                  ? 100.0 * true_positives / (true_positives + false_negatives)
+                  : 0.0;
+  out << std::fixed << std::setprecision(1) << "tuples: precision " << p << "% recall " << rc
+      << "% (" << true_positives << " correct, " << false_positives << " spurious, "
+      << false_negatives << " missed)\n";
+  out << passed << " passed, " << failed << " failed\n";
+}
+
+}  // namespace eventcoder

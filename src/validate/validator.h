@@ -1,0 +1,53 @@
+// Validation against PETRARCH validation records: code every <Sentence> of a validation
+// file with the dictionaries its <Environment> names and compare with its <EventCoding>s.
+//
+// A record passes when the set of (source, target, code) tuples produced equals the
+// expected set, or when no event is produced and the record says noevents.
+#ifndef EVENTCODER_VALIDATE_VALIDATOR_H_
+#define EVENTCODER_VALIDATE_VALIDATOR_H_
+
+#include <ostream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "base/status.h"
+
+namespace eventcoder {
+
+struct ValidateOptions {
+  bool ignore_parse = false;  // code from <Text> with our own analysis, not <Parse>
+  bool verbose = false;       // print every failing record with expected and produced tuples
+  bool show_trees = false;    // with verbose: print the tree each failing record was coded on
+  std::string only_id;        // code just this record
+  // Default dictionaries used when the file names none.
+  std::string default_dictionary_dir;
+};
+
+using Tuple = std::tuple<std::string, std::string, std::string>;  // source, target, code
+
+struct RecordResult {
+  std::string id;
+  std::string category;
+  bool passed = false;
+  bool valid_record = true;
+  std::vector<Tuple> expected;
+  std::vector<Tuple> produced;
+  std::string error;  // non-empty when the record could not be coded
+  std::string tree;
+};
+
+struct ValidationReport {
+  std::vector<RecordResult> records;
+  int passed = 0;
+  int failed = 0;
+  // Tuple-level counts over all records.
+  int true_positives = 0, false_positives = 0, false_negatives = 0;
+  void Print(std::ostream& out, bool verbose) const;
+};
+
+StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const ValidateOptions& opts);
+
+}  // namespace eventcoder
+
+#endif  // EVENTCODER_VALIDATE_VALIDATOR_H_

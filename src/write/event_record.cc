@@ -1,0 +1,95 @@
+#include "write/event_record.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace eventcoder {
+
+namespace {
+
+// Length of the well-formed UTF-8 sequence starting at in[i], or 0 if there is none.
+size_t Utf8SequenceLength(std::string_view in, size_t i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(in[k]); };
+  unsigned char c = byte(i);
+  if (c < 0x80) return 1;
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;  // no overlongs
+    if (c == 0xED) hi = 0x9F;  // no surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;  // no overlongs
+    if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (i + n > in.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (size_t k = 2; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string ValidUtf8(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  size_t i = 0;
+  while (i < in.size()) {
+    size_t n = Utf8SequenceLength(in, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out.append(in.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
+std::string IsoDate(int yyyymmdd) {
+  if (yyyymmdd <= 0 || yyyymmdd > 99991231) return std::string();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", yyyymmdd / 10000, (yyyymmdd / 100) % 100,
+                yyyymmdd % 100);
+  return buf;
+}
+
+std::string FormatGoldstein(double weight) {
+  if (!std::isfinite(weight)) return std::string();
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, weight);
+  if (ec != std::errc()) return std::string();
+  std::string s(buf, end);
+  if (s.find_first_of(".e") == std::string::npos) s += ".0";
+  return s;
+}
+
+EventRecord MakeEventRecord(const Story& story, const Event& event) {
+  EventRecord r;
+  r.story_id = ValidUtf8(event.story_id.empty() ? story.id : event.story_id);
+  r.sentence = event.sentence;
+  r.date = IsoDate(event.date != 0 ? event.date : story.date);
+  r.source_code = ValidUtf8(event.source_code);
+  r.target_code = ValidUtf8(event.target_code);
+  r.cameo = ValidUtf8(event.cameo);
+  r.root = RootOf(event.cameo);
+  r.quad_class = QuadClass(event.cameo);
+  r.goldstein = Goldstein(event.cameo);
+  r.source_text = ValidUtf8(event.source_text);
+  r.target_text = ValidUtf8(event.target_text);
+  r.verb_text = ValidUtf8(event.verb_text);
+  r.text = ValidUtf8(event.text);
+  r.cameo_row = LookupCameo(event.cameo);
+  return r;
+}
+
+}  // namespace eventcoder

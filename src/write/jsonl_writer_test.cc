@@ -1,0 +1,229 @@
+#include "write/jsonl_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "write/event_record.h"
+#include "write/json_util.h"
+#include "write/memory_sink.h"
+
+namespace eventcoder {
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+Story MakeStory() {
+  Story s;
+  s.id = "wire-2026-02-11-001";
+  s.date = 20260211;
+  s.text = "Iran\xE2\x80\x99s SNSC secretary met a Hamas delegation in Doha.";
+  return s;
+}
+
+Event MakeEvent() {
+  Event e;
+  e.story_id = "wire-2026-02-11-001";
+  e.sentence = 0;
+  e.date = 20260211;
+  e.source_code = "IRNGOV";
+  e.target_code = "PSEREB";
+  e.cameo = "044";
+  e.source_text = "Iran\xE2\x80\x99s SNSC secretary";
+  e.target_text = "a Hamas delegation";
+  e.verb_text = "met";
+  e.text = "Iran\xE2\x80\x99s SNSC secretary met a Hamas delegation in Doha.";
+  e.source_spans = {{0, 26}};
+  e.target_spans = {{31, 49}};
+  e.verb_spans = {{27, 30}};
+  e.why = {{"source", "Phoenix.Countries.actors.txt", 1203, "IRAN_ [IRN]"},
+           {"verb", "CAMEO.verbpatterns.txt", 88, "MEET"}};
+  return e;
+}
+
+std::vector<std::string> Lines(const std::string& s) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+TEST(JsonlWriterTest, KeysValuesAndOrder) {
+  std::ostringstream out;
+  JsonlWriter w(&out, "-");
+  Story story = MakeStory();
+  Event e = MakeEvent();
+  ASSERT_TRUE(WriteStory(w, story, std::vector<Event>{e}).ok());
+  ASSERT_TRUE(w.Finish().ok());
+  std::vector<std::string> lines = Lines(out.str());
+  ASSERT_EQ(lines.size(), 1u);
+  ordered_json j = ordered_json::parse(lines[0], nullptr, false);
+  ASSERT_FALSE(j.is_discarded()) << lines[0];
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"story_id", "sentence", "date", "source_code", "target_code",
+                                      "cameo", "root", "quad_class", "goldstein", "source_text",
+                                      "target_text", "verb_text", "text", "spans", "why"}));
+  EXPECT_EQ(j["date"], "2026-02-11");
+  EXPECT_EQ(j["cameo"], "044");
+  EXPECT_EQ(j["root"], "04");
+  EXPECT_EQ(j["quad_class"], 1);
+  EXPECT_DOUBLE_EQ(j["goldstein"].get<double>(), 2.5);
+  EXPECT_EQ(j["source_text"], "Iran\xE2\x80\x99s SNSC secretary");
+  EXPECT_EQ(j["spans"]["source"][0][0], 0);
+  EXPECT_EQ(j["spans"]["source"][0][1], 26);
+  EXPECT_EQ(j["spans"]["verb"][0][0], 27);
+  EXPECT_EQ(j["why"][0]["role"], "source");
+  EXPECT_EQ(j["why"][0]["line"], 1203);
+  EXPECT_EQ(j["why"][1]["entry"], "MEET");
+  // Deterministic: the same input gives the same bytes.
+  EXPECT_EQ(lines[0], JsonlWriter::FormatEvent(story, e, {}));
+}
+
+TEST(JsonlWriterTest, ExplainAddsCodebookFields) {
+  WriterOptions opt;
+  opt.explain = true;
+  ordered_json j =
+      ordered_json::parse(JsonlWriter::FormatEvent(MakeStory(), MakeEvent(), opt), nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_EQ(j["cameo_name"], "Meet at a 'third' location");
+  EXPECT_FALSE(j["cameo_description"].get<std::string>().empty());
+  EXPECT_EQ(j["plover"], "CONSULT");
+  auto last = j.end();
+  --last;
+  EXPECT_EQ(last.key(), "plover");
+}
+
+TEST(JsonlWriterTest, NonCameoCodeIsNullGoldstein) {
+  Event e = MakeEvent();
+  e.cameo = "075A";
+  WriterOptions opt;
+  opt.explain = true;
+  ordered_json j =
+      ordered_json::parse(JsonlWriter::FormatEvent(MakeStory(), e, opt), nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_TRUE(j["goldstein"].is_null());
+  EXPECT_EQ(j["quad_class"], 0);
+  EXPECT_EQ(j["root"], "");
+  EXPECT_TRUE(j["cameo_name"].is_null());
+}
+
+TEST(JsonlWriterTest, NastyBytesGiveValidJsonAndUtf8) {
+  const std::string nasty[] = {
+      std::string("quote \" backslash \\ slash / tab\t nl\n cr\r nul ") + std::string(1, '\0') +
+          "end",
+      "\x01\x02\x1f\x7f bell\a formfeed\f backspace\b",
+      "lone continuation \x80 and \xBF",
+      "truncated \xE2\x80",
+      "overlong \xC0\xAF and \xE0\x80\xAF",
+      "surrogate \xED\xA0\x80",
+      "too big \xF4\x90\x80\x80 and \xF8\x88\x80\x80\x80",
+      "\xFF\xFE\xFD",
+      "line sep \xE2\x80\xA8 para sep \xE2\x80\xA9",
+      "emoji \xF0\x9F\x98\x80 arabic \xD8\xAD\xD9\x85\xD8\xA7\xD8\xB3",
+      "</script><!-- {\"a\":1}",
+  };
+  std::ostringstream out;
+  JsonlWriter w(&out, "-");
+  Story story = MakeStory();
+  story.id = "id\n\xFF";
+  ASSERT_TRUE(w.BeginStory(story).ok());
+  for (const std::string& s : nasty) {
+    Event e = MakeEvent();
+    e.story_id = s;
+    e.source_code = s;
+    e.text = s;
+    e.verb_text = s;
+    e.why = {{s, s, -1, s}};
+    ASSERT_TRUE(w.Write(story, e).ok());
+  }
+  ASSERT_TRUE(w.EndStory(story).ok());
+  ASSERT_TRUE(w.Finish().ok());
+  std::string all = out.str();
+  EXPECT_EQ(ValidUtf8(all), all) << "output is not valid UTF-8";
+  std::vector<std::string> lines = Lines(all);
+  ASSERT_EQ(lines.size(), std::size(nasty));
+  for (size_t i = 0; i < lines.size(); ++i) {
+    ordered_json j = ordered_json::parse(lines[i], nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << lines[i];
+    EXPECT_EQ(j["text"].get<std::string>(), ValidUtf8(nasty[i]));
+  }
+  // Valid text round-trips exactly.
+  ordered_json j = ordered_json::parse(lines[9], nullptr, false);
+  EXPECT_EQ(j["text"].get<std::string>(), nasty[9]);
+}
+
+TEST(JsonlWriterTest, WriteFailureIsReported) {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  JsonlWriter w(&out, "out.jsonl");
+  Status st = w.Write(MakeStory(), MakeEvent());
+  EXPECT_EQ(st.code(), StatusCode::kInternal);
+  EXPECT_NE(st.message().find("out.jsonl"), std::string::npos);
+}
+
+TEST(ValidUtf8Test, ReplacesEachInvalidByte) {
+  EXPECT_EQ(ValidUtf8("abc"), "abc");
+  EXPECT_EQ(ValidUtf8("a\xFF"
+                      "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(ValidUtf8("\xE2\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(ValidUtf8("\xE2\x80\x99"), "\xE2\x80\x99");
+  EXPECT_EQ(ValidUtf8("\xC0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(ValidUtf8("\xF0\x9F\x98\x80"), "\xF0\x9F\x98\x80");
+  EXPECT_EQ(ValidUtf8(std::string_view("\0", 1)), std::string("\0", 1));
+}
+
+TEST(EventRecordTest, DatesAndWeights) {
+  EXPECT_EQ(IsoDate(20260211), "2026-02-11");
+  EXPECT_EQ(IsoDate(19990101), "1999-01-01");
+  EXPECT_EQ(IsoDate(0), "");
+  EXPECT_EQ(IsoDate(-5), "");
+  EXPECT_EQ(FormatGoldstein(-10.0), "-10.0");
+  EXPECT_EQ(FormatGoldstein(2.5), "2.5");
+  EXPECT_EQ(FormatGoldstein(0.0), "0.0");
+  EXPECT_EQ(FormatGoldstein(-0.1), "-0.1");
+  EXPECT_EQ(FormatGoldstein(std::nan("")), "");
+  Story s = MakeStory();
+  Event e = MakeEvent();
+  e.date = 0;
+  e.story_id.clear();
+  EventRecord r = MakeEventRecord(s, e);
+  EXPECT_EQ(r.date, "2026-02-11");  // from the story
+  EXPECT_EQ(r.story_id, s.id);
+}
+
+TEST(JsonUtilTest, EmptySpansAndWhy) {
+  Event e;
+  EXPECT_EQ(SpansJson(e), "{\"source\":[],\"target\":[],\"verb\":[]}");
+  EXPECT_EQ(WhyJson(e), "[]");
+  EXPECT_EQ(JsonString("a\"b\\c\n\x01"), "\"a\\\"b\\\\c\\n\\u0001\"");
+}
+
+TEST(MemorySinkTest, RecordsAndInjectsFailures) {
+  MemorySink sink;
+  sink.fail_on_write(2);
+  Story s = MakeStory();
+  std::vector<Event> events = {MakeEvent(), MakeEvent(), MakeEvent()};
+  Status st = WriteStory(sink, s, events);
+  EXPECT_EQ(st.code(), StatusCode::kInternal);
+  EXPECT_EQ(sink.events().size(), 1u);
+  MemorySink ok;
+  ASSERT_TRUE(WriteStory(ok, s, events).ok());
+  ASSERT_TRUE(ok.Finish().ok());
+  EXPECT_EQ(ok.stories().size(), 1u);
+  EXPECT_EQ(ok.stories()[0].events.size(), 3u);
+  EXPECT_TRUE(ok.protocol_errors().empty());
+  EXPECT_FALSE(ok.Write(s, events[0]).ok());  // after Finish
+  EXPECT_EQ(ok.protocol_errors().size(), 1u);
+}
+
+}  // namespace
+}  // namespace eventcoder

@@ -1,0 +1,101 @@
+#include "write/tsv_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace eventcoder {
+namespace {
+
+std::vector<std::string> Split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    size_t p = s.find(sep, start);
+    out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
+    if (p == std::string::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+Event MakeEvent() {
+  Event e;
+  e.story_id = "s1";
+  e.sentence = 2;
+  e.date = 20260301;
+  e.source_code = "FRAGOV";
+  e.target_code = "RUSMIL";
+  e.cameo = "111";
+  e.source_text = "France\xE2\x80\x99s foreign ministry";
+  e.target_text = "Russian forces";
+  e.verb_text = "condemned";
+  e.text = "Line one\twith tab\nline two\\ and \r return";
+  return e;
+}
+
+TEST(TsvWriterTest, HeaderAndRow) {
+  std::ostringstream out;
+  TsvWriter w(&out, "-");
+  Story s;
+  s.id = "s1";
+  s.date = 20260301;
+  ASSERT_TRUE(WriteStory(w, s, std::vector<Event>{MakeEvent()}).ok());
+  ASSERT_TRUE(w.Finish().ok());
+  std::vector<std::string> lines = Split(out.str(), '\n');
+  ASSERT_EQ(lines.size(), 3u);  // header, row, "" after the final newline
+  EXPECT_EQ(lines[2], "");
+  std::vector<std::string> header = Split(lines[0], '\t');
+  std::vector<std::string> row = Split(lines[1], '\t');
+  ASSERT_EQ(header.size(), 13u);
+  ASSERT_EQ(row.size(), header.size());
+  EXPECT_EQ(header[0], "story_id");
+  EXPECT_EQ(header[12], "text");
+  EXPECT_EQ(row[0], "s1");
+  EXPECT_EQ(row[1], "2");
+  EXPECT_EQ(row[2], "2026-03-01");
+  EXPECT_EQ(row[5], "111");
+  EXPECT_EQ(row[6], "11");
+  EXPECT_EQ(row[7], "3");
+  EXPECT_EQ(row[8], "-2.0");
+  EXPECT_EQ(row[9], "France\xE2\x80\x99s foreign ministry");
+  EXPECT_EQ(row[12], "Line one\\twith tab\\nline two\\\\ and \\r return");
+}
+
+TEST(TsvWriterTest, HeaderEvenWithoutEventsAndExplainColumns) {
+  std::ostringstream out;
+  WriterOptions opt;
+  opt.explain = true;
+  TsvWriter w(&out, "-", opt);
+  ASSERT_TRUE(w.Finish().ok());
+  EXPECT_EQ(out.str(), TsvWriter::Header(opt) + "\n");
+  EXPECT_EQ(Split(TsvWriter::Header(opt), '\t').size(), 15u);
+  Story s;
+  Event e = MakeEvent();
+  e.cameo = "def";  // not CAMEO
+  std::vector<std::string> row = Split(TsvWriter::FormatEvent(s, e, opt), '\t');
+  ASSERT_EQ(row.size(), 15u);
+  EXPECT_EQ(row[6], "");   // root
+  EXPECT_EQ(row[7], "0");  // quad class
+  EXPECT_EQ(row[8], "");   // goldstein
+  EXPECT_EQ(row[13], "");  // cameo_name
+}
+
+TEST(TsvWriterTest, EscapingIsReversibleAndUtf8Safe) {
+  EXPECT_EQ(TsvWriter::EscapeField("a\tb"), "a\\tb");
+  EXPECT_EQ(TsvWriter::EscapeField("a\\tb"), "a\\\\tb");
+  EXPECT_EQ(TsvWriter::EscapeField("\n\r"), "\\n\\r");
+  EXPECT_EQ(TsvWriter::EscapeField("bad \xFF"), "bad \xEF\xBF\xBD");
+  Story s;
+  Event e = MakeEvent();
+  e.story_id = "a\tb\nc";
+  e.verb_text = "\t\t\n";
+  std::string row = TsvWriter::FormatEvent(s, e, {});
+  EXPECT_EQ(row.find('\n'), std::string::npos);
+  EXPECT_EQ(Split(row, '\t').size(), 13u);
+}
+
+}  // namespace
+}  // namespace eventcoder

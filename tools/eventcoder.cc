@@ -1,0 +1,316 @@
+// eventcoder: the command-line tool. Thin: parses options and wires the library stages.
+//
+//   eventcoder [code] [FILE...]        code stories (files or stdin) into events
+//   eventcoder validate FILE.xml       run PETRARCH validation records
+//   eventcoder --help
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dict/dict_reader.h"
+#include "match/compiled_dictionary.h"
+#include "pipeline/story_coder.h"
+#include "read/story_reader.h"
+#include "validate/validator.h"
+#include "write/jsonl_writer.h"
+#include "write/sqlite_sink.h"
+#include "write/tsv_writer.h"
+
+namespace eventcoder {
+namespace {
+
+constexpr const char* kUsage = R"(usage:
+  eventcoder [code] [options] [FILE...]   code stories from FILEs (or stdin) into events
+  eventcoder validate [options] FILE.xml  code PETRARCH validation records and compare
+
+input:
+  --format auto|text|jsonl|xml   input format (default auto: detected from content)
+  --max-story-bytes N            larger stories are reported and skipped (default 1048576)
+  --ignore-parse                 ignore <Parse> trees in XML input; analyse the raw text
+dictionaries (PETRARCH formats):
+  --dict-dir DIR                 actors.txt, agents.txt, verbs.txt, discards.txt in DIR
+                                 (default: the project's dictionaries/ directory)
+  --actors F --agents F --verbs F --discards F   individual files (override --dict-dir)
+coding:
+  --config FILE                  PETRARCH-style options, one "name = value" a line:
+                                 require_dyad, new_actor_length, comma_min, comma_max
+  --require-dyad true|false      drop events with an uncoded source or target (default true)
+output:
+  --output-format jsonl|tsv      (default jsonl)
+  -o, --output FILE              write events to FILE (default stdout)
+  --explain                      add CAMEO names and descriptions to each event
+  --db PATH                      also store stories and events in SQLite at PATH
+validate:
+  --verbose                      list failing records with expected and produced events
+  --trees                        with --verbose, show the tree each record was coded on
+  --id ID                        validate one record only
+exit status: 0 all stories coded; 1 some input was skipped (see stderr); 2 usage or fatal error
+)";
+
+struct Args {
+  std::string command = "code";
+  std::vector<std::string> files;
+  std::string format = "auto";
+  size_t max_story_bytes = 1 << 20;
+  bool ignore_parse = false;
+  std::string dict_dir = EVENTCODER_SOURCE_DIR "/dictionaries";
+  std::vector<std::string> actors;
+  std::string agents, verbs, discards;
+  std::string config;
+  std::string require_dyad;
+  std::string output_format = "jsonl";
+  std::string output;
+  bool explain = false;
+  std::string db;
+  bool verbose = false, trees = false;
+  std::string only_id;
+};
+
+int Usage(const std::string& why) {
+  std::cerr << "eventcoder: " << why << "\n\n" << kUsage;
+  return 2;
+}
+
+bool ParseArgs(int argc, char** argv, Args* a, std::string* err) {
+  int i = 1;
+  if (i < argc && (std::string(argv[i]) == "code" || std::string(argv[i]) == "validate")) {
+    a->command = argv[i++];
+  }
+  for (; i < argc; ++i) {
+    std::string s = argv[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= argc) {
+        *err = s + " needs a value";
+        return false;
+      }
+      *out = argv[++i];
+      return true;
+    };
+    std::string v;
+    if (s == "--help" || s == "-h") {
+      a->command = "help";
+    } else if (s == "--format") {
+      if (!value(&a->format)) return false;
+    } else if (s == "--max-story-bytes") {
+      if (!value(&v)) return false;
+      a->max_story_bytes = std::stoull(v);
+    } else if (s == "--ignore-parse") {
+      a->ignore_parse = true;
+    } else if (s == "--dict-dir") {
+      if (!value(&a->dict_dir)) return false;
+    } else if (s == "--actors") {
+      if (!value(&v)) return false;
+      a->actors.push_back(v);
+    } else if (s == "--agents") {
+      if (!value(&a->agents)) return false;
+    } else if (s == "--verbs") {
+      if (!value(&a->verbs)) return false;
+    } else if (s == "--discards") {
+      if (!value(&a->discards)) return false;
+    } else if (s == "--config") {
+      if (!value(&a->config)) return false;
+    } else if (s == "--require-dyad") {
+      if (!value(&a->require_dyad)) return false;
+    } else if (s == "--output-format") {
+      if (!value(&a->output_format)) return false;
+    } else if (s == "-o" || s == "--output") {
+      if (!value(&a->output)) return false;
+    } else if (s == "--explain") {
+      a->explain = true;
+    } else if (s == "--db") {
+      if (!value(&a->db)) return false;
+    } else if (s == "--verbose") {
+      a->verbose = true;
+    } else if (s == "--trees") {
+      a->trees = true;
+    } else if (s == "--id") {
+      if (!value(&a->only_id)) return false;
+    } else if (s.size() > 1 && s[0] == '-' && s != "-") {
+      *err = "unknown option " + s;
+      return false;
+    } else {
+      a->files.push_back(s);
+    }
+  }
+  return true;
+}
+
+Status ApplyConfig(const std::string& path, CoderOptions* opt) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot open config file");
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    size_t hash = line.find('#');
+    if (hash != std::string::npos) line.resize(hash);
+    size_t eq = line.find('=');
+    auto trim = [](std::string s) {
+      size_t a = s.find_first_not_of(" \t\r");
+      size_t b = s.find_last_not_of(" \t\r");
+      return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+    };
+    if (trim(line).empty()) continue;
+    if (eq == std::string::npos)
+      return Status::InvalidArgument(path + ":" + std::to_string(n) + ": expected name = value");
+    std::string k = trim(line.substr(0, eq)), v = trim(line.substr(eq + 1));
+    if (k == "require_dyad") opt->require_dyad = v.find("alse") == std::string::npos;
+    else if (k == "new_actor_length") opt->new_actor_length = std::atoi(v.c_str());
+    else if (k == "comma_min") opt->comma_min = std::atoi(v.c_str());
+    else if (k == "comma_max") opt->comma_max = std::atoi(v.c_str());
+    else
+      return Status::InvalidArgument(path + ":" + std::to_string(n) + ": unknown option " + k);
+  }
+  return Status::Ok();
+}
+
+int RunValidate(const Args& a) {
+  if (a.files.size() != 1) return Usage("validate needs exactly one FILE.xml");
+  ValidateOptions vo;
+  vo.ignore_parse = a.ignore_parse;
+  vo.verbose = a.verbose;
+  vo.show_trees = a.trees;
+  vo.only_id = a.only_id;
+  vo.default_dictionary_dir = a.dict_dir;
+  auto report = RunValidation(a.files[0], vo);
+  if (!report.ok()) {
+    std::cerr << "eventcoder: " << report.status().message() << "\n";
+    return 2;
+  }
+  report->Print(std::cout, a.verbose);
+  return 0;
+}
+
+int RunCode(const Args& a) {
+  dict::DictionaryFiles files;
+  files.actors = a.actors.empty() ? std::vector<std::string>{a.dict_dir + "/actors.txt"} : a.actors;
+  files.agents = a.agents.empty() ? a.dict_dir + "/agents.txt" : a.agents;
+  files.verbs = a.verbs.empty() ? a.dict_dir + "/verbs.txt" : a.verbs;
+  files.discards = a.discards.empty() ? a.dict_dir + "/discards.txt" : a.discards;
+  std::vector<std::string> warnings;
+  auto dict = dict::LoadDictionaryFiles(files, &warnings);
+  for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
+  if (!dict.ok()) {
+    std::cerr << "eventcoder: " << dict.status().message() << "\n";
+    return 2;
+  }
+  PipelineOptions popts;
+  popts.use_supplied_parse = !a.ignore_parse;
+  if (!a.config.empty()) {
+    Status s = ApplyConfig(a.config, &popts.coder);
+    if (!s.ok()) {
+      std::cerr << "eventcoder: " << s.message() << "\n";
+      return 2;
+    }
+  }
+  if (!a.require_dyad.empty()) popts.coder.require_dyad = a.require_dyad != "false";
+  StoryCoder coder(std::make_shared<const CompiledDictionary>(std::move(*dict)), popts);
+
+  std::ofstream out_file;
+  std::ostream* out = &std::cout;
+  if (!a.output.empty()) {
+    out_file.open(a.output, std::ios::binary);
+    if (!out_file) {
+      std::cerr << "eventcoder: cannot write " << a.output << "\n";
+      return 2;
+    }
+    out = &out_file;
+  }
+  WriterOptions wo;
+  wo.explain = a.explain;
+  std::vector<std::unique_ptr<EventSink>> sinks;
+  if (a.output_format == "jsonl") sinks.push_back(std::make_unique<JsonlWriter>(out, a.output.empty() ? "-" : a.output, wo));
+  else if (a.output_format == "tsv") sinks.push_back(std::make_unique<TsvWriter>(out, a.output.empty() ? "-" : a.output, wo));
+  else return Usage("unknown --output-format " + a.output_format);
+  if (!a.db.empty()) {
+    auto db = SqliteSink::Open(a.db, wo);
+    if (!db.ok()) {
+      std::cerr << "eventcoder: " << db.status().message() << "\n";
+      return 2;
+    }
+    sinks.push_back(std::move(*db));
+  }
+
+  auto fmt = ParseInputFormat(a.format);
+  if (!fmt.ok()) return Usage(fmt.status().message());
+  ReadOptions ro;
+  ro.format = *fmt;
+  ro.max_story_bytes = a.max_story_bytes;
+  size_t skipped = 0;
+  bool fatal = false;
+  auto on_story = [&](Story&& story) {
+    if (fatal) return;
+    StoryResult res;
+    Status s = coder.Code(story, &res);
+    if (!s.ok()) {
+      std::cerr << s.message() << "\n";
+      ++skipped;
+      return;
+    }
+    for (auto& sink : sinks) {
+      Status ws = WriteStory(*sink, story, res.events);
+      if (!ws.ok()) {
+        std::cerr << "eventcoder: " << ws.message() << "\n";
+        fatal = true;
+        return;
+      }
+    }
+  };
+  auto on_error = [&](const Status& e) {
+    std::cerr << e.message() << "\n";
+    ++skipped;
+  };
+  std::vector<std::string> inputs = a.files.empty() ? std::vector<std::string>{"-"} : a.files;
+  for (const auto& f : inputs) {
+    ReadStats stats;
+    Status s;
+    if (f == "-") {
+      s = ReadStories(std::cin, "-", ro, on_story, on_error, &stats);
+    } else {
+      std::ifstream in(f, std::ios::binary);
+      if (!in) {
+        std::cerr << f << ": cannot open\n";
+        ++skipped;
+        continue;
+      }
+      s = ReadStories(in, f, ro, on_story, on_error, &stats);
+    }
+    if (!s.ok()) {
+      std::cerr << s.message() << "\n";
+      ++skipped;
+    }
+    if (fatal) break;
+  }
+  for (auto& sink : sinks) {
+    Status s = sink->Finish();
+    if (!s.ok()) {
+      std::cerr << "eventcoder: " << s.message() << "\n";
+      fatal = true;
+    }
+  }
+  if (fatal) return 2;
+  if (skipped) {
+    std::cerr << "eventcoder: " << skipped << " input item(s) skipped\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace eventcoder
+
+int main(int argc, char** argv) {
+  using namespace eventcoder;
+  Args a;
+  std::string err;
+  if (!ParseArgs(argc, argv, &a, &err)) return Usage(err);
+  if (a.command == "help") {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (a.command == "validate") return RunValidate(a);
+  return RunCode(a);
+}
