@@ -161,6 +161,8 @@ Status ApplyConfig(const std::string& path, CoderOptions* opt) {
     else if (k == "new_actor_length") opt->new_actor_length = std::atoi(v.c_str());
     else if (k == "comma_min") opt->comma_min = std::atoi(v.c_str());
     else if (k == "comma_max") opt->comma_max = std::atoi(v.c_str());
+    else if (k == "comma_emin") opt->comma_end_min = std::atoi(v.c_str());
+    else if (k == "comma_emax") opt->comma_end_max = std::atoi(v.c_str());
     else
       return Status::InvalidArgument(path + ":" + std::to_string(n) + ": unknown option " + k);
   }
@@ -175,6 +177,14 @@ int RunValidate(const Args& a) {
   vo.show_trees = a.trees;
   vo.only_id = a.only_id;
   vo.default_dictionary_dir = a.dict_dir;
+  if (!a.config.empty()) {
+    Status s = ApplyConfig(a.config, &vo.coder);
+    if (!s.ok()) {
+      std::cerr << "eventcoder: " << s.message() << "\n";
+      return 2;
+    }
+  }
+  if (!a.require_dyad.empty()) vo.coder.require_dyad = a.require_dyad != "false";
   auto report = RunValidation(a.files[0], vo);
   if (!report.ok()) {
     std::cerr << "eventcoder: " << report.status().message() << "\n";

@@ -385,11 +385,25 @@ void SentenceCoder::MarkCommaClauses() {
   std::vector<int> commas;
   for (size_t i = 0; i < t_.words.size(); ++i)
     if (t_.words[i].tag == "," && np_of_word_[i] < 0) commas.push_back(static_cast<int>(i));
+  auto alpha_words = [&](int a, int b) {
+    int count = 0;
+    for (int i = a; i < b; ++i)
+      if (std::isalpha(static_cast<unsigned char>(t_.words[i].text[0]))) ++count;
+    return count;
+  };
+  // The terminal clause first, so that an internal clause can still end at its comma.
+  if (opt_.comma_end_max > 0 && !commas.empty()) {
+    int a = commas.back();
+    int n = static_cast<int>(t_.words.size());
+    int count = alpha_words(a + 1, n);
+    if (count >= opt_.comma_end_min && count <= opt_.comma_end_max) {
+      for (int i = a + 1; i < n; ++i)
+        if (t_.words[i].tag != ".") deleted_[i] = true;
+    }
+  }
   for (size_t c = 0; c + 1 < commas.size(); ++c) {
     int a = commas[c], b = commas[c + 1];
-    int count = 0;
-    for (int i = a + 1; i < b; ++i)
-      if (std::isalpha(static_cast<unsigned char>(t_.words[i].text[0]))) ++count;
+    int count = alpha_words(a + 1, b);
     if (count >= opt_.comma_min && count <= opt_.comma_max) {
       for (int i = a; i <= b; ++i) deleted_[i] = true;
       ++c;  // the closing comma is used up
@@ -475,22 +489,17 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
           return true;
         break;
       case dict::PatternToken::kSynset: {
-        const auto* members = dict_.SynsetMembers(tok.text, w);
+        // In the upper sequence words run backwards, so look members up by last word.
+        const auto* members = reversed ? dict_.SynsetMembersEndingWith(tok.text, w)
+                                       : dict_.SynsetMembers(tok.text, w);
         if (!members) break;
         for (const auto* ph : *members) {
           size_t n = ph->size();
           if (p + n > items.size()) continue;
           bool ok = true;
-          // In the upper sequence words run backwards.
           for (size_t j = 0; j < n && ok; ++j) {
             const std::string& want = reversed ? (*ph)[n - 1 - j] : (*ph)[j];
             ok = t_.words[items[p + j].word].norm == want;
-          }
-          if (reversed && n > 1) {
-            // For a reversed sequence the key word is the phrase's last word.
-            ok = true;
-            for (size_t j = 0; j < n && ok; ++j)
-              ok = t_.words[items[p + j].word].norm == (*ph)[n - 1 - j];
           }
           if (ok &&
               MatchFrom(toks, k + 1, p + n, next_adjacent, items, reversed, b, failed, budget))

@@ -40,6 +40,10 @@ struct CoderOptions {
   // a verb's source. Set comma_max to 0 to turn it off.
   int comma_min = 2;
   int comma_max = 8;
+  // A comma-delimited clause at the end of the sentence with this many words is ignored
+  // (", a senior official said on Saturday."). Set comma_end_max to 0 to turn it off.
+  int comma_end_min = 2;
+  int comma_end_max = 8;
 };
 
 // One coded event in word coordinates of the tree.

@@ -65,21 +65,28 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
       return la > lb;
     });
   }
+  // Longest form first; a form written in the dictionary beats one we generated
+  // ("LEFT" of block LEFT over the past tense of LEAVE).
   for (auto& [word, list] : verbs_) {
     std::stable_sort(list.begin(), list.end(), [](const VerbRef& a, const VerbRef& b) {
-      return a.form->words.size() > b.form->words.size();
+      if (a.form->words.size() != b.form->words.size())
+        return a.form->words.size() > b.form->words.size();
+      return !a.form->generated && b.form->generated;
     });
   }
   for (const auto& [name, syn] : dict_.synsets) {
     auto& idx = synsets_[name];
+    auto& last = synsets_by_last_[name];
     for (const auto& ph : syn.phrases) {
       if (ph.empty()) continue;
       idx[ph[0]].push_back(&ph);
+      last[ph.back()].push_back(&ph);
     }
-    for (auto& [w, list] : idx) {
-      std::stable_sort(list.begin(), list.end(),
-                       [](const auto* a, const auto* b) { return a->size() > b->size(); });
-    }
+    for (auto* m : {&idx, &last})
+      for (auto& [w, list] : *m) {
+        std::stable_sort(list.begin(), list.end(),
+                         [](const auto* a, const auto* b) { return a->size() > b->size(); });
+      }
   }
 }
 
@@ -104,6 +111,14 @@ const std::vector<CompiledDictionary::PatternRef>& CompiledDictionary::PatternsO
   auto it = patterns_.find(block);
   return it == patterns_.end() ? no_patterns_ : it->second;
 }
+const std::vector<const std::vector<std::string>*>* CompiledDictionary::SynsetMembersEndingWith(
+    const std::string& name, const std::string& word) const {
+  auto it = synsets_by_last_.find(name);
+  if (it == synsets_by_last_.end()) return nullptr;
+  auto jt = it->second.find(word);
+  return jt == it->second.end() ? nullptr : &jt->second;
+}
+
 const std::vector<const std::vector<std::string>*>* CompiledDictionary::SynsetMembers(
     const std::string& name, const std::string& word) const {
   auto it = synsets_.find(name);

@@ -50,6 +50,9 @@ class CompiledDictionary {
   // Members of synset `name` ("&NAME") starting with `word`, longest first.
   const std::vector<const std::vector<std::string>*>* SynsetMembers(const std::string& name,
                                                                    const std::string& word) const;
+  // Members of synset `name` ending with `word`, longest first.
+  const std::vector<const std::vector<std::string>*>* SynsetMembersEndingWith(
+      const std::string& name, const std::string& word) const;
 
  private:
   dict::Dictionary dict_;
@@ -58,7 +61,7 @@ class CompiledDictionary {
   std::unordered_map<const dict::VerbBlock*, std::vector<PatternRef>> patterns_;
   std::unordered_map<std::string,
                      std::unordered_map<std::string, std::vector<const std::vector<std::string>*>>>
-      synsets_;
+      synsets_, synsets_by_last_;
   std::vector<PatternRef> no_patterns_;
 };
 

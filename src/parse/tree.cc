@@ -42,6 +42,14 @@ std::pair<int, int> ParseTree::WordRange(int n) const {
 
 StatusOr<ParseTree> ReadTreebank(std::string_view text) {
   ParseTree tree;
+  {
+    long depth = 0;
+    for (char c : text) {
+      if (c == '(') ++depth;
+      else if (c == ')' && --depth < 0) break;
+    }
+    if (depth != 0) return Status::InvalidArgument("unbalanced parse: '(' and ')' do not pair up");
+  }
   std::vector<int> stack;
   size_t i = 0, n = text.size();
   auto skip_space = [&] {
@@ -127,7 +135,6 @@ StatusOr<ParseTree> ReadTreebank(std::string_view text) {
     }
   }
   if (tree.nodes.empty()) return Status::InvalidArgument("empty parse");
-  // Missing closing brackets at the end are tolerated (the stack just stays open).
   if (tree.words.empty()) return Status::InvalidArgument("parse has no words");
   return tree;
 }

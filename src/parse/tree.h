@@ -46,9 +46,9 @@ struct ParseTree {
 inline constexpr size_t kMaxTreeNodes = 20000;
 
 // Reads a bracketed Treebank string "(ROOT (S (NP (NNP Arnor)) ...))". Tolerates the
-// formatting of real files (newlines, extra spaces, a missing ROOT, missing or surplus
-// closing brackets at the very end). Fails with InvalidArgument on trees it cannot read.
-// Iterative; bounded by kMaxTreeNodes.
+// formatting of real files (newlines, extra spaces, a missing ROOT) but not unbalanced
+// brackets: those fail with InvalidArgument, as PETRARCH's "bad_input_parse" does, since a
+// tree with a missing bracket codes the wrong clauses. Iterative; bounded by kMaxTreeNodes.
 StatusOr<ParseTree> ReadTreebank(std::string_view text);
 
 // Renders the tree back to one-line bracketed form (for debugging and explanations).

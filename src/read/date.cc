@@ -48,7 +48,8 @@ StatusOr<int> ParseDate(std::string_view text) {
   }
   int year = ToInt(y), month = ToInt(m), day = ToInt(d);
   if (year < 1) return Status::InvalidArgument("bad date: year 0000");
-  if (month < 1 || month > 12) return Status::InvalidArgument("bad date: no month " + std::string(m));
+  if (month < 1 || month > 12)
+    return Status::InvalidArgument("bad date: no month " + std::string(m));
   if (!IsValidDate(year, month, day)) return Status::InvalidArgument("bad date: no such day");
   return year * 10000 + month * 100 + day;
 }

@@ -1,9 +1,8 @@
 // The JSON Lines story reader (format described in story_reader.h).
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "read/date.h"
 #include "read/read_util.h"
@@ -96,8 +95,8 @@ class JsonlReader {
     };
     if (too_long) {
       ctx_.Error(StatusCode::kResourceExhausted, line_no, sniffed(line),
-                 "story too large: line longer than " +
-                     std::to_string(ctx_.opts.max_story_bytes) + " bytes (story skipped)",
+                 "story too large: line longer than " + std::to_string(ctx_.opts.max_story_bytes) +
+                     " bytes (story skipped)",
                  line);
       return;
     }
@@ -197,10 +196,10 @@ class JsonlReader {
       it = j.find(name);
       if (it == j.end() || it->is_null()) continue;
       if (!it->is_string()) {
-        ctx_.Error(StatusCode::kInvalidArgument, line_no, id,
-                   std::string("field \"") + name + "\" must be a string (it is " +
-                       it->type_name() + ")",
-                   line);
+        ctx_.Error(
+            StatusCode::kInvalidArgument, line_no, id,
+            std::string("field \"") + name + "\" must be a string (it is " + it->type_name() + ")",
+            line);
         return;
       }
       *field = it->get<std::string>();

@@ -47,35 +47,43 @@ TEST(JsonlReaderTest, GoodStories) {
 
 TEST(JsonlReaderTest, EachBadLineIsReportedAndTheRestRead) {
   const std::string input =
-      "{\"id\":\"d1\",\"date\":\"2026-02-30\",\"text\":\"Bad day.\"}\n"       // 1 bad date
-      "{\"id\":\"d2\",\"date\":\"next week\",\"text\":\"Unparseable.\"}\n"    // 2
-      "{\"id\":\"e1\",\"date\":\"2026-02-11\",\"text\":\"  \"}\n"             // 3 empty text
-      "{\"date\":\"2026-02-11\",\"text\":\"No id.\"}\n"                       // 4 missing id
-      "{\"id\":\"m2\",\"text\":\"No date.\"}\n"                               // 5 missing date
-      "{\"id\":\"m3\",\"date\":\"2026-02-11\"}\n"                             // 6 missing text
-      "[1, 2, 3]\n"                                                           // 7 not an object
-      "{\"id\":\"j1\",\"date\":\"2026-02-11\",\"text\":\"unterminated}\n"      // 8 bad JSON
-      "{\"id\":\"t1\",\"date\":\"2026-02-11\",\"text\":42}\n"                 // 9 text not string
-      "{\"id\":\"ok\",\"date\":\"2026-02-11\",\"text\":\"Fine.\"}\n";         // 10
+      "{\"id\":\"d1\",\"date\":\"2026-02-30\",\"text\":\"Bad day.\"}\n"     // 1 bad date
+      "{\"id\":\"d2\",\"date\":\"next week\",\"text\":\"Unparseable.\"}\n"  // 2
+      "{\"id\":\"e1\",\"date\":\"2026-02-11\",\"text\":\"  \"}\n"           // 3 empty text
+      "{\"date\":\"2026-02-11\",\"text\":\"No id.\"}\n"                     // 4 missing id
+      "{\"id\":\"m2\",\"text\":\"No date.\"}\n"                             // 5 missing date
+      "{\"id\":\"m3\",\"date\":\"2026-02-11\"}\n"                           // 6 missing text
+      "[1, 2, 3]\n"                                                         // 7 not an object
+      "{\"id\":\"j1\",\"date\":\"2026-02-11\",\"text\":\"unterminated}\n"   // 8 bad JSON
+      "{\"id\":\"t1\",\"date\":\"2026-02-11\",\"text\":42}\n"               // 9 text not string
+      "{\"id\":\"ok\",\"date\":\"2026-02-11\",\"text\":\"Fine.\"}\n";       // 10
   ReadResult r = ReadJsonl(input);
   ASSERT_EQ(r.errors.size(), 9u) << r.ErrorText();
   ASSERT_EQ(r.stories.size(), 1u);
   EXPECT_EQ(r.stories[0].id, "ok");
   EXPECT_EQ(r.stories[0].line, 10u);
-  EXPECT_TRUE(Contains(r.errors[0], "/data/feed.jsonl:1: story d1: bad date")) << r.errors[0].message();
-  EXPECT_TRUE(Contains(r.errors[1], "/data/feed.jsonl:2: story d2: not a date")) << r.errors[1].message();
-  EXPECT_TRUE(Contains(r.errors[2], "/data/feed.jsonl:3: story e1: empty text")) << r.errors[2].message();
-  EXPECT_TRUE(Contains(r.errors[3], "/data/feed.jsonl:4: story feed.jsonl#4: missing required field \"id\""))
+  EXPECT_TRUE(Contains(r.errors[0], "/data/feed.jsonl:1: story d1: bad date"))
+      << r.errors[0].message();
+  EXPECT_TRUE(Contains(r.errors[1], "/data/feed.jsonl:2: story d2: not a date"))
+      << r.errors[1].message();
+  EXPECT_TRUE(Contains(r.errors[2], "/data/feed.jsonl:3: story e1: empty text"))
+      << r.errors[2].message();
+  EXPECT_TRUE(Contains(r.errors[3],
+                       "/data/feed.jsonl:4: story feed.jsonl#4: missing required field \"id\""))
       << r.errors[3].message();
-  EXPECT_TRUE(Contains(r.errors[4], "/data/feed.jsonl:5: story m2: missing required field \"date\""))
+  EXPECT_TRUE(
+      Contains(r.errors[4], "/data/feed.jsonl:5: story m2: missing required field \"date\""))
       << r.errors[4].message();
-  EXPECT_TRUE(Contains(r.errors[5], "/data/feed.jsonl:6: story m3: missing required field \"text\""))
+  EXPECT_TRUE(
+      Contains(r.errors[5], "/data/feed.jsonl:6: story m3: missing required field \"text\""))
       << r.errors[5].message();
-  EXPECT_TRUE(Contains(r.errors[6], "/data/feed.jsonl:7: story feed.jsonl#7: JSON line is not an object"))
+  EXPECT_TRUE(
+      Contains(r.errors[6], "/data/feed.jsonl:7: story feed.jsonl#7: JSON line is not an object"))
       << r.errors[6].message();
   EXPECT_TRUE(Contains(r.errors[7], "/data/feed.jsonl:8: story j1: invalid JSON at column"))
       << r.errors[7].message();
-  EXPECT_TRUE(Contains(r.errors[8], "/data/feed.jsonl:9: story t1: field \"text\" must be a string"))
+  EXPECT_TRUE(
+      Contains(r.errors[8], "/data/feed.jsonl:9: story t1: field \"text\" must be a string"))
       << r.errors[8].message();
   for (const Status& e : r.errors) EXPECT_EQ(e.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(r.stats.errors, 9u);
@@ -98,8 +106,10 @@ TEST(JsonlReaderTest, InvalidUtf8ReportsOffsetAndId) {
 }
 
 TEST(JsonlReaderTest, LineOverLimitIsSkipped) {
-  std::string big = "{\"id\":\"huge\",\"date\":\"2026-02-11\",\"text\":\"" + std::string(5000, 'z') + "\"}";
-  ReadResult r = ReadJsonl(big + "\n{\"id\":\"after\",\"date\":\"2026-02-11\",\"text\":\"x\"}\n", 1000);
+  std::string big =
+      "{\"id\":\"huge\",\"date\":\"2026-02-11\",\"text\":\"" + std::string(5000, 'z') + "\"}";
+  ReadResult r =
+      ReadJsonl(big + "\n{\"id\":\"after\",\"date\":\"2026-02-11\",\"text\":\"x\"}\n", 1000);
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].code(), StatusCode::kResourceExhausted);
   EXPECT_TRUE(Contains(r.errors[0], "/data/feed.jsonl:1: story huge: story too large"))
@@ -111,7 +121,8 @@ TEST(JsonlReaderTest, LineOverLimitIsSkipped) {
 
 TEST(JsonlReaderTest, HostileJsonDoesNotCrash) {
   std::string deep(100000, '[');
-  ReadResult r = ReadJsonl(deep + "\n" + std::string(50000, '{') + "\n\"str\"\nnull\n1e999999\n{}\n");
+  ReadResult r =
+      ReadJsonl(deep + "\n" + std::string(50000, '{') + "\n\"str\"\nnull\n1e999999\n{}\n");
   EXPECT_EQ(r.errors.size(), 6u) << r.ErrorText();
   EXPECT_TRUE(r.stories.empty());
 }

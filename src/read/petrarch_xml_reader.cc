@@ -7,10 +7,9 @@
 // "</Sentences" before its end tag, or the end of input, is reported and dropped.
 #include <algorithm>
 #include <cstdint>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
-
-#include <pugixml.hpp>
 
 #include "read/date.h"
 #include "read/read_util.h"
@@ -121,13 +120,20 @@ std::string TextFromParse(std::string_view parse) {
     } else if (c == ')') {
       if (atoms_since_open == 2) {
         std::string_view w = last_atom;
-        if (w == "-LRB-") w = "(";
-        else if (w == "-RRB-") w = ")";
-        else if (w == "-LSB-") w = "[";
-        else if (w == "-RSB-") w = "]";
-        else if (w == "-LCB-") w = "{";
-        else if (w == "-RCB-") w = "}";
-        else if (w == "``" || w == "''") w = "\"";
+        if (w == "-LRB-")
+          w = "(";
+        else if (w == "-RRB-")
+          w = ")";
+        else if (w == "-LSB-")
+          w = "[";
+        else if (w == "-RSB-")
+          w = "]";
+        else if (w == "-LCB-")
+          w = "{";
+        else if (w == "-RCB-")
+          w = "}";
+        else if (w == "``" || w == "''")
+          w = "\"";
         if (!out.empty()) out += ' ';
         out.append(w);
       }
@@ -194,12 +200,19 @@ class XmlReader {
   }
 
  private:
-  enum class State { kOutside, kOutsideComment, kStartTag, kBody, kBodyComment, kBodyCdata, kEndTag };
+  enum class State {
+    kOutside,
+    kOutsideComment,
+    kStartTag,
+    kBody,
+    kBodyComment,
+    kBodyCdata,
+    kEndTag
+  };
 
   bool InRecord() const {
-    return state_ == State::kStartTag || state_ == State::kBody ||
-           state_ == State::kBodyComment || state_ == State::kBodyCdata ||
-           state_ == State::kEndTag;
+    return state_ == State::kStartTag || state_ == State::kBody || state_ == State::kBodyComment ||
+           state_ == State::kBodyCdata || state_ == State::kEndTag;
   }
 
   // Consumes n bytes, keeping them in the record when inside one (up to the size limit).
@@ -309,18 +322,18 @@ class XmlReader {
                  "unterminated <Sentence> record: the next <Sentence> begins at line " +
                      std::to_string(src_.line()) + " (story skipped)");
     } else if (IsTag(v, "</Sentences")) {
-      FailRecord(StatusCode::kDataLoss,
-                 "unterminated <Sentence> record: </Sentences> at line " +
-                     std::to_string(src_.line()) + " (story skipped)");
+      FailRecord(StatusCode::kDataLoss, "unterminated <Sentence> record: </Sentences> at line " +
+                                            std::to_string(src_.line()) + " (story skipped)");
     } else {
       Take(1);
     }
   }
 
   std::string RecordId() const {
-    std::string id = SniffAttribute(start_tag_.empty() ? std::string_view(record_).substr(0, kMaxStartTag)
-                                                       : std::string_view(start_tag_),
-                                    "id");
+    std::string id =
+        SniffAttribute(start_tag_.empty() ? std::string_view(record_).substr(0, kMaxStartTag)
+                                          : std::string_view(start_tag_),
+                       "id");
     return id.empty() ? DefaultStoryId(ctx_.filename, count_) : id;
   }
 
@@ -358,8 +371,7 @@ class XmlReader {
       line_start = (line_start == std::string_view::npos || bad == 0) ? 0 : line_start + 1;
       ctx_.Error(StatusCode::kDataLoss, line, RecordId(),
                  "invalid UTF-8 at column " + std::to_string(bad - line_start + 1) +
-                     " (byte offset " + std::to_string(record_offset_ + bad) +
-                     ") (story skipped)",
+                     " (byte offset " + std::to_string(record_offset_ + bad) + ") (story skipped)",
                  rec.substr(line_start, bad - line_start));
       return;
     }
@@ -369,8 +381,8 @@ class XmlReader {
     if (!result) {
       size_t at = std::min(static_cast<size_t>(std::max<ptrdiff_t>(result.offset, 0)), rec.size());
       ctx_.Error(StatusCode::kInvalidArgument, record_line_ + CountNewlines(rec.substr(0, at)),
-                 RecordId(), std::string("malformed XML: ") + result.description() +
-                     " (story skipped)",
+                 RecordId(),
+                 std::string("malformed XML: ") + result.description() + " (story skipped)",
                  LineAt(rec, at));
       return;
     }
@@ -419,9 +431,10 @@ class XmlReader {
     // Some files (GigaWord samples) carry only the parse: take the text from its leaves.
     if (story.text.empty()) story.text = TextFromParse(story.parse);
     if (story.text.empty()) {
-      ctx_.Error(StatusCode::kInvalidArgument,
-                 record_line_ + CountNewlines(rec.substr(0, static_cast<size_t>(text.offset_debug()))),
-                 story.id, "empty text (story skipped)", FirstLine());
+      ctx_.Error(
+          StatusCode::kInvalidArgument,
+          record_line_ + CountNewlines(rec.substr(0, static_cast<size_t>(text.offset_debug()))),
+          story.id, "empty text (story skipped)", FirstLine());
       return;
     }
 
@@ -441,7 +454,8 @@ class XmlReader {
       e.target = std::string(Trim(coding.attribute("targetcode").value()));
       e.code = std::string(Trim(coding.attribute("eventcode").value()));
       if (e.code.empty()) {
-        size_t line = record_line_ + CountNewlines(rec.substr(0, static_cast<size_t>(coding.offset_debug())));
+        size_t line =
+            record_line_ + CountNewlines(rec.substr(0, static_cast<size_t>(coding.offset_debug())));
         ctx_.Error(StatusCode::kInvalidArgument, line, story.id,
                    "<EventCoding> without eventcode (story skipped)",
                    LineAt(rec, static_cast<size_t>(coding.offset_debug())));
@@ -461,7 +475,7 @@ class XmlReader {
   char quote_ = 0;         // open quote inside the start tag
   size_t record_line_ = 0;
   uint64_t record_offset_ = 0;
-  size_t count_ = 0;       // records seen
+  size_t count_ = 0;  // records seen
 };
 
 }  // namespace
@@ -513,10 +527,10 @@ StatusOr<ValidationEnvironment> ReadValidationEnvironment(std::string_view xml_t
       doc.load_buffer(chunk.data(), chunk.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!result) {
     size_t at = std::min(static_cast<size_t>(std::max<ptrdiff_t>(result.offset, 0)), chunk.size());
-    return Status::InvalidArgument(
-        FormatError(Location{filename, line + read_internal::CountNewlines(chunk.substr(0, at)), ""},
-                    std::string("malformed <Environment>: ") + result.description(),
-                    read_internal::LineAt(chunk, at)));
+    return Status::InvalidArgument(FormatError(
+        Location{filename, line + read_internal::CountNewlines(chunk.substr(0, at)), ""},
+        std::string("malformed <Environment>: ") + result.description(),
+        read_internal::LineAt(chunk, at)));
   }
   ValidationEnvironment env;
   pugi::xml_node root = doc.child("Environment");

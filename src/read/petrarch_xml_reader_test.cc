@@ -82,7 +82,8 @@ TEST(PetrarchXmlReaderTest, ReadsRecords) {
   EXPECT_EQ(a.file, "tests/records.xml");
   EXPECT_EQ(a.line, 14u);
   EXPECT_EQ(a.text, "Rohan\xE2\x80\x99s king visited Mordor (SNSC) & left.");
-  EXPECT_EQ(a.parse, "\n(ROOT (S (NP (NNP Rohan))\n  (VP (VBD visited) (NP (NNP Mordor))) (. .)))\n");
+  EXPECT_EQ(a.parse,
+            "\n(ROOT (S (NP (NNP Rohan))\n  (VP (VBD visited) (NP (NNP Mordor))) (. .)))\n");
   EXPECT_TRUE(a.valid_record);
   EXPECT_TRUE(a.has_expectation);
   EXPECT_FALSE(a.expect_no_events);
@@ -128,29 +129,29 @@ TEST(PetrarchXmlReaderTest, TextTakenFromParseWhenTextIsEmpty) {
 
 TEST(PetrarchXmlReaderTest, BrokenRecordsLoseOnlyThemselves) {
   const std::string input =
-      "<Sentences>\n"                                                        // 1
-      "<Sentence date=\"20010203\" id=\"OK-1\"><Text>One.</Text></Sentence>\n"  // 2
-      "<Sentence date=\"20010203\" id=\"UNBAL-1\">\n"                          // 3
-      "<Text>Missing end tag.\n"                                             // 4
-      "<Sentence date=\"20010203\" id=\"OK-2\">\n"                             // 5
-      "<Text>Two.</Text>\n"                                                  // 6
-      "</Sentence>\n"                                                        // 7
-      "<Sentence date=\"20010203\" id=\"BADXML-1\">\n"                         // 8
-      "<Text>Mismatched</Txt>\n"                                             // 9
-      "</Sentence>\n"                                                        // 10
-      "<Sentence date=\"20010230\" id=\"BADDATE-1\"><Text>x</Text></Sentence>\n"  // 11
-      "<Sentence date=\"yesterday\" id=\"BADDATE-2\"><Text>x</Text></Sentence>\n"  // 12
-      "<Sentence id=\"NODATE-1\"><Text>x</Text></Sentence>\n"                  // 13
-      "<Sentence date=\"20010203\" id=\"EMPTY-1\"><Text>  \t </Text></Sentence>\n"  // 14
-      "<Sentence date=\"20010203\" id=\"NOTEXT-1\"><Parse></Parse></Sentence>\n"  // 15
-      "<Sentence date=\"20010203\" id=\"OK-3\">\n"                             // 16
-      "<!-- a comment with </Sentence> inside -->\n"                         // 17
-      "<Text>Three.</Text></Sentence>\n"                                     // 18
-      "<Sentence date=\"20010203\" id=\"TRUNC-1\">\n"                          // 19
-      "<Text>Cut off</Text>\n"                                               // 20
-      "</Sentences>\n"                                                       // 21
+      "<Sentences>\n"                                                                       // 1
+      "<Sentence date=\"20010203\" id=\"OK-1\"><Text>One.</Text></Sentence>\n"              // 2
+      "<Sentence date=\"20010203\" id=\"UNBAL-1\">\n"                                       // 3
+      "<Text>Missing end tag.\n"                                                            // 4
+      "<Sentence date=\"20010203\" id=\"OK-2\">\n"                                          // 5
+      "<Text>Two.</Text>\n"                                                                 // 6
+      "</Sentence>\n"                                                                       // 7
+      "<Sentence date=\"20010203\" id=\"BADXML-1\">\n"                                      // 8
+      "<Text>Mismatched</Txt>\n"                                                            // 9
+      "</Sentence>\n"                                                                       // 10
+      "<Sentence date=\"20010230\" id=\"BADDATE-1\"><Text>x</Text></Sentence>\n"            // 11
+      "<Sentence date=\"yesterday\" id=\"BADDATE-2\"><Text>x</Text></Sentence>\n"           // 12
+      "<Sentence id=\"NODATE-1\"><Text>x</Text></Sentence>\n"                               // 13
+      "<Sentence date=\"20010203\" id=\"EMPTY-1\"><Text>  \t </Text></Sentence>\n"          // 14
+      "<Sentence date=\"20010203\" id=\"NOTEXT-1\"><Parse></Parse></Sentence>\n"            // 15
+      "<Sentence date=\"20010203\" id=\"OK-3\">\n"                                          // 16
+      "<!-- a comment with </Sentence> inside -->\n"                                        // 17
+      "<Text>Three.</Text></Sentence>\n"                                                    // 18
+      "<Sentence date=\"20010203\" id=\"TRUNC-1\">\n"                                       // 19
+      "<Text>Cut off</Text>\n"                                                              // 20
+      "</Sentences>\n"                                                                      // 21
       "<Sentences><Sentence date=\"20010203\" id=\"OK-4\"><Text>Four.</Text></Sentence>\n"  // 22
-      "<Sentence date=\"20010203\" id=\"EOF-1\"><Text>never ends";            // 23
+      "<Sentence date=\"20010203\" id=\"EOF-1\"><Text>never ends";                          // 23
   ReadResult r = ReadXml(input);
   ASSERT_TRUE(r.status.ok());
   ASSERT_EQ(r.stories.size(), 4u) << r.ErrorText();

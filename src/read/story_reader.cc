@@ -49,8 +49,8 @@ Status ReadStories(std::istream& in, const std::string& filename, const ReadOpti
                                    stats != nullptr ? stats : &local_stats};
   read_internal::ByteSource src(in);
   auto io_error = [&]() {
-    return Status::Internal(FormatError(Location{filename, src.line(), ""},
-                                        src.status().message()));
+    return Status::Internal(
+        FormatError(Location{filename, src.line(), ""}, src.status().message()));
   };
   if (!src.Fill(kBom.size())) return io_error();
   if (src.view().substr(0, kBom.size()) == kBom) src.Consume(kBom.size());

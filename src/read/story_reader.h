@@ -51,8 +51,12 @@
 // Everything outside <Sentence> records (<Sentences>, <Validation>, <Environment>,
 // comments) is ignored. Records are found by a streaming scan and parsed one at a time,
 // so an unbalanced or truncated record loses only itself. <Text> is whitespace-
-// normalised (runs of blanks become one space, trimmed). Story::line is the line of
-// "<Sentence". A missing date is an error; a missing id gets "<basename>#<n>".
+// normalised (runs of blanks become one space, trimmed). When <Text> is blank but a
+// <Parse> is present (as in some GigaWord samples), Story::text is made from the parse's
+// leaf words joined by single spaces (-LRB-/-RRB- etc. undone). Story::line is the line of
+// "<Sentence". A missing date or <Text>, or an <EventCoding> with source/target but no
+// eventcode, is an error; a missing id gets "<basename>#<n>". date= takes YYYYMMDD or
+// YYYY-MM-DD; sentence="false" (any case) clears Story::valid_record.
 //
 // Auto-detection (kAuto): after an optional UTF-8 BOM and whitespace, '<' means XML, '{'
 // means JSON Lines, anything else plain text.
@@ -112,7 +116,7 @@ struct ValidationEnvironment {
   std::string verbs, agents, discards;  // file names as written (relative to the XML file)
   std::vector<std::string> actors;      // every <Actorfile>, split at commas
   std::vector<std::pair<std::string, std::string>> config;  // <Config option= value=>
-  std::vector<std::string> include_categories;  // words of <Include>, minus "valid"
+  std::vector<std::string> include_categories;              // words of <Include>, minus "valid"
 };
 
 // Finds and parses the first <Environment> element of `xml_text` (comments are skipped).

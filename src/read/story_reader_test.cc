@@ -40,7 +40,9 @@ TEST(StoryReaderTest, DetectFormat) {
   EXPECT_EQ(DetectFormat("{\"id\":1}"), InputFormat::kJsonl);
   EXPECT_EQ(DetectFormat("\n\n  {"), InputFormat::kJsonl);
   EXPECT_EQ(DetectFormat("date 2026-02-11"), InputFormat::kText);
-  EXPECT_EQ(DetectFormat("\xEF\xBB\xBF" "date 2026-02-11"), InputFormat::kText);
+  EXPECT_EQ(DetectFormat("\xEF\xBB\xBF"
+                         "date 2026-02-11"),
+            InputFormat::kText);
   EXPECT_EQ(DetectFormat(""), InputFormat::kText);
   EXPECT_EQ(DetectFormat("   \n"), InputFormat::kText);
 }
@@ -59,7 +61,10 @@ TEST(StoryReaderTest, AutoDetectsOnTheStream) {
   EXPECT_EQ(jsonl.stories[0].id, "J1");
   EXPECT_EQ(jsonl.stories[0].line, 2u);
 
-  ReadResult text = ReadAll("\xEF\xBB\xBF" "date 2001-02-03\nT.\n", "a.txt");
+  ReadResult text = ReadAll(
+      "\xEF\xBB\xBF"
+      "date 2001-02-03\nT.\n",
+      "a.txt");
   ASSERT_EQ(text.stories.size(), 1u) << text.ErrorText();
   EXPECT_EQ(text.stories[0].date, 20010203);
   EXPECT_EQ(text.stories[0].text, "T.");
@@ -103,8 +108,9 @@ TEST(StoryReaderTest, TenMegabyteSingleLine) {
   {
     std::string input = "<Sentences><Sentence date=\"20260211\" id=\"huge\"><Text>";
     input.append(kBig, 'c');
-    input += "</Text></Sentence><Sentence date=\"20260211\" id=\"after\"><Text>ok</Text>"
-             "</Sentence></Sentences>";
+    input +=
+        "</Text></Sentence><Sentence date=\"20260211\" id=\"after\"><Text>ok</Text>"
+        "</Sentence></Sentences>";
     ReadResult r = ReadAll(input, "big.xml", InputFormat::kAuto);
     ASSERT_EQ(r.errors.size(), 1u);
     EXPECT_NE(r.errors[0].message().find("big.xml:1: story huge: story too large"),

@@ -64,8 +64,10 @@ class TextReader {
     if (SplitDateLine(line, &token, &rest)) {
       Finish();
       StartStory(token, line_no);
-      if (!rest.empty()) AddText(rest, line, line_no, line_offset, too_long);
-      else CheckLine(line, line_no, line_offset, too_long);
+      if (!rest.empty())
+        AddText(rest, line, line_no, line_offset, too_long);
+      else
+        CheckLine(line, line_no, line_offset, too_long);
       return;
     }
     std::string_view trimmed = Trim(line);
@@ -88,9 +90,12 @@ class TextReader {
       std::string_view value;
       if (FindInvalidUtf8(line) == std::string_view::npos && SplitHeader(line, &key, &value)) {
         if (!value.empty()) {
-          if (key == "id") story_.id = value;
-          else if (key == "source") story_.source = value;
-          else story_.url = value;
+          if (key == "id")
+            story_.id = value;
+          else if (key == "source")
+            story_.source = value;
+          else
+            story_.url = value;
         }
         return;
       }
@@ -164,8 +169,8 @@ class TextReader {
     return true;
   }
 
-  void AddText(std::string_view text, std::string_view line, size_t line_no,
-               uint64_t line_offset, bool too_long) {
+  void AddText(std::string_view text, std::string_view line, size_t line_no, uint64_t line_offset,
+               bool too_long) {
     saw_text_ = true;
     if (!CheckLine(line, line_no, line_offset, too_long)) return;
     size_t sep = para_open_ ? 1 : (story_.text.empty() ? 0 : 2);

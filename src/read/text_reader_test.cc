@@ -20,7 +20,8 @@ TEST(TextReaderTest, MultiStoryWithParagraphs) {
   const std::string input =
       "date 2026-02-11\n"
       "Iran\xE2\x80\x99s foreign minister met\n"
-      "  the envoy of the \xE2\x80\x9C" "Security Council\xE2\x80\x9D (SNSC) on Tuesday.  \n"
+      "  the envoy of the \xE2\x80\x9C"
+      "Security Council\xE2\x80\x9D (SNSC) on Tuesday.  \n"
       "\n"
       "\n"
       "Talks  will resume (Hamas) later.\n"

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -98,6 +99,31 @@ TEST(ShallowParserTest, PassiveRelativeAndVerbCoordination) {
   EXPECT_TRUE(Contains(p, "(VP (VP (VBD arrested) (NP (CD two) (NNS men))) (CC and) (VP (VBD "
                           "seized) (NP (NNS weapons))))"))
       << p;
+}
+
+TEST(ShallowParserTest, RandomInputStaysBalanced) {
+  const char* words[] = {"the", "and", ",", "which", "said", "to", "of", "(", ")", "'s", "Gaza",
+                         "that", "will", "not", "attacked", "talks", ".", "\"", "in", "was"};
+  uint32_t x = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    int len = static_cast<int>(x % 40);
+    for (int k = 0; k < len; ++k) {
+      x = x * 1103515245u + 12345u;
+      text += words[(x >> 16) % 20];
+      text += ' ';
+    }
+    x = x * 1103515245u + 12345u;
+    for (const Sentence& sent : SplitSentences(text)) {
+      Sentence s = sent;
+      Tokenize(text, &s);
+      Tagger::Default().Tag(&s);
+      std::string p = ShallowParse(s);
+      testing::Tree t = testing::ReadTree(p);
+      ASSERT_TRUE(t.ok || s.tokens.empty()) << text << " -> " << p;
+      ASSERT_EQ(t.words.size(), s.tokens.size()) << p;
+    }
+  }
 }
 
 // Labelled bracket precision/recall for NP and VP against the gold parses (dev measurement).

@@ -62,12 +62,15 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
   auto compiled = std::make_shared<const CompiledDictionary>(std::move(*dict));
 
   PipelineOptions popts;
+  popts.coder = opts.coder;
   popts.use_supplied_parse = !opts.ignore_parse;
   for (const auto& [option, value] : env->config) {
     if (option == "require_dyad") popts.coder.require_dyad = ParseBool(value);
     else if (option == "new_actor_length") popts.coder.new_actor_length = std::atoi(value.c_str());
     else if (option == "comma_min") popts.coder.comma_min = std::atoi(value.c_str());
     else if (option == "comma_max") popts.coder.comma_max = std::atoi(value.c_str());
+    else if (option == "comma_emin") popts.coder.comma_end_min = std::atoi(value.c_str());
+    else if (option == "comma_emax") popts.coder.comma_end_max = std::atoi(value.c_str());
   }
   StoryCoder coder(compiled, popts);
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "match/coder.h"
 
 namespace eventcoder {
 
@@ -22,6 +23,8 @@ struct ValidateOptions {
   std::string only_id;        // code just this record
   // Default dictionaries used when the file names none.
   std::string default_dictionary_dir;
+  // Coding options; <Config> elements of the file override them.
+  CoderOptions coder;
 };
 
 using Tuple = std::tuple<std::string, std::string, std::string>;  // source, target, code
