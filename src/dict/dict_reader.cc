@@ -935,6 +935,26 @@ std::vector<std::string> SplitPhrase(std::string_view phrase) {
   return out;
 }
 
+std::vector<bool> PhraseGaps(std::string_view phrase) {
+  std::vector<bool> out;
+  size_t i = 0;
+  bool saw_space = false, saw_underscore = false;
+  while (i < phrase.size()) {
+    if (IsSpace(phrase[i]) || phrase[i] == '_') {
+      saw_space |= IsSpace(phrase[i]);
+      saw_underscore |= phrase[i] == '_';
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < phrase.size() && !IsSpace(phrase[j]) && phrase[j] != '_') ++j;
+    out.push_back(!out.empty() && saw_space && !saw_underscore);
+    saw_space = saw_underscore = false;
+    i = j;
+  }
+  return out;
+}
+
 Status ReadActors(std::string_view text, const std::string& filename, Dictionary* d,
                   std::vector<std::string>* warnings) {
   if (d == nullptr) return Status::InvalidArgument("ReadActors: null dictionary");
@@ -961,6 +981,8 @@ Status ReadActors(std::string_view text, const std::string& filename, Dictionary
       } else if (words.empty()) {
         rep.Bad(line.number, "empty synonym", line.raw);
       } else {
+        d->actors[cur].gaps.resize(d->actors[cur].names.size());
+        d->actors[cur].gaps.push_back(PhraseGaps(Trim(g.outside)));
         d->actors[cur].names.push_back(std::move(words));
       }
     } else if (s[0] == '[') {
@@ -1006,6 +1028,7 @@ Status ReadActors(std::string_view text, const std::string& filename, Dictionary
         rep.Bad(line.number, error, line.raw);
         continue;
       }
+      a.gaps.push_back(PhraseGaps(Trim(g.outside)));
       a.names.push_back(std::move(words));
       a.origin = origin;
       d->actors.push_back(std::move(a));
@@ -1110,10 +1133,12 @@ Status ReadAgents(std::string_view text, const std::string& filename, Dictionary
       continue;
     }
     std::unordered_set<std::string> seen;
+    const std::vector<bool> gaps = PhraseGaps(phrase);
     for (std::vector<std::string>& words : forms) {
       if (!seen.insert(Join(words)).second) continue;
       Agent a = proto;
       a.words = std::move(words);
+      if (gaps.size() == a.words.size()) a.gaps = gaps;
       a.origin = origin;
       d->agents.push_back(std::move(a));
     }

@@ -43,6 +43,9 @@ namespace eventcoder::dict {
 // Upper-cases (ASCII) a dictionary phrase and splits it on whitespace and '_', dropping
 // empty pieces: "Caras galadhon_" -> {"CARAS","GALADHON"}.
 std::vector<std::string> SplitPhrase(std::string_view phrase);
+// For each word of SplitPhrase(phrase): true when a space (not '_') separates it from the
+// previous word, i.e. PETRARCH lets other words come between them. Element 0 is false.
+std::vector<bool> PhraseGaps(std::string_view phrase);
 
 // Actors file. Appends to d->actors.
 //   ROOT_PHRASE [CODE]            an actor with an unrestricted code

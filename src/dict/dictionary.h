@@ -36,6 +36,9 @@ struct DatedCode {
 // One actor: all its names ("ROOT" line and "+SYNONYM" lines) share its codes.
 struct Actor {
   std::vector<std::vector<std::string>> names;  // names[0] is the root phrase
+  // gaps[i][j]: other words may come before word j of names[i] (the source separated it by
+  // a space, not '_'). Parallel to `names`; may be empty (no gaps anywhere).
+  std::vector<std::vector<bool>> gaps;
   std::vector<DatedCode> codes;                 // file order
   Origin origin;
   // The code in force on `date` (yyyymmdd): the first restricted code whose range holds
@@ -46,6 +49,7 @@ struct Actor {
 // An agent such as "FOREIGN MINISTER [~GOVFRM]": composes with an actor code.
 struct Agent {
   std::vector<std::string> words;  // one form (singular or plural) of the phrase
+  std::vector<bool> gaps;          // as Actor::gaps, for `words`; may be empty
   std::string code;                // without the '~', e.g. "GOVFRM"
   bool prefix = false;             // "[NGO~]": code goes before the actor's code
   Origin origin;

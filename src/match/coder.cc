@@ -56,6 +56,24 @@ std::string JoinNorm(const ParseTree& t, const std::vector<int>& words) {
   return out;
 }
 
+// Matches dictionary phrase `ref` against words[k..] of a noun phrase. Returns the
+// number of words consumed (0 = no match). A word marked as a gap may be preceded by
+// other words of the phrase ("ITHILEN TELEVISION" in "Ithilen state-run television").
+size_t MatchPhrase(const ParseTree& t, const std::vector<int>& words, size_t k,
+                   const CompiledDictionary::PhraseRef& ref) {
+  const auto& ph = *ref.words;
+  size_t pos = k + 1;
+  for (size_t j = 1; j < ph.size(); ++j) {
+    bool gap = ref.gaps && (*ref.gaps)[j];
+    if (gap) {
+      while (pos < words.size() && t.words[words[pos]].norm != ph[j]) ++pos;
+    }
+    if (pos >= words.size() || t.words[words[pos]].norm != ph[j]) return 0;
+    ++pos;
+  }
+  return pos - k;
+}
+
 std::string PhraseText(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) {
@@ -115,6 +133,11 @@ class SentenceCoder {
 
   // --- verbs and patterns
   void CodeVerbs(std::vector<CodedEvent>* out);
+  // Tries one verb form on verb phrase `vp`; true when it gave a code (an event is added
+  // when a source and target are found). With patterns_only, only a pattern counts.
+  bool TryVerb(int vp, const CompiledDictionary::VerbRef& verb, const std::vector<int>& verb_words,
+               bool patterns_only, std::vector<CodedEvent>* out);
+  std::vector<int> SubjectPhrases(int vp) const;
   bool MatchVerbForm(int verb_word, const dict::VerbForm& form, std::vector<int>* verb_words) const;
   std::vector<Item> LowerItems(int vp, int after_word) const;
   std::vector<Item> UpperItems(int vp, int before_word) const;
@@ -277,13 +300,11 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
     if (!cands) continue;
     for (const auto& ref : *cands) {
       const auto& ph = *ref.words;
-      if (k + ph.size() > w.size()) continue;
-      bool ok = true;
-      for (size_t j = 1; j < ph.size() && ok; ++j) ok = t_.words[w[k + j]].norm == ph[j];
-      if (!ok) continue;
+      size_t len = MatchPhrase(t_, w, k, ref);
+      if (len == 0) continue;
       actor = &dict_.dict().actors[ref.owner];
       actor_begin = static_cast<int>(k);
-      actor_end = static_cast<int>(k + ph.size());
+      actor_end = static_cast<int>(k + len);
       code = actor->CodeOn(date_);
       m.why.push_back({"actor", actor->origin.file, actor->origin.line,
                        PhraseText(ph) + " [" + code + "]"});
@@ -298,15 +319,13 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
     if (!cands) continue;
     for (const auto& ref : *cands) {
       const auto& ph = *ref.words;
-      if (k + ph.size() > w.size()) continue;
-      bool ok = true;
-      for (size_t j = 1; j < ph.size() && ok; ++j) ok = t_.words[w[k + j]].norm == ph[j];
-      if (!ok) continue;
+      size_t len = MatchPhrase(t_, w, k, ref);
+      if (len == 0) continue;
       const dict::Agent* ag = &dict_.dict().agents[ref.owner];
       agents.push_back(ag);
       m.why.push_back({"agent", ag->origin.file, ag->origin.line,
                        PhraseText(ph) + (ag->prefix ? " [" + ag->code + "~]" : " [~" + ag->code + "]")});
-      k += ph.size() - 1;
+      k += len - 1;
       break;
     }
   }
@@ -572,7 +591,11 @@ bool SentenceCoder::MatchVerbForm(int verb_word, const dict::VerbForm& form,
 
 std::vector<std::pair<std::string, const Member*>> SentenceCoder::CodesOf(int np) const {
   std::vector<std::pair<std::string, const Member*>> out;
+  // In a compound, uncoded members are dropped when any member is coded ("the lions and
+  // Gondor" codes Gondor only).
+  bool any_coded = phrases_[np].Coded();
   for (const auto& m : phrases_[np].members) {
+    if (any_coded && m.code.empty()) continue;
     std::string code = m.code;
     if (code.empty()) {
       code = "---";
@@ -645,6 +668,134 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
   }
 }
 
+// The noun phrases of the subject of the clause whose verb phrase is `vp`: the NP before
+// the VP in its S; for a relative clause ("a woman who shot ..."), the NP it modifies.
+std::vector<int> SentenceCoder::SubjectPhrases(int vp) const {
+  int n = vp;
+  while (t_.nodes[n].parent >= 0 && t_.nodes[t_.nodes[n].parent].label == "VP")
+    n = t_.nodes[n].parent;
+  int clause = t_.nodes[n].parent;
+  if (clause < 0) return {};
+  int subject = -1;
+  for (int c : t_.nodes[clause].children) {
+    if (c == n) break;
+    if (t_.nodes[c].label == "NP") subject = c;
+  }
+  if (subject < 0 && t_.nodes[clause].label == "S") {
+    int sbar = t_.nodes[clause].parent;
+    if (sbar >= 0 && t_.nodes[sbar].label == "SBAR" && !t_.nodes[sbar].children.empty() &&
+        t_.nodes[t_.nodes[sbar].children.front()].label == "WHNP") {
+      int head = t_.nodes[sbar].parent;
+      if (head >= 0 && t_.nodes[head].label == "NP") subject = head;
+    }
+  }
+  std::vector<int> out;
+  if (subject < 0) return out;
+  auto [a, b] = t_.WordRange(subject);
+  for (int i = a; i < b; ++i) {
+    int np = np_of_word_[i];
+    if (np >= 0 && (out.empty() || out.back() != np) && !deleted_[i]) out.push_back(np);
+  }
+  return out;
+}
+
+bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
+                            const std::vector<int>& verb_words, bool patterns_only,
+                            std::vector<CodedEvent>* out) {
+  const dict::VerbBlock* block = verb.block;
+  const dict::VerbForm* form = verb.form;
+  const TreeNode& nd = t_.nodes[vp];
+  int vw = t_.nodes[nd.children.front()].word;
+  auto lower = LowerItems(vp, verb_words.back());
+  auto upper = UpperItems(vp, verb_words.front());
+  std::string code = form->code.empty() ? block->code : form->code;
+  std::string paired = form->code.empty() ? block->paired : form->paired;
+  std::vector<WhyEntry> why;
+  why.push_back({"verb", form->origin.file, form->origin.line,
+                 PhraseText(form->words) + " (" + block->name + " [" + block->code + "])"});
+  Binding bind;
+  bool pattern_matched = false;
+  for (const auto& pref : dict_.PatternsOf(block)) {
+    const dict::Pattern& pat = *pref.pattern;
+    Binding b;
+    if (!MatchSide(pat.after, pat.verb_joined_after, lower, false, &b)) continue;
+    if (!MatchSide(pat.before, pat.verb_joined_before, upper, true, &b)) continue;
+    if (pat.code == "---") break;  // a pattern that says "no event here"
+    code = pat.code;
+    paired = pat.paired;
+    bind = b;
+    pattern_matched = true;
+    why.push_back({"pattern", pat.origin.file, pat.origin.line, pat.text});
+    break;
+  }
+  if (patterns_only && !pattern_matched) return false;
+  if (code.empty() || code == "---") return false;
+
+  // Passive: "was shot by", "has been condemned by".
+  bool passive = false;
+  if (t_.words[vw].tag == "VBN" || t_.words[vw].tag == "VBD") {
+    bool aux_be = false;
+    int p = nd.parent;
+    while (p >= 0 && t_.nodes[p].label == "VP") {
+      int f = t_.nodes[p].children.front();
+      if (t_.nodes[f].word >= 0 && IsBeForm(t_.words[t_.nodes[f].word].norm)) {
+        aux_be = true;
+        break;
+      }
+      p = t_.nodes[p].parent;
+    }
+    if (aux_be) {
+      for (const auto& it : lower)
+        if (t_.words[it.word].norm == "BY") passive = true;
+    }
+  }
+  if (passive) why.push_back({"rule", "", 0, "passive voice: source and target swapped"});
+
+  int target = bind.target;
+  if (target < 0) {
+    for (const auto& it : lower)
+      if (it.np >= 0 && (phrases_[it.np].Coded() || phrases_[it.np].compound)) {
+        target = it.np;
+        break;
+      }
+  }
+  if (target < 0)
+    for (const auto& it : lower)
+      if (it.np >= 0) {
+        target = it.np;
+        break;
+      }
+  int source = bind.source;
+  if (target >= 0 && source < 0) {
+    std::string tcode = phrases_[target].PrimaryCode();
+    auto usable = [&](int np) {
+      return np != target && (phrases_[np].compound ||
+                              (phrases_[np].Coded() && phrases_[np].PrimaryCode() != tcode));
+    };
+    // The subject of the clause first, then the nearest phrase before the verb.
+    for (int np : SubjectPhrases(vp))
+      if (usable(np)) {
+        source = np;
+        break;
+      }
+    if (source < 0)
+      for (const auto& it : upper)
+        if (it.np >= 0 && usable(it.np)) {
+          source = it.np;
+          break;
+        }
+    if (source < 0)
+      for (const auto& it : upper)
+        if (it.np >= 0 && it.np != target) {
+          source = it.np;
+          break;
+        }
+  }
+  if (source >= 0 && target >= 0)
+    MakeEvents(source, target, code, paired, passive, verb_words, why, out);
+  return true;
+}
+
 void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
   std::vector<int> st{0};
   while (!st.empty()) {
@@ -656,95 +807,23 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
       int first = nd.children.front();
       int vw = t_.nodes[first].word;
       if (vw >= 0 && IsVerbTag(t_.words[vw].tag)) {
-        const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm);
-        const CompiledDictionary::VerbRef* verb = nullptr;
-        std::vector<int> verb_words;
-        if (cands) {
+        if (const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm)) {
+          // The same word may head forms of several blocks ("SHOT [---]" and "SHOT [223]"):
+          // a pattern of any of them wins over a default code; then the first default.
+          std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
+          std::vector<int> words;
           for (const auto& ref : *cands)
-            if (MatchVerbForm(vw, *ref.form, &verb_words)) {
-              verb = &ref;
-              break;
-            }
-        }
-        if (verb) {
-          // Passive: "was shot by", "has been condemned by".
-          bool passive = false;
-          if (t_.words[vw].tag == "VBN" || t_.words[vw].tag == "VBD") {
-            bool aux_be = false;
-            int p = nd.parent;
-            while (p >= 0 && t_.nodes[p].label == "VP") {
-              int f = t_.nodes[p].children.front();
-              if (t_.nodes[f].word >= 0 && IsBeForm(t_.words[t_.nodes[f].word].norm)) {
-                aux_be = true;
+            if (MatchVerbForm(vw, *ref.form, &words)) forms.push_back({&ref, words});
+          // Only the longest matching forms compete.
+          size_t longest = forms.empty() ? 0 : forms.front().second.size();
+          for (int pass = 0; pass < 2 && !matched; ++pass)
+            for (const auto& [ref, vwords] : forms) {
+              if (vwords.size() < longest) break;
+              if (TryVerb(n, *ref, vwords, pass == 0, out)) {
+                matched = true;
                 break;
               }
-              p = t_.nodes[p].parent;
             }
-            if (aux_be) {
-              auto [a, b] = t_.WordRange(n);
-              for (int i = verb_words.back() + 1; i < b; ++i)
-                if (t_.words[i].norm == "BY") passive = true;
-            }
-          }
-          auto lower = LowerItems(n, verb_words.back());
-          auto upper = UpperItems(n, verb_words.front());
-          const dict::VerbBlock* block = verb->block;
-          const dict::VerbForm* form = verb->form;
-          std::string code = form->code.empty() ? block->code : form->code;
-          std::string paired = form->code.empty() ? block->paired : form->paired;
-          std::vector<WhyEntry> why;
-          why.push_back({"verb", form->origin.file, form->origin.line,
-                         PhraseText(form->words) + " (" + block->name + " [" + block->code + "])"});
-          Binding bind;
-          for (const auto& pref : dict_.PatternsOf(block)) {
-            const dict::Pattern& pat = *pref.pattern;
-            Binding b;
-            if (!MatchSide(pat.after, pat.verb_joined_after, lower, false, &b)) continue;
-            if (!MatchSide(pat.before, pat.verb_joined_before, upper, true, &b)) continue;
-            if (pat.code == "---") break;  // a pattern that says "no event here"
-            code = pat.code;
-            paired = pat.paired;
-            bind = b;
-            why.push_back({"pattern", pat.origin.file, pat.origin.line, pat.text});
-            break;
-          }
-          if (!code.empty() && code != "---") {
-            matched = true;
-            if (passive) why.push_back({"rule", "", 0, "passive voice: source and target swapped"});
-            int target = bind.target;
-            if (target < 0) {
-              for (const auto& it : lower)
-                if (it.np >= 0 && (phrases_[it.np].Coded() || phrases_[it.np].compound)) {
-                  target = it.np;
-                  break;
-                }
-            }
-            if (target < 0)
-              for (const auto& it : lower)
-                if (it.np >= 0) {
-                  target = it.np;
-                  break;
-                }
-            int source = bind.source;
-            if (target >= 0 && source < 0) {
-              std::string tcode = phrases_[target].PrimaryCode();
-              for (const auto& it : upper)
-                if (it.np >= 0 && it.np != target &&
-                    (phrases_[it.np].compound ||
-                     (phrases_[it.np].Coded() && phrases_[it.np].PrimaryCode() != tcode))) {
-                  source = it.np;
-                  break;
-                }
-              if (source < 0)
-                for (const auto& it : upper)
-                  if (it.np >= 0 && it.np != target) {
-                    source = it.np;
-                    break;
-                  }
-            }
-            if (source >= 0 && target >= 0)
-              MakeEvents(source, target, code, paired, passive, verb_words, why, out);
-          }
         }
       }
     }

@@ -25,20 +25,25 @@ const T* Find(const Map& m, const std::string& key) {
 
 CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(dict)) {
   for (size_t i = 0; i < dict_.actors.size(); ++i) {
-    for (const auto& name : dict_.actors[i].names) {
+    const auto& actor = dict_.actors[i];
+    for (size_t n = 0; n < actor.names.size(); ++n) {
+      const auto& name = actor.names[n];
       if (name.empty()) continue;
-      actors_[name[0]].push_back({&name, static_cast<int>(i)});
+      const std::vector<bool>* gaps =
+          n < actor.gaps.size() && actor.gaps[n].size() == name.size() ? &actor.gaps[n] : nullptr;
+      actors_[name[0]].push_back({&name, gaps, static_cast<int>(i)});
     }
   }
   for (size_t i = 0; i < dict_.agents.size(); ++i) {
     const auto& w = dict_.agents[i].words;
     if (w.empty()) continue;
-    agents_[w[0]].push_back({&w, static_cast<int>(i)});
+    const auto& g = dict_.agents[i].gaps;
+    agents_[w[0]].push_back({&w, g.size() == w.size() ? &g : nullptr, static_cast<int>(i)});
   }
   for (size_t i = 0; i < dict_.discards.size(); ++i) {
     const auto& w = dict_.discards[i].words;
     if (w.empty()) continue;
-    discards_[w[0]].push_back({&w, static_cast<int>(i)});
+    discards_[w[0]].push_back({&w, nullptr, static_cast<int>(i)});
   }
   SortLongestFirst(&actors_);
   SortLongestFirst(&agents_);

@@ -22,6 +22,7 @@ class CompiledDictionary {
  public:
   struct PhraseRef {
     const std::vector<std::string>* words;  // the phrase; words[0] is the index key
+    const std::vector<bool>* gaps;          // may be null: no gaps
     int owner;                              // index into actors()/agents()/discards()
   };
   struct VerbRef {
