@@ -75,6 +75,12 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
   StoryCoder coder(compiled, popts);
 
   ValidationReport report;
+  report.settings = std::string(opts.ignore_parse ? "raw text (<Parse> ignored)" : "supplied parses") +
+                    "; require_dyad=" + (popts.coder.require_dyad ? "true" : "false") +
+                    "; comma clauses " + std::to_string(popts.coder.comma_min) + "-" +
+                    std::to_string(popts.coder.comma_max) + ", terminal " +
+                    std::to_string(popts.coder.comma_end_min) + "-" +
+                    std::to_string(popts.coder.comma_end_max) + " words";
   std::istringstream stream(xml);
   ReadOptions ropts;
   ropts.format = InputFormat::kPetrarchXml;
@@ -140,6 +146,7 @@ void ValidationReport::Print(std::ostream& out, bool verbose) const {
     }
     out << "\n";
   }
+  out << "coded from " << settings << "\n";
   std::map<std::string, std::pair<int, int>> cats;
   for (const auto& r : records) {
     auto& c = cats[r.category.empty() ? "-" : r.category];
