@@ -177,6 +177,9 @@ int RunValidate(const Args& a) {
   vo.show_trees = a.trees;
   vo.only_id = a.only_id;
   vo.default_dictionary_dir = a.dict_dir;
+  if (!a.actors.empty() || !a.agents.empty() || !a.verbs.empty() || !a.discards.empty()) {
+    vo.dictionaries = {a.actors, a.agents, a.verbs, a.discards};
+  }
   if (!a.config.empty()) {
     Status s = ApplyConfig(a.config, &vo.coder);
     if (!s.ok()) {

@@ -411,11 +411,15 @@ void SentenceCoder::MarkCommaClauses() {
     return count;
   };
   // The terminal clause first, so that an internal clause can still end at its comma.
+  // Only when a verb comes before it: otherwise the "terminal clause" is the main one
+  // ("Egypt's foreign ministry, in a statement, condemned Israel").
   if (opt_.comma_end_max > 0 && !commas.empty()) {
     int a = commas.back();
     int n = static_cast<int>(t_.words.size());
     int count = alpha_words(a + 1, n);
-    if (count >= opt_.comma_end_min && count <= opt_.comma_end_max) {
+    bool verb_before = false;
+    for (int i = 0; i < a && !verb_before; ++i) verb_before = IsVerbTag(t_.words[i].tag);
+    if (verb_before && count >= opt_.comma_end_min && count <= opt_.comma_end_max) {
       for (int i = a + 1; i < n; ++i)
         if (t_.words[i].tag != ".") deleted_[i] = true;
     }
@@ -624,6 +628,19 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
                                std::vector<CodedEvent>* out) const {
   auto src = CodesOf(src_np);
   auto tgt = CodesOf(tgt_np);
+  // "X's foreign minister met his Qatari counterpart": the counterpart holds the source's
+  // role in the target's country.
+  if (src.size() == 1 && src[0].first.size() > 3 && src[0].first[0] != '"') {
+    for (auto& [code, member] : tgt) {
+      if (!member || code.size() != 3) continue;
+      bool counterpart = false;
+      for (int w : member->words) {
+        const std::string& n = t_.words[w].norm;
+        counterpart |= (n == "COUNTERPART" || n == "COUNTERPARTS");
+      }
+      if (counterpart) code += src[0].first.substr(3);
+    }
+  }
   if (passive) std::swap(src, tgt);
   auto emit = [&](const std::vector<std::pair<std::string, const Member*>>& a,
                   const std::vector<std::pair<std::string, const Member*>>& b,

@@ -42,10 +42,14 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
   std::string xml = buf.str();
 
   auto env = ReadValidationEnvironment(xml, xml_path);
-  if (!env.ok()) return env.status();
+  if (!env.ok() && env.status().code() != StatusCode::kNotFound) return env.status();
+  if (!env.ok()) env = ValidationEnvironment();  // no <Environment>: default dictionaries
   std::string dir = DirOf(xml_path);
   dict::DictionaryFiles files;
-  if (env->verbs.empty() && env->actors.empty()) {
+  const dict::DictionaryFiles& o = opts.dictionaries;
+  if (!o.actors.empty() || !o.agents.empty() || !o.verbs.empty() || !o.discards.empty()) {
+    files = o;
+  } else if (env->verbs.empty() && env->actors.empty()) {
     std::string d = opts.default_dictionary_dir;
     files.actors = {d + "/actors.txt"};
     files.agents = d + "/agents.txt";

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "dict/dict_reader.h"
 #include "match/coder.h"
 
 namespace eventcoder {
@@ -23,6 +24,8 @@ struct ValidateOptions {
   std::string only_id;        // code just this record
   // Default dictionaries used when the file names none.
   std::string default_dictionary_dir;
+  // When set (any file named), these dictionaries replace the file's <Environment>.
+  dict::DictionaryFiles dictionaries;
   // Coding options; <Config> elements of the file override them. The PETRARCH unit-test
   // records are written for require_dyad = false (COMPOUND-03 says it checks that setting,
   // and five records expect events with an uncoded target), so that is the default here;

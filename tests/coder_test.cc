@@ -1,0 +1,228 @@
+// The coding engine on trees we write by hand, with a small dictionary of our own.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "dict/dict_reader.h"
+#include "match/coder.h"
+#include "pipeline/story_coder.h"
+
+namespace eventcoder {
+namespace {
+
+constexpr const char* kActors = R"(
+QATAR [QAT]
++QATARI
++DOHA
+IRAN [IRN]
++IRANIAN
++TEHRAN
+ISRAEL [ISR]
++ISRAELI
+EGYPT [EGY]
++EGYPTIAN
+HAMAS [PSEINS]
+UNITED_NATIONS [IGOUNO]
++U.N.
+ALI_LARIJANI [IRNLEG]
+  [IRNLEG 20080528-20200527]
+  [IRNGOV >20250804]
+)";
+
+constexpr const char* kAgents = R"(
+FOREIGN_MINISTER [~GOVFRM]
+FOREIGN_MINISTRY [~GOV]
+GOVERNMENT [~GOV]
+OFFICIAL [~GOV]
+SOLDIER [~MIL]
+POLICE {} [~COP]
+PROTESTER [~CVL]
+)";
+
+constexpr const char* kVerbs = R"(
+&HOSTPLACE
++DOHA
++CAIRO
+
+--- MEET [040] ---
+MEET {MET}
+- * + IN &HOSTPLACE [044]
+
+--- CONDEMN [122] ---
+CONDEMN
+
+--- ARREST [173] ---
+ARREST
+
+--- VISIT [042:043] ---
+VISIT
+
+--- URGE [---] ---
+URGE
+- * + TO RESUME [025]
+
+--- SAY [010] ---
+SAY {SAID}
+)";
+
+constexpr const char* kDiscards = R"(
++FOOTBALL_MATCH
+)";
+
+std::shared_ptr<const CompiledDictionary> TestDictionary() {
+  dict::Dictionary d;
+  std::vector<std::string> warnings;
+  EXPECT_TRUE(dict::ReadActors(kActors, "actors.txt", &d, &warnings).ok());
+  EXPECT_TRUE(dict::ReadAgents(kAgents, "agents.txt", &d, &warnings).ok());
+  EXPECT_TRUE(dict::ReadVerbs(kVerbs, "verbs.txt", &d, &warnings).ok());
+  EXPECT_TRUE(dict::ReadDiscards(kDiscards, "discards.txt", &d, &warnings).ok());
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  return std::make_shared<const CompiledDictionary>(std::move(d));
+}
+
+using Triple = std::tuple<std::string, std::string, std::string>;
+
+std::set<Triple> Code(const std::string& tree_text, int date = 20260211,
+                      CoderOptions opt = CoderOptions()) {
+  static auto dict = TestDictionary();
+  Coder coder(dict, opt);
+  auto tree = ReadTreebank(tree_text);
+  EXPECT_TRUE(tree.ok()) << tree.status().message();
+  std::set<Triple> out;
+  for (const auto& e : coder.CodeTree(*tree, date)) out.insert({e.source, e.target, e.code});
+  return out;
+}
+
+TEST(Coder, SimpleTransitiveVerb) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD condemned) (NP (NNP Israel))) (. .)))"),
+            (std::set<Triple>{{"EGY", "ISR", "122"}}));
+}
+
+TEST(Coder, AgentsComposeWithCountryAdjectives) {
+  EXPECT_EQ(Code("(ROOT (S (NP (JJ Iranian) (NNP Foreign) (NNP Minister) (NNP Abbas) (NNP Araghchi))"
+                 " (VP (VBD met) (NP (PRP$ his) (JJ Qatari) (NN counterpart))) (. .)))"),
+            (std::set<Triple>{{"IRNGOVFRM", "QATGOVFRM", "040"}}));
+}
+
+TEST(Coder, PatternBindsTargetAndPlace) {
+  // "- * + IN &HOSTPLACE [044]": a meeting at a named place.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Hamas)) (VP (VBD met) (NP (NNP Ali) (NNP Larijani))"
+                 " (PP (IN in) (NP (NNP Doha)))) (. .)))"),
+            (std::set<Triple>{{"PSEINS", "IRNGOV", "044"}}));
+}
+
+TEST(Coder, DateRestrictedActorCodes) {
+  const char* tree =
+      "(ROOT (S (NP (NNP Ali) (NNP Larijani)) (VP (VBD condemned) (NP (NNP Israel))) (. .)))";
+  EXPECT_EQ(Code(tree, 20150101), (std::set<Triple>{{"IRNLEG", "ISR", "122"}}));
+  EXPECT_EQ(Code(tree, 20260211), (std::set<Triple>{{"IRNGOV", "ISR", "122"}}));
+}
+
+TEST(Coder, CompoundSourceExpands) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt) (CC and) (NNP Qatar)) (VP (VBD condemned)"
+                 " (NP (NNP Israel))) (. .)))"),
+            (std::set<Triple>{{"EGY", "ISR", "122"}, {"QAT", "ISR", "122"}}));
+}
+
+TEST(Coder, PassiveVoiceSwapsRoles) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Hamas)) (VP (VBD was) (VP (VBN condemned) (PP (IN by)"
+                 " (NP (NNP Egypt))))) (. .)))"),
+            (std::set<Triple>{{"EGY", "PSEINS", "122"}}));
+}
+
+TEST(Coder, PairedCodeAddsReverseEvent) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Qatar)) (VP (VBD visited) (NP (NNP Egypt))) (. .)))"),
+            (std::set<Triple>{{"QAT", "EGY", "042"}, {"EGY", "QAT", "043"}}));
+}
+
+TEST(Coder, VerbWithoutDefaultCodeNeedsItsPattern) {
+  EXPECT_EQ(Code("(ROOT (S (NP (DT The) (NNP U.N.)) (VP (VBD urged) (NP (NNP Israel))) (. .)))"),
+            (std::set<Triple>{}));
+  EXPECT_EQ(Code("(ROOT (S (NP (DT The) (NNP U.N.)) (VP (VBD urged) (NP (NNP Israel))"
+                 " (S (VP (TO to) (VP (VB resume) (NP (NNS talks)))))) (. .)))"),
+            (std::set<Triple>{{"IGOUNO", "ISR", "025"}}));
+}
+
+TEST(Coder, RequireDyadDropsUncodedTargets) {
+  const char* tree =
+      "(ROOT (S (NP (NNP Egypt)) (VP (VBD condemned) (NP (DT the) (NN decision))) (. .)))";
+  EXPECT_TRUE(Code(tree).empty());
+  CoderOptions loose;
+  loose.require_dyad = false;
+  EXPECT_EQ(Code(tree, 20260211, loose), (std::set<Triple>{{"EGY", "---", "122"}}));
+}
+
+TEST(Coder, CommaClauseIsSkippedWhenLookingForTheSource) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NP (NNP Egypt) (POS 's)) (NN foreign) (NN ministry)) (, ,)"
+                 " (PP (IN in) (NP (NP (DT a) (NN statement)) (PP (IN on) (NP (NNP Saturday)))))"
+                 " (, ,) (VP (VBD condemned) (NP (NNP Israel))) (. .)))"),
+            (std::set<Triple>{{"EGYGOV", "ISR", "122"}}));
+}
+
+TEST(Coder, RelativeClauseTakesTheNounItModifies) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NP (JJ Egyptian) (NNS police)) (SBAR (WHNP (WP who))"
+                 " (S (VP (VBD arrested) (NP (JJ Israeli) (NNS soldiers)))))) (VP (VBD said)"
+                 " (NP (NN nothing))) (. .)))"),
+            (std::set<Triple>{{"EGYCOP", "ISRMIL", "173"}}));
+}
+
+TEST(Coder, SelfReferenceIsNotAnEvent) {
+  EXPECT_TRUE(Code("(ROOT (S (NP (NNP Qatar)) (VP (VBD met) (NP (NNP Doha))) (. .)))").empty());
+}
+
+TEST(Coder, DiscardsNameTheirLevel) {
+  Coder coder(TestDictionary(), CoderOptions());
+  bool story = false;
+  EXPECT_TRUE(coder.IsDiscarded({"AFTER", "THE", "FOOTBALL", "MATCH"}, &story));
+  EXPECT_TRUE(story);
+  EXPECT_FALSE(coder.IsDiscarded({"A", "MATCH"}, &story));
+}
+
+TEST(StoryCoder, RawTextEventsCarrySpansAndProvenance) {
+  Story story;
+  story.id = "s1";
+  story.date = 20260214;
+  story.text =
+      "CAIRO, Feb 14 - Egypt condemned Israel on Saturday.\n\nThe talks resume next week.";
+  StoryCoder coder(TestDictionary(), PipelineOptions());
+  StoryResult result;
+  ASSERT_TRUE(coder.Code(story, &result).ok());
+  ASSERT_EQ(result.events.size(), 1u);
+  const Event& e = result.events[0];
+  EXPECT_EQ(e.source_code, "EGY");
+  EXPECT_EQ(e.target_code, "ISR");
+  EXPECT_EQ(e.cameo, "122");
+  EXPECT_EQ(e.sentence, 0);
+  ASSERT_FALSE(e.verb_spans.empty());
+  EXPECT_EQ(story.text.substr(e.verb_spans[0].begin, e.verb_spans[0].end - e.verb_spans[0].begin),
+            "condemned");
+  ASSERT_FALSE(e.source_spans.empty());
+  EXPECT_EQ(story.text.substr(e.source_spans[0].begin,
+                              e.source_spans[0].end - e.source_spans[0].begin),
+            "Egypt");
+  bool names_verb_line = std::any_of(e.why.begin(), e.why.end(), [](const WhyEntry& w) {
+    return w.role == "verb" && w.file == "verbs.txt" && w.line > 0;
+  });
+  EXPECT_TRUE(names_verb_line);
+}
+
+TEST(StoryCoder, UnreadableSuppliedParseNamesTheStory) {
+  Story story;
+  story.id = "bad-parse";
+  story.file = "records.xml";
+  story.line = 12;
+  story.date = 20260214;
+  story.text = "Egypt condemned Israel.";
+  story.parse = "(ROOT (S (NP (NNP Egypt)) (VP (VBD condemned) (NP (NNP Israel)))";
+  StoryCoder coder(TestDictionary(), PipelineOptions());
+  StoryResult result;
+  Status s = coder.Code(story, &result);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("records.xml:12"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("bad-parse"), std::string::npos) << s.message();
+}
+
+}  // namespace
+}  // namespace eventcoder
