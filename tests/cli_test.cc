@@ -1,0 +1,132 @@
+// The eventcoder command as a user runs it: bad input is reported with file, line and
+// story, the rest of the batch is still coded, and the exit status says so.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "write/sqlite_sink.h"
+
+#ifndef EVENTCODER_BINARY
+#define EVENTCODER_BINARY "build/eventcoder"
+#endif
+
+namespace {
+
+struct RunResult {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "/eventcoder_cli_" + name;
+}
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+RunResult Exec(const std::string& args) {
+  std::string out = TempPath("out"), err = TempPath("err");
+  std::string cmd = std::string(EVENTCODER_BINARY) + " " + args + " >" + out + " 2>" + err;
+  int rc = std::system(cmd.c_str());
+  RunResult r;
+  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  return r;
+}
+
+void Write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// A dictionary of our own, in the PETRARCH formats.
+std::string Dicts() {
+  std::string dir = TempPath("dict");
+  std::system(("mkdir -p " + dir).c_str());
+  Write(dir + "/actors.txt", "EGYPT [EGY]\n+EGYPTIAN\nISRAEL [ISR]\nQATAR [QAT]\n");
+  Write(dir + "/agents.txt", "FOREIGN_MINISTRY [~GOV]\n");
+  Write(dir + "/verbs.txt", "--- CONDEMN [122] ---\nCONDEMN\n\n--- PRAISE [051] ---\nPRAISE\n");
+  Write(dir + "/discards.txt", "");
+  return "--dict-dir " + dir;
+}
+
+TEST(Cli, CodesTextStoriesToJsonLines) {
+  std::string in = TempPath("good.txt");
+  Write(in,
+        "date 2026-02-14\nEgypt condemned Israel on Saturday.\n\n"
+        "date 2026-02-15\nQatar praised Egypt.\n");
+  RunResult r = Exec(Dicts() + " " + in);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"source_code\":\"EGY\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"cameo\":\"051\""), std::string::npos) << r.out;
+}
+
+TEST(Cli, BadStoryIsReportedAndTheRestIsCoded) {
+  std::string in = TempPath("bad.txt");
+  Write(in,
+        "date 2026-02-30\nEgypt condemned Israel.\n\n"
+        "date 2026-02-15\nQatar praised Egypt.\n");
+  RunResult r = Exec(Dicts() + " " + in);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find(in + ":1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.txt#1"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\"cameo\":\"051\""), std::string::npos) << r.out;
+}
+
+TEST(Cli, UnbalancedXmlRecordDoesNotLoseTheOthers) {
+  std::string in = TempPath("bad.xml");
+  Write(in,
+        "<Sentences>\n"
+        "<Sentence date=\"20260214\" id=\"one\"><Text>Egypt condemned Israel.</Text>\n"
+        "<Sentence date=\"20260215\" id=\"two\"><Text>Qatar praised Egypt.</Text></Sentence>\n"
+        "</Sentences>\n");
+  RunResult r = Exec(Dicts() + " --format xml " + in);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("one"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("\"story_id\":\"two\""), std::string::npos) << r.out;
+}
+
+TEST(Cli, MalformedDictionaryLineNamesFileAndLine) {
+  std::string dir = TempPath("baddict");
+  std::system(("mkdir -p " + dir).c_str());
+  Write(dir + "/actors.txt", "EGYPT [EGY\nISRAEL [ISR]\n");
+  Write(dir + "/agents.txt", "");
+  Write(dir + "/verbs.txt", "--- CONDEMN [122] ---\nCONDEMN\n");
+  Write(dir + "/discards.txt", "");
+  std::string in = TempPath("one.txt");
+  Write(in, "date 2026-02-14\nIsrael condemned Egypt.\n");
+  RunResult r = Exec("--dict-dir " + dir + " " + in);
+  EXPECT_NE(r.err.find(dir + "/actors.txt:1"), std::string::npos) << r.err;
+}
+
+TEST(Cli, TsvOutputHasAHeader) {
+  std::string in = TempPath("tsv.txt");
+  Write(in, "date 2026-02-14\nEgypt condemned Israel.\n");
+  RunResult r = Exec(Dicts() + " --output-format tsv " + in);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("story_id\t", 0), 0u) << r.out;
+  EXPECT_NE(r.out.find("\tEGY\tISR\t122\t"), std::string::npos) << r.out;
+}
+
+TEST(Cli, SqliteStoreIsIdempotent) {
+  std::string in = TempPath("db.txt");
+  Write(in, "date 2026-02-14\nid: s1\nEgypt condemned Israel.\n");
+  std::string db = TempPath("events.db");
+  std::remove(db.c_str());
+  ASSERT_EQ(Exec(Dicts() + " --db " + db + " " + in).status, 0);
+  ASSERT_EQ(Exec(Dicts() + " --db " + db + " " + in).status, 0);
+  auto rows = eventcoder::SqliteSink::Query(db, "select count(*) from events");
+  ASSERT_TRUE(rows.ok()) << rows.status().message();
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0][0], "1");
+}
+
+}  // namespace
