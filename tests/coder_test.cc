@@ -34,6 +34,7 @@ ALI_LARIJANI [IRNLEG]
 constexpr const char* kAgents = R"(
 FOREIGN_MINISTER [~GOVFRM]
 FOREIGN_MINISTRY [~GOV]
+MINISTER [~GOV]
 GOVERNMENT [~GOV]
 OFFICIAL [~GOV]
 SOLDIER [~MIL]
@@ -206,6 +207,28 @@ TEST(StoryCoder, RawTextEventsCarrySpansAndProvenance) {
     return w.role == "verb" && w.file == "verbs.txt" && w.line > 0;
   });
   EXPECT_TRUE(names_verb_line);
+}
+
+TEST(StoryCoder, PronounsAndTheMinisterReferBack) {
+  Story story;
+  story.id = "s2";
+  story.date = 20260211;
+  story.text =
+      "Iranian Foreign Minister Abbas Araghchi arrived in Doha on Wednesday.\n\n"
+      "He condemned Israel.\n\nThe minister also condemned the United Nations.";
+  StoryCoder coder(TestDictionary(), PipelineOptions());
+  StoryResult result;
+  ASSERT_TRUE(coder.Code(story, &result).ok());
+  std::set<Triple> got;
+  for (const auto& e : result.events) got.insert({e.source_code, e.target_code, e.cameo});
+  EXPECT_EQ(got, (std::set<Triple>{{"IRNGOVFRM", "ISR", "122"}, {"IRNGOVFRM", "IGOUNO", "122"}}));
+  ASSERT_FALSE(result.events.empty());
+  bool explained = std::any_of(result.events[0].why.begin(), result.events[0].why.end(),
+                               [](const WhyEntry& w) {
+                                 return w.role == "source-rule" &&
+                                        w.entry.find("refers to IRNGOVFRM") != std::string::npos;
+                               });
+  EXPECT_TRUE(explained);
 }
 
 TEST(StoryCoder, UnreadableSuppliedParseNamesTheStory) {

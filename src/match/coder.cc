@@ -115,8 +115,8 @@ struct Item {
 class SentenceCoder {
  public:
   SentenceCoder(const CompiledDictionary& dict, const CoderOptions& opt, const ParseTree& tree,
-                int date)
-      : dict_(dict), opt_(opt), t_(tree), date_(date) {}
+                int date, StoryContext* ctx)
+      : dict_(dict), opt_(opt), t_(tree), date_(date), ctx_(ctx) {}
 
   std::vector<CodedEvent> Run();
 
@@ -127,6 +127,9 @@ class SentenceCoder {
   bool HasDescendant(int node, const std::function<bool(const TreeNode&)>& pred) const;
   std::vector<std::vector<int>> Expand(int node, int depth) const;
   Member CodeMember(std::vector<int> words) const;
+  // Resolves a pronoun, "the <agent>" or "<possessive> <agent>" member from the context.
+  void ResolveReference(Member* m) const;
+  void RememberReferents() const;
 
   // --- comma clauses
   void MarkCommaClauses();
@@ -160,6 +163,7 @@ class SentenceCoder {
   const CoderOptions& opt_;
   const ParseTree& t_;
   int date_;
+  StoryContext* ctx_;
   std::vector<NounPhrase> phrases_;
   std::vector<int> np_of_word_;
   std::vector<bool> deleted_;
@@ -346,6 +350,58 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
   return m;
 }
 
+void SentenceCoder::ResolveReference(Member* m) const {
+  if (!ctx_ || ctx_->referents.empty() || m->words.empty()) return;
+  const std::string& first = t_.words[m->words.front()].norm;
+  auto note = [&](const StoryContext::Referent& r, const std::string& what) {
+    m->why.push_back({"rule", "", 0,
+                      "'" + what + "' refers to " + r.code + " (\"" + r.text + "\", sentence " +
+                          std::to_string(r.sentence) + ")"});
+  };
+  if (m->words.size() == 1 && m->code.empty() &&
+      (first == "HE" || first == "SHE" || first == "THEY")) {
+    // The most recent actor; for "he"/"she" one with a role (a person) when there is one.
+    const StoryContext::Referent* pick = nullptr;
+    for (auto it = ctx_->referents.rbegin(); it != ctx_->referents.rend() && !pick; ++it)
+      if (first == "THEY" || it->code.size() > 3) pick = &*it;
+    if (!pick) pick = &ctx_->referents.back();
+    m->code = pick->code;
+    note(*pick, t_.words[m->words.front()].text);
+    return;
+  }
+  if (m->code.size() <= 3 || m->code.compare(0, 3, "---") != 0) return;
+  const std::string role = m->code.substr(3);
+  if (first == "THE") {
+    // "the minister": the latest actor holding that role.
+    for (auto it = ctx_->referents.rbegin(); it != ctx_->referents.rend(); ++it)
+      if (it->code.size() > 3 && it->code.find(role, 3) != std::string::npos) {
+        m->code = it->code;
+        note(*it, JoinNorm(t_, m->words));
+        return;
+      }
+  } else if (first == "HIS" || first == "HER" || first == "ITS" || first == "THEIR") {
+    // "his government": the role in the latest actor's country.
+    const auto& r = ctx_->referents.back();
+    if (r.code.size() >= 3 && r.code.compare(0, 3, "---") != 0) {
+      m->code = r.code.substr(0, 3) + role;
+      note(r, JoinNorm(t_, m->words));
+    }
+  }
+}
+
+void SentenceCoder::RememberReferents() const {
+  if (!ctx_) return;
+  for (const auto& np : phrases_)
+    for (const auto& m : np.members) {
+      if (m.code.empty() || m.code[0] == '"' || m.code.compare(0, 3, "---") == 0) continue;
+      ctx_->referents.push_back({m.code, JoinNorm(t_, m.words), ctx_->sentence});
+    }
+  constexpr size_t kMaxReferents = 32;
+  if (ctx_->referents.size() > kMaxReferents)
+    ctx_->referents.erase(ctx_->referents.begin(),
+                          ctx_->referents.end() - static_cast<long>(kMaxReferents));
+}
+
 void SentenceCoder::FindNounPhrases() {
   np_of_word_.assign(t_.words.size(), -1);
   std::vector<int> st{0};
@@ -387,6 +443,7 @@ void SentenceCoder::FindNounPhrases() {
       for (auto& e : expansions) {
         if (e.empty()) continue;
         np.members.push_back(CodeMember(std::move(e)));
+        ResolveReference(&np.members.back());
       }
       if (np.members.empty()) continue;
       int id = static_cast<int>(phrases_.size());
@@ -854,6 +911,7 @@ std::vector<CodedEvent> SentenceCoder::Run() {
   MarkCommaClauses();
   std::vector<CodedEvent> out;
   CodeVerbs(&out);
+  RememberReferents();
   return out;
 }
 
@@ -862,8 +920,9 @@ std::vector<CodedEvent> SentenceCoder::Run() {
 Coder::Coder(std::shared_ptr<const CompiledDictionary> dict, CoderOptions options)
     : dict_(std::move(dict)), options_(options) {}
 
-std::vector<CodedEvent> Coder::CodeTree(const ParseTree& tree, int date) const {
-  SentenceCoder sc(*dict_, options_, tree, date);
+std::vector<CodedEvent> Coder::CodeTree(const ParseTree& tree, int date,
+                                        StoryContext* context) const {
+  SentenceCoder sc(*dict_, options_, tree, date, context);
   return sc.Run();
 }
 

@@ -57,12 +57,29 @@ struct CodedEvent {
   std::vector<WhyEntry> why;
 };
 
+// What earlier sentences of the same story named, so that "he", "the minister" or "his
+// government" can be resolved. Owned by the caller, one per story, passed to every
+// CodeTree call of that story in order.
+struct StoryContext {
+  struct Referent {
+    std::string code;  // e.g. "IRNGOVFRM"
+    std::string text;  // the words that named it
+    int sentence = 0;
+  };
+  std::vector<Referent> referents;  // most recent last; bounded
+  int sentence = 0;                 // index of the sentence being coded
+};
+
 class Coder {
  public:
   Coder(std::shared_ptr<const CompiledDictionary> dict, CoderOptions options);
 
-  // Codes one sentence dated `date` (yyyymmdd).
-  std::vector<CodedEvent> CodeTree(const ParseTree& tree, int date) const;
+  // Codes one sentence dated `date` (yyyymmdd). With a context, pronouns ("he", "they"),
+  // agent-only phrases with "the" ("the minister") and possessives ("his government") are
+  // resolved against actors named earlier in the story, and this sentence's actors are
+  // added to it.
+  std::vector<CodedEvent> CodeTree(const ParseTree& tree, int date,
+                                   StoryContext* context = nullptr) const;
 
   // True when the words contain a sentence discard phrase; *story_level is set when the
   // phrase discards the whole story.

@@ -86,7 +86,9 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
   }
 
   std::vector<Event> events;
+  StoryContext context;
   for (size_t si = 0; si < units.size(); ++si) {
+    context.sentence = static_cast<int>(si);
     const Unit& u = units[si];
     ++result->sentences;
     if (keep_trees) result->trees.push_back(ToBracketed(u.tree));
@@ -102,7 +104,7 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
       }
       continue;
     }
-    for (CodedEvent& ce : coder_.CodeTree(u.tree, story.date)) {
+    for (CodedEvent& ce : coder_.CodeTree(u.tree, story.date, &context)) {
       Event e;
       e.story_id = story.id;
       e.sentence = static_cast<int>(si);
