@@ -1,5 +1,7 @@
 #include "pipeline/story_coder.h"
 
+#include <cctype>
+
 #include "parse/tree.h"
 #include "text/shallow_parser.h"
 #include "text/splitter.h"
@@ -38,6 +40,47 @@ void AppendSpans(const ParseTree& tree, const std::vector<int>& words, std::vect
   }
 }
 
+bool IsAllCapsWord(const std::string& w) {
+  bool letter = false;
+  for (unsigned char c : w) {
+    if (std::islower(c)) return false;
+    letter |= std::isupper(c) != 0;
+  }
+  return letter;
+}
+
+bool IsMonth(const std::string& norm) {
+  static const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL",
+                                  "AUG", "SEP", "OCT", "NOV", "DEC"};
+  for (const char* m : kMonths)
+    if (norm.rfind(m, 0) == 0) return true;
+  return false;
+}
+
+// Removes a wire dateline such as "DOHA, Feb 11 (Reuters) -" from the front of a
+// sentence: it names where the story was filed, not an actor of the first event.
+void StripDateline(Sentence* s) {
+  const auto& t = s->tokens;
+  size_t i = 0;
+  while (i < t.size() && i < 4 && IsAllCapsWord(t[i].text)) ++i;
+  if (i == 0 || i >= t.size() || t[i].text != ",") return;
+  size_t j = i + 1;
+  if (j < t.size() && IsMonth(t[j].norm)) {
+    ++j;
+    if (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j].text[0]))) ++j;
+  }
+  if (j < t.size() && (t[j].text == "(" || t[j].norm == "-LRB-")) {
+    size_t k = j + 1;
+    while (k < t.size() && k < j + 5 && t[k].text != ")" && t[k].norm != "-RRB-") ++k;
+    if (k < t.size() && k < j + 5) j = k + 1;
+  }
+  if (j < t.size() && (t[j].text == "-" || t[j].text == "--" || t[j].text == "\xE2\x80\x94" ||
+                       t[j].text == "\xE2\x80\x93")) {
+    s->tokens.erase(s->tokens.begin(), s->tokens.begin() + static_cast<long>(j + 1));
+    if (!s->tokens.empty()) s->begin = s->tokens.front().begin;
+  }
+}
+
 }  // namespace
 
 StoryCoder::StoryCoder(std::shared_ptr<const CompiledDictionary> dict, PipelineOptions options)
@@ -66,6 +109,7 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
     const Tagger& tagger = Tagger::Default();
     for (Sentence& s : SplitSentences(story.text)) {
       Tokenize(story.text, &s);
+      StripDateline(&s);
       if (s.tokens.empty()) continue;
       tagger.Tag(&s);
       auto tree = ReadTreebank(ShallowParse(s));
