@@ -13,6 +13,23 @@ namespace {
 constexpr size_t kMaxMembers = 32;
 constexpr int kMaxDepth = 200;
 
+// acc := every a + p for a in acc, p in part (word lists of noun-phrase members), capped.
+void AppendProduct(std::vector<std::vector<int>>* acc, const std::vector<std::vector<int>>& part) {
+  if (part.size() == 1) {
+    for (auto& a : *acc) a.insert(a.end(), part[0].begin(), part[0].end());
+    return;
+  }
+  std::vector<std::vector<int>> next;
+  for (const auto& a : *acc)
+    for (const auto& p : part) {
+      if (next.size() >= kMaxMembers) break;
+      auto v = a;
+      v.insert(v.end(), p.begin(), p.end());
+      next.push_back(std::move(v));
+    }
+  *acc = std::move(next);
+}
+
 bool IsNominalLabel(const std::string& l) {
   return l == "NP" || l == "NN" || l == "NNS" || l == "NNP" || l == "NNPS" || l == "NML" ||
          l == "NX" || l == "NNPS";
@@ -254,40 +271,14 @@ std::vector<std::vector<int>> SentenceCoder::Expand(int node, int depth) const {
       // Product of the segment's children.
       std::vector<std::vector<int>> acc{{}};
       if (s > 0) acc[0] = shared;
-      for (int c : segments[s]) {
-        auto part = Expand(c, depth + 1);
-        std::vector<std::vector<int>> next;
-        for (const auto& a : acc)
-          for (const auto& p : part) {
-            if (next.size() >= kMaxMembers) break;
-            auto v = a;
-            v.insert(v.end(), p.begin(), p.end());
-            next.push_back(std::move(v));
-          }
-        acc = std::move(next);
-      }
+      for (int c : segments[s]) AppendProduct(&acc, Expand(c, depth + 1));
       for (auto& a : acc)
         if (out.size() < kMaxMembers) out.push_back(std::move(a));
     }
     if (!out.empty()) return out;
   }
   std::vector<std::vector<int>> acc{{}};
-  for (int c : nd.children) {
-    auto part = Expand(c, depth + 1);
-    if (part.size() == 1) {
-      for (auto& a : acc) a.insert(a.end(), part[0].begin(), part[0].end());
-      continue;
-    }
-    std::vector<std::vector<int>> next;
-    for (const auto& a : acc)
-      for (const auto& p : part) {
-        if (next.size() >= kMaxMembers) break;
-        auto v = a;
-        v.insert(v.end(), p.begin(), p.end());
-        next.push_back(std::move(v));
-      }
-    acc = std::move(next);
-  }
+  for (int c : nd.children) AppendProduct(&acc, Expand(c, depth + 1));
   return acc;
 }
 
@@ -432,23 +423,47 @@ void SentenceCoder::FindNounPhrases() {
         make = !deeper_pp && !first_pp;
       }
     }
-    if (make) {
+    // (NP (NP the leaders) (PP of (NP Gondor)) (PP after ...) ...): the head and its first
+    // prepositional phrase name the actor; what follows is looked at on its own.
+    size_t head_children = 0;
+    if (!make && nd.label == "NP" && nd.children.size() > 2 &&
+        t_.nodes[nd.children[0]].label == "NP" && t_.nodes[nd.children[1]].label == "PP") {
+      auto not_simple = [](const TreeNode& x) {
+        return x.label == "PP" || x.label == "VP" || x.label == "S" || x.label == "SBAR";
+      };
+      if (!HasDescendant(nd.children[1], not_simple) &&
+          !HasDescendant(nd.children[0], not_simple))
+        head_children = 2;
+    }
+    if (make || head_children > 0) {
       NounPhrase np;
       np.node = n;
-      auto [a, b] = t_.WordRange(n);
-      np.first = a;
-      np.last = b;
-      auto expansions = Expand(n, 0);
+      std::vector<std::vector<int>> expansions;
+      if (head_children == 0) {
+        auto [a, b] = t_.WordRange(n);
+        np.first = a;
+        np.last = b;
+        expansions = Expand(n, 0);
+      } else {
+        np.first = t_.WordRange(nd.children[0]).first;
+        np.last = t_.WordRange(nd.children[head_children - 1]).second;
+        expansions = {{}};
+        for (size_t c = 0; c < head_children; ++c)
+          AppendProduct(&expansions, Expand(nd.children[c], 0));
+      }
       np.compound = expansions.size() > 1;
       for (auto& e : expansions) {
         if (e.empty()) continue;
         np.members.push_back(CodeMember(std::move(e)));
         ResolveReference(&np.members.back());
       }
-      if (np.members.empty()) continue;
-      int id = static_cast<int>(phrases_.size());
-      for (int i = a; i < b; ++i) np_of_word_[i] = id;
-      phrases_.push_back(std::move(np));
+      if (!np.members.empty()) {
+        int id = static_cast<int>(phrases_.size());
+        for (int i = np.first; i < np.last; ++i) np_of_word_[i] = id;
+        phrases_.push_back(std::move(np));
+      }
+      if (head_children > 0)
+        for (size_t c = nd.children.size(); c-- > head_children;) st.push_back(nd.children[c]);
       continue;
     }
     for (auto it = nd.children.rbegin(); it != nd.children.rend(); ++it) st.push_back(*it);
