@@ -21,8 +21,11 @@ struct RunResult {
   std::string out, err;
 };
 
+// Unique per test, since ctest runs the tests of this file in parallel processes.
 std::string TempPath(const std::string& name) {
-  return ::testing::TempDir() + "/eventcoder_cli_" + name;
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string test = info ? info->name() : "none";
+  return ::testing::TempDir() + "/eventcoder_cli_" + test + "_" + name;
 }
 
 std::string Slurp(const std::string& path) {
