@@ -146,6 +146,15 @@ TEST(Coder, VerbWithoutDefaultCodeNeedsItsPattern) {
             (std::set<Triple>{{"IGOUNO", "ISR", "025"}}));
 }
 
+TEST(Coder, NegatedVerbReportsNoEvent) {
+  EXPECT_TRUE(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD did) (RB not) (VP (VB condemn)"
+                   " (NP (NNP Israel)))) (. .)))")
+                  .empty());
+  EXPECT_TRUE(Code("(ROOT (S (NP (NNP Egypt)) (VP (MD will) (ADVP (RB never)) (VP (VB condemn)"
+                   " (NP (NNP Israel)))) (. .)))")
+                  .empty());
+}
+
 TEST(Coder, RequireDyadDropsUncodedTargets) {
   const char* tree =
       "(ROOT (S (NP (NNP Egypt)) (VP (VBD condemned) (NP (DT the) (NN decision))) (. .)))";

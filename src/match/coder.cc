@@ -158,6 +158,9 @@ class SentenceCoder {
   bool TryVerb(int vp, const CompiledDictionary::VerbRef& verb, const std::vector<int>& verb_words,
                bool patterns_only, std::vector<CodedEvent>* out);
   std::vector<int> SubjectPhrases(int vp) const;
+  // True when "not", "n't" or "never" comes just before the verb (auxiliaries and
+  // adverbs may stand between).
+  bool IsNegated(const std::vector<Item>& upper) const;
   bool MatchVerbForm(int verb_word, const dict::VerbForm& form, std::vector<int>* verb_words) const;
   std::vector<Item> LowerItems(int vp, int after_word) const;
   std::vector<Item> UpperItems(int vp, int before_word) const;
@@ -819,6 +822,11 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   }
   if (patterns_only && !pattern_matched) return false;
   if (code.empty() || code == "---") return false;
+  // "did not condemn", "will never attack": a negated verb reports no event unless a
+  // pattern of the dictionary codes the negation itself ("- NOT * RELATIONS [112]").
+  if (!pattern_matched && IsNegated(upper)) {
+    return true;  // the verb phrase is accounted for; nothing to code
+  }
 
   // Passive: "was shot by", "has been condemned by".
   bool passive = false;
@@ -883,6 +891,16 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   if (source >= 0 && target >= 0)
     MakeEvents(source, target, code, paired, passive, verb_words, why, out);
   return true;
+}
+
+bool SentenceCoder::IsNegated(const std::vector<Item>& upper) const {
+  for (size_t i = 0; i < upper.size() && i < 4; ++i) {
+    const TreeWord& w = t_.words[upper[i].word];
+    if (w.norm == "NOT" || w.norm == "N'T" || w.norm == "NEVER") return true;
+    bool aux_or_adverb = w.tag == "MD" || w.tag == "RB" || w.tag == "TO" || IsVerbTag(w.tag);
+    if (!aux_or_adverb || upper[i].np >= 0) return false;
+  }
+  return false;
 }
 
 void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
