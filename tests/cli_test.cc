@@ -56,7 +56,7 @@ std::string Dicts() {
   std::system(("mkdir -p " + dir).c_str());
   Write(dir + "/actors.txt", "EGYPT [EGY]\n+EGYPTIAN\nISRAEL [ISR]\nQATAR [QAT]\n");
   Write(dir + "/agents.txt", "FOREIGN_MINISTRY [~GOV]\n");
-  Write(dir + "/verbs.txt", "--- CONDEMN [122] ---\nCONDEMN\n\n--- PRAISE [051] ---\nPRAISE\n");
+  Write(dir + "/verbs.txt", "--- CONDEMN [111] ---\nCONDEMN\n\n--- PRAISE [051] ---\nPRAISE\n");
   Write(dir + "/discards.txt", "");
   return "--dict-dir " + dir;
 }
@@ -102,7 +102,7 @@ TEST(Cli, MalformedDictionaryLineNamesFileAndLine) {
   std::system(("mkdir -p " + dir).c_str());
   Write(dir + "/actors.txt", "EGYPT [EGY\nISRAEL [ISR]\n");
   Write(dir + "/agents.txt", "");
-  Write(dir + "/verbs.txt", "--- CONDEMN [122] ---\nCONDEMN\n");
+  Write(dir + "/verbs.txt", "--- CONDEMN [111] ---\nCONDEMN\n");
   Write(dir + "/discards.txt", "");
   std::string in = TempPath("one.txt");
   Write(in, "date 2026-02-14\nIsrael condemned Egypt.\n");
@@ -116,7 +116,7 @@ TEST(Cli, TsvOutputHasAHeader) {
   RunResult r = Exec(Dicts() + " --output-format tsv " + in);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out.rfind("story_id\t", 0), 0u) << r.out;
-  EXPECT_NE(r.out.find("\tEGY\tISR\t122\t"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\tEGY\tISR\t111\t"), std::string::npos) << r.out;
 }
 
 TEST(Cli, SqliteStoreIsIdempotent) {

@@ -51,7 +51,7 @@ constexpr const char* kVerbs = R"(
 MEET {MET}
 - * + IN &HOSTPLACE [044]
 
---- CONDEMN [122] ---
+--- CONDEMN [111] ---
 CONDEMN
 
 --- ARREST [173] ---
@@ -98,7 +98,7 @@ std::set<Triple> Code(const std::string& tree_text, int date = 20260211,
 
 TEST(Coder, SimpleTransitiveVerb) {
   EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD condemned) (NP (NNP Israel))) (. .)))"),
-            (std::set<Triple>{{"EGY", "ISR", "122"}}));
+            (std::set<Triple>{{"EGY", "ISR", "111"}}));
 }
 
 TEST(Coder, AgentsComposeWithCountryAdjectives) {
@@ -117,20 +117,20 @@ TEST(Coder, PatternBindsTargetAndPlace) {
 TEST(Coder, DateRestrictedActorCodes) {
   const char* tree =
       "(ROOT (S (NP (NNP Ali) (NNP Larijani)) (VP (VBD condemned) (NP (NNP Israel))) (. .)))";
-  EXPECT_EQ(Code(tree, 20150101), (std::set<Triple>{{"IRNLEG", "ISR", "122"}}));
-  EXPECT_EQ(Code(tree, 20260211), (std::set<Triple>{{"IRNGOV", "ISR", "122"}}));
+  EXPECT_EQ(Code(tree, 20150101), (std::set<Triple>{{"IRNLEG", "ISR", "111"}}));
+  EXPECT_EQ(Code(tree, 20260211), (std::set<Triple>{{"IRNGOV", "ISR", "111"}}));
 }
 
 TEST(Coder, CompoundSourceExpands) {
   EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt) (CC and) (NNP Qatar)) (VP (VBD condemned)"
                  " (NP (NNP Israel))) (. .)))"),
-            (std::set<Triple>{{"EGY", "ISR", "122"}, {"QAT", "ISR", "122"}}));
+            (std::set<Triple>{{"EGY", "ISR", "111"}, {"QAT", "ISR", "111"}}));
 }
 
 TEST(Coder, PassiveVoiceSwapsRoles) {
   EXPECT_EQ(Code("(ROOT (S (NP (NNP Hamas)) (VP (VBD was) (VP (VBN condemned) (PP (IN by)"
                  " (NP (NNP Egypt))))) (. .)))"),
-            (std::set<Triple>{{"EGY", "PSEINS", "122"}}));
+            (std::set<Triple>{{"EGY", "PSEINS", "111"}}));
 }
 
 TEST(Coder, PairedCodeAddsReverseEvent) {
@@ -161,14 +161,14 @@ TEST(Coder, RequireDyadDropsUncodedTargets) {
   EXPECT_TRUE(Code(tree).empty());
   CoderOptions loose;
   loose.require_dyad = false;
-  EXPECT_EQ(Code(tree, 20260211, loose), (std::set<Triple>{{"EGY", "---", "122"}}));
+  EXPECT_EQ(Code(tree, 20260211, loose), (std::set<Triple>{{"EGY", "---", "111"}}));
 }
 
 TEST(Coder, CommaClauseIsSkippedWhenLookingForTheSource) {
   EXPECT_EQ(Code("(ROOT (S (NP (NP (NNP Egypt) (POS 's)) (NN foreign) (NN ministry)) (, ,)"
                  " (PP (IN in) (NP (NP (DT a) (NN statement)) (PP (IN on) (NP (NNP Saturday)))))"
                  " (, ,) (VP (VBD condemned) (NP (NNP Israel))) (. .)))"),
-            (std::set<Triple>{{"EGYGOV", "ISR", "122"}}));
+            (std::set<Triple>{{"EGYGOV", "ISR", "111"}}));
 }
 
 TEST(Coder, RelativeClauseTakesTheNounItModifies) {
@@ -203,7 +203,7 @@ TEST(StoryCoder, RawTextEventsCarrySpansAndProvenance) {
   const Event& e = result.events[0];
   EXPECT_EQ(e.source_code, "EGY");
   EXPECT_EQ(e.target_code, "ISR");
-  EXPECT_EQ(e.cameo, "122");
+  EXPECT_EQ(e.cameo, "111");
   EXPECT_EQ(e.sentence, 0);
   ASSERT_FALSE(e.verb_spans.empty());
   EXPECT_EQ(story.text.substr(e.verb_spans[0].begin, e.verb_spans[0].end - e.verb_spans[0].begin),
@@ -230,7 +230,7 @@ TEST(StoryCoder, PronounsAndTheMinisterReferBack) {
   ASSERT_TRUE(coder.Code(story, &result).ok());
   std::set<Triple> got;
   for (const auto& e : result.events) got.insert({e.source_code, e.target_code, e.cameo});
-  EXPECT_EQ(got, (std::set<Triple>{{"IRNGOVFRM", "ISR", "122"}, {"IRNGOVFRM", "IGOUNO", "122"}}));
+  EXPECT_EQ(got, (std::set<Triple>{{"IRNGOVFRM", "ISR", "111"}, {"IRNGOVFRM", "IGOUNO", "111"}}));
   ASSERT_FALSE(result.events.empty());
   bool explained = std::any_of(result.events[0].why.begin(), result.events[0].why.end(),
                                [](const WhyEntry& w) {
