@@ -26,17 +26,26 @@ void AlignWords(const std::string& text, ParseTree* tree) {
   }
 }
 
-void AppendSpans(const ParseTree& tree, const std::vector<int>& words, std::vector<Span>* spans,
-                 std::string* text) {
+// Spans of `words` in the story and their text as written. Words next to each other in
+// the sentence (or separated only by a possessive 's the phrase leaves out) share a span,
+// so "Egypt’s foreign ministry" stays one span with its text verbatim.
+void AppendSpans(const std::string& story, const ParseTree& tree, const std::vector<int>& words,
+                 std::vector<Span>* spans, std::string* text) {
+  int prev = -2;
   for (int w : words) {
     const TreeWord& tw = tree.words[w];
-    if (!text->empty()) *text += ' ';
-    *text += tw.text;
+    bool joins = prev >= 0 && !spans->empty() &&
+                 (w == prev + 1 || (w == prev + 2 && tree.words[prev + 1].tag == "POS"));
+    prev = w;
     if (tw.end <= tw.begin) continue;
-    if (!spans->empty() && tw.begin <= spans->back().end + 1 && tw.begin >= spans->back().begin)
+    if (joins && tw.begin >= spans->back().end)
       spans->back().end = tw.end;
     else
       spans->push_back({tw.begin, tw.end});
+  }
+  for (const Span& sp : *spans) {
+    if (!text->empty()) *text += ' ';
+    *text += story.substr(sp.begin, sp.end - sp.begin);
   }
 }
 
@@ -156,9 +165,9 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
       e.source_code = std::move(ce.source);
       e.target_code = std::move(ce.target);
       e.cameo = std::move(ce.code);
-      AppendSpans(u.tree, ce.source_words, &e.source_spans, &e.source_text);
-      AppendSpans(u.tree, ce.target_words, &e.target_spans, &e.target_text);
-      AppendSpans(u.tree, ce.verb_words, &e.verb_spans, &e.verb_text);
+      AppendSpans(story.text, u.tree, ce.source_words, &e.source_spans, &e.source_text);
+      AppendSpans(story.text, u.tree, ce.target_words, &e.target_spans, &e.target_text);
+      AppendSpans(story.text, u.tree, ce.verb_words, &e.verb_spans, &e.verb_text);
       e.text = story.text.substr(u.begin, u.end - u.begin);
       e.why = std::move(ce.why);
       events.push_back(std::move(e));
