@@ -1,4 +1,6 @@
 // The coding engine on trees we write by hand, with a small dictionary of our own.
+#include "match/coder.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,7 +8,6 @@
 #include <tuple>
 
 #include "dict/dict_reader.h"
-#include "match/coder.h"
 #include "pipeline/story_coder.h"
 
 namespace eventcoder {
@@ -102,9 +103,10 @@ TEST(Coder, SimpleTransitiveVerb) {
 }
 
 TEST(Coder, AgentsComposeWithCountryAdjectives) {
-  EXPECT_EQ(Code("(ROOT (S (NP (JJ Iranian) (NNP Foreign) (NNP Minister) (NNP Abbas) (NNP Araghchi))"
-                 " (VP (VBD met) (NP (PRP$ his) (JJ Qatari) (NN counterpart))) (. .)))"),
-            (std::set<Triple>{{"IRNGOVFRM", "QATGOVFRM", "040"}}));
+  EXPECT_EQ(
+      Code("(ROOT (S (NP (JJ Iranian) (NNP Foreign) (NNP Minister) (NNP Abbas) (NNP Araghchi))"
+           " (VP (VBD met) (NP (PRP$ his) (JJ Qatari) (NN counterpart))) (. .)))"),
+      (std::set<Triple>{{"IRNGOVFRM", "QATGOVFRM", "040"}}));
 }
 
 TEST(Coder, PatternBindsTargetAndPlace) {
@@ -194,8 +196,7 @@ TEST(StoryCoder, RawTextEventsCarrySpansAndProvenance) {
   Story story;
   story.id = "s1";
   story.date = 20260214;
-  story.text =
-      "CAIRO, Feb 14 - Egypt condemned Israel on Saturday.\n\nThe talks resume next week.";
+  story.text = "CAIRO, Feb 14 - Egypt condemned Israel on Saturday.\n\nThe talks resume next week.";
   StoryCoder coder(TestDictionary(), PipelineOptions());
   StoryResult result;
   ASSERT_TRUE(coder.Code(story, &result).ok());
@@ -209,9 +210,9 @@ TEST(StoryCoder, RawTextEventsCarrySpansAndProvenance) {
   EXPECT_EQ(story.text.substr(e.verb_spans[0].begin, e.verb_spans[0].end - e.verb_spans[0].begin),
             "condemned");
   ASSERT_FALSE(e.source_spans.empty());
-  EXPECT_EQ(story.text.substr(e.source_spans[0].begin,
-                              e.source_spans[0].end - e.source_spans[0].begin),
-            "Egypt");
+  EXPECT_EQ(
+      story.text.substr(e.source_spans[0].begin, e.source_spans[0].end - e.source_spans[0].begin),
+      "Egypt");
   bool names_verb_line = std::any_of(e.why.begin(), e.why.end(), [](const WhyEntry& w) {
     return w.role == "verb" && w.file == "verbs.txt" && w.line > 0;
   });
@@ -232,11 +233,10 @@ TEST(StoryCoder, PronounsAndTheMinisterReferBack) {
   for (const auto& e : result.events) got.insert({e.source_code, e.target_code, e.cameo});
   EXPECT_EQ(got, (std::set<Triple>{{"IRNGOVFRM", "ISR", "111"}, {"IRNGOVFRM", "IGOUNO", "111"}}));
   ASSERT_FALSE(result.events.empty());
-  bool explained = std::any_of(result.events[0].why.begin(), result.events[0].why.end(),
-                               [](const WhyEntry& w) {
-                                 return w.role == "source-rule" &&
-                                        w.entry.find("refers to IRNGOVFRM") != std::string::npos;
-                               });
+  bool explained =
+      std::any_of(result.events[0].why.begin(), result.events[0].why.end(), [](const WhyEntry& w) {
+        return w.role == "source-rule" && w.entry.find("refers to IRNGOVFRM") != std::string::npos;
+      });
   EXPECT_TRUE(explained);
 }
 

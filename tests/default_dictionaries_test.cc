@@ -1,11 +1,11 @@
 // Tests of the default dictionaries in dictionaries/ (actors, agents, verbs, discards):
 // they load without a single warning, every event code in them is a CAMEO code, and a
 // few entries the example stories rely on have the intended codes.
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "dict/dict_reader.h"
 #include "dict/dictionary.h"

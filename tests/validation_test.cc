@@ -1,10 +1,10 @@
 // Accuracy guard on the shared PETRARCH validation suite (needs ../shared; skips without
 // it). The floors live in tests/validation_floor.txt.
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "validate/validator.h"
 

@@ -157,12 +157,18 @@ Status ApplyConfig(const std::string& path, CoderOptions* opt) {
     if (eq == std::string::npos)
       return Status::InvalidArgument(path + ":" + std::to_string(n) + ": expected name = value");
     std::string k = trim(line.substr(0, eq)), v = trim(line.substr(eq + 1));
-    if (k == "require_dyad") opt->require_dyad = v.find("alse") == std::string::npos;
-    else if (k == "new_actor_length") opt->new_actor_length = std::atoi(v.c_str());
-    else if (k == "comma_min") opt->comma_min = std::atoi(v.c_str());
-    else if (k == "comma_max") opt->comma_max = std::atoi(v.c_str());
-    else if (k == "comma_emin") opt->comma_end_min = std::atoi(v.c_str());
-    else if (k == "comma_emax") opt->comma_end_max = std::atoi(v.c_str());
+    if (k == "require_dyad")
+      opt->require_dyad = v.find("alse") == std::string::npos;
+    else if (k == "new_actor_length")
+      opt->new_actor_length = std::atoi(v.c_str());
+    else if (k == "comma_min")
+      opt->comma_min = std::atoi(v.c_str());
+    else if (k == "comma_max")
+      opt->comma_max = std::atoi(v.c_str());
+    else if (k == "comma_emin")
+      opt->comma_end_min = std::atoi(v.c_str());
+    else if (k == "comma_emax")
+      opt->comma_end_max = std::atoi(v.c_str());
     else
       return Status::InvalidArgument(path + ":" + std::to_string(n) + ": unknown option " + k);
   }
@@ -235,9 +241,12 @@ int RunCode(const Args& a) {
   WriterOptions wo;
   wo.explain = a.explain;
   std::vector<std::unique_ptr<EventSink>> sinks;
-  if (a.output_format == "jsonl") sinks.push_back(std::make_unique<JsonlWriter>(out, a.output.empty() ? "-" : a.output, wo));
-  else if (a.output_format == "tsv") sinks.push_back(std::make_unique<TsvWriter>(out, a.output.empty() ? "-" : a.output, wo));
-  else return Usage("unknown --output-format " + a.output_format);
+  if (a.output_format == "jsonl")
+    sinks.push_back(std::make_unique<JsonlWriter>(out, a.output.empty() ? "-" : a.output, wo));
+  else if (a.output_format == "tsv")
+    sinks.push_back(std::make_unique<TsvWriter>(out, a.output.empty() ? "-" : a.output, wo));
+  else
+    return Usage("unknown --output-format " + a.output_format);
   if (!a.db.empty()) {
     auto db = SqliteSink::Open(a.db, wo);
     if (!db.ok()) {

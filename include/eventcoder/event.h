@@ -16,23 +16,23 @@ struct Span {
 
 // One dictionary line that contributed to the event (provenance).
 struct WhyEntry {
-  std::string role;   // "source", "target", "source-agent", "verb", "pattern", "rule"
-  std::string file;   // dictionary file, or "" for a rule of the engine
+  std::string role;  // "source", "target", "source-agent", "verb", "pattern", "rule"
+  std::string file;  // dictionary file, or "" for a rule of the engine
   int line = 0;
   std::string entry;  // the entry or rule as written / described
 };
 
 struct Event {
   std::string story_id;
-  int sentence = 0;          // 0-based index of the sentence within the story
-  int date = 0;              // yyyymmdd
-  std::string source_code;   // e.g. "IRNGOV"; a quoted phrase when uncoded actors are kept
+  int sentence = 0;         // 0-based index of the sentence within the story
+  int date = 0;             // yyyymmdd
+  std::string source_code;  // e.g. "IRNGOV"; a quoted phrase when uncoded actors are kept
   std::string target_code;
-  std::string cameo;         // e.g. "044"
-  std::string source_text;   // the words that named the source
+  std::string cameo;        // e.g. "044"
+  std::string source_text;  // the words that named the source
   std::string target_text;
   std::string verb_text;
-  std::string text;          // the sentence
+  std::string text;  // the sentence
   std::vector<Span> source_spans;
   std::vector<Span> target_spans;
   std::vector<Span> verb_spans;

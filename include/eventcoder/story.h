@@ -15,17 +15,17 @@ namespace eventcoder {
 struct ExpectedEvent {
   std::string source;  // actor code, or a quoted phrase such as "\"INJURY TOLL\""
   std::string target;
-  std::string code;    // CAMEO code as written, e.g. "064"
+  std::string code;  // CAMEO code as written, e.g. "064"
 };
 
 struct Story {
-  std::string id;          // as given by the input; readers invent "<file>#<n>" when absent
-  int date = 0;            // yyyymmdd, e.g. 20260211
-  std::string text;        // UTF-8; paragraphs separated by "\n\n"
-  std::string source;      // optional: outlet name
-  std::string url;         // optional
-  std::string file;        // where the story was read from ("-" for stdin)
-  size_t line = 0;         // 1-based line of the story's first line in `file`
+  std::string id;      // as given by the input; readers invent "<file>#<n>" when absent
+  int date = 0;        // yyyymmdd, e.g. 20260211
+  std::string text;    // UTF-8; paragraphs separated by "\n\n"
+  std::string source;  // optional: outlet name
+  std::string url;     // optional
+  std::string file;    // where the story was read from ("-" for stdin)
+  size_t line = 0;     // 1-based line of the story's first line in `file`
 
   // PETRARCH XML only: a Penn Treebank parse of the whole text (one sentence), or empty.
   std::string parse;
@@ -33,8 +33,8 @@ struct Story {
   std::string category;
   std::vector<ExpectedEvent> expected;
   bool expect_no_events = false;
-  bool has_expectation = false;   // an <EventCoding> element was present
-  bool valid_record = true;       // sentence="true" in the record
+  bool has_expectation = false;  // an <EventCoding> element was present
+  bool valid_record = true;      // sentence="true" in the record
 };
 
 // "YYYY-MM-DD" for a yyyymmdd int.

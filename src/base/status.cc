@@ -16,14 +16,19 @@ std::string FormatError(const Location& where, std::string_view what, std::strin
   if (!excerpt.empty()) {
     size_t n = excerpt.size() < 80 ? excerpt.size() : 80;
     // Back up to a UTF-8 character boundary.
-    while (n > 0 && n < excerpt.size() && (static_cast<unsigned char>(excerpt[n]) & 0xC0) == 0x80) --n;
+    while (n > 0 && n < excerpt.size() && (static_cast<unsigned char>(excerpt[n]) & 0xC0) == 0x80)
+      --n;
     out += ": \"";
     for (size_t i = 0; i < n; ++i) {
       unsigned char c = static_cast<unsigned char>(excerpt[i]);
-      if (c == '\n') out += "\\n";
-      else if (c == '\t') out += "\\t";
-      else if (c < 0x20) out += "?";
-      else out += static_cast<char>(c);
+      if (c == '\n')
+        out += "\\n";
+      else if (c == '\t')
+        out += "\\t";
+      else if (c < 0x20)
+        out += "?";
+      else
+        out += static_cast<char>(c);
     }
     if (n < excerpt.size()) out += "...";
     out += "\"";

@@ -17,11 +17,11 @@ namespace eventcoder {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,  // bad input: a malformed story, dictionary line, option
-  kNotFound,         // a named file or entry does not exist
-  kDataLoss,         // input ended or was damaged (truncated XML, invalid UTF-8)
+  kInvalidArgument,    // bad input: a malformed story, dictionary line, option
+  kNotFound,           // a named file or entry does not exist
+  kDataLoss,           // input ended or was damaged (truncated XML, invalid UTF-8)
   kResourceExhausted,  // a limit was reached (story too large, ...)
-  kInternal,         // a bug of ours or an I/O failure
+  kInternal,           // a bug of ours or an I/O failure
 };
 
 class [[nodiscard]] Status {
@@ -30,7 +30,9 @@ class [[nodiscard]] Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
   static Status DataLoss(std::string m) { return {StatusCode::kDataLoss, std::move(m)}; }
   static Status ResourceExhausted(std::string m) {
@@ -52,7 +54,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  StatusOr(T value) : value_(std::move(value)) {}          // NOLINT: implicit by design
   StatusOr(Status status) : status_(std::move(status)) {}  // NOLINT
   // REQUIRES: !status.ok() when constructing from a Status.
 
@@ -86,10 +88,10 @@ std::string FormatError(const Location& where, std::string_view what,
 
 }  // namespace eventcoder
 
-#define EVENTCODER_RETURN_IF_ERROR(expr)          \
-  do {                                            \
-    ::eventcoder::Status _st = (expr);            \
-    if (!_st.ok()) return _st;                    \
+#define EVENTCODER_RETURN_IF_ERROR(expr) \
+  do {                                   \
+    ::eventcoder::Status _st = (expr);   \
+    if (!_st.ok()) return _st;           \
   } while (0)
 
 #endif  // EVENTCODER_BASE_STATUS_H_

@@ -39,7 +39,7 @@ struct Actor {
   // gaps[i][j]: other words may come before word j of names[i] (the source separated it by
   // a space, not '_'). Parallel to `names`; may be empty (no gaps anywhere).
   std::vector<std::vector<bool>> gaps;
-  std::vector<DatedCode> codes;                 // file order
+  std::vector<DatedCode> codes;  // file order
   Origin origin;
   // The code in force on `date` (yyyymmdd): the first restricted code whose range holds
   // the date, else the first unrestricted code, else "".
@@ -66,8 +66,8 @@ struct PatternToken {
     kSkipNoun,  // "^": skip one noun phrase
   };
   Kind kind = kWord;
-  std::string text;        // the word or synset name (with '&'); empty for $ + % ^
-  bool joined = false;     // joined to the NEXT token by '_': no words may come between
+  std::string text;     // the word or synset name (with '&'); empty for $ + % ^
+  bool joined = false;  // joined to the NEXT token by '_': no words may come between
 };
 
 // "- SAID * TO ATTEND [082]": words before the verb (`before`, in reading order) and
@@ -87,8 +87,8 @@ struct Pattern {
 // One word sequence that names a verb of a block, e.g. {"BROKE"} or {"WIRE","TAPPED"}.
 struct VerbForm {
   std::vector<std::string> words;
-  size_t head = 0;         // index in `words` of the verb itself ("+" in "WIRE_+TAPPED")
-  std::string code;        // "" = the block's code
+  size_t head = 0;   // index in `words` of the verb itself ("+" in "WIRE_+TAPPED")
+  std::string code;  // "" = the block's code
   std::string paired;
   bool generated = false;  // an inflection we generated rather than one written out
   Origin origin;
@@ -96,17 +96,17 @@ struct VerbForm {
 
 // "--- BREAK [1717] ---" and the lines under it.
 struct VerbBlock {
-  std::string name;                 // "BREAK"
-  std::string code;                 // "1717", or "---" for none
-  std::string paired;               // second code of "[013:012]", or ""
-  std::vector<VerbForm> forms;      // every written and generated form
-  std::vector<Pattern> patterns;    // in file order
+  std::string name;               // "BREAK"
+  std::string code;               // "1717", or "---" for none
+  std::string paired;             // second code of "[013:012]", or ""
+  std::vector<VerbForm> forms;    // every written and generated form
+  std::vector<Pattern> patterns;  // in file order
   Origin origin;
 };
 
 struct Synset {
-  std::string name;                              // with the '&', e.g. "&TIETYPES"
-  std::vector<std::vector<std::string>> phrases; // members, each possibly multi-word
+  std::string name;                               // with the '&', e.g. "&TIETYPES"
+  std::vector<std::vector<std::string>> phrases;  // members, each possibly multi-word
   Origin origin;
 };
 

@@ -45,14 +45,17 @@ bool IsBeForm(const std::string& w) {
 // Words a pattern may step over even where its tokens are joined (PETRARCH's skip list).
 bool IsSkipWord(const std::string& w) {
   static const std::unordered_set<std::string> kSkip = {
-      "THE",     "A",       "AN",      "IT",      "HE",       "THEY",  "HER",   "HAS",
-      "HAD",     "HAVE",    "SOME",    "FEW",     "THAT",     "HUNDRED", "THOUSAND",
-      "MILLION", "BILLION", "TRILLION", "DOZEN",  "ONE",      "TWO",   "THREE", "FOUR",
-      "FIVE",    "SIX",     "SEVEN",   "EIGHT",   "NINE",     "DOLLAR", "DUCAT"};
+      "THE",     "A",        "AN",    "IT",   "HE",     "THEY",    "HER",      "HAS",
+      "HAD",     "HAVE",     "SOME",  "FEW",  "THAT",   "HUNDRED", "THOUSAND", "MILLION",
+      "BILLION", "TRILLION", "DOZEN", "ONE",  "TWO",    "THREE",   "FOUR",     "FIVE",
+      "SIX",     "SEVEN",    "EIGHT", "NINE", "DOLLAR", "DUCAT"};
   if (kSkip.count(w)) return true;
-  if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-        return std::isdigit(static_cast<unsigned char>(c)) || c == ',' || c == '.';
-      }) && std::isdigit(static_cast<unsigned char>(w[0])))
+  if (!w.empty() &&
+      std::all_of(w.begin(), w.end(),
+                  [](char c) {
+                    return std::isdigit(static_cast<unsigned char>(c)) || c == ',' || c == '.';
+                  }) &&
+      std::isdigit(static_cast<unsigned char>(w[0])))
     return true;
   return false;
 }
@@ -304,8 +307,8 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
       actor_begin = static_cast<int>(k);
       actor_end = static_cast<int>(k + len);
       code = actor->CodeOn(date_);
-      m.why.push_back({"actor", actor->origin.file, actor->origin.line,
-                       PhraseText(ph) + " [" + code + "]"});
+      m.why.push_back(
+          {"actor", actor->origin.file, actor->origin.line, PhraseText(ph) + " [" + code + "]"});
       break;
     }
   }
@@ -321,8 +324,9 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
       if (len == 0) continue;
       const dict::Agent* ag = &dict_.dict().agents[ref.owner];
       agents.push_back(ag);
-      m.why.push_back({"agent", ag->origin.file, ag->origin.line,
-                       PhraseText(ph) + (ag->prefix ? " [" + ag->code + "~]" : " [~" + ag->code + "]")});
+      m.why.push_back(
+          {"agent", ag->origin.file, ag->origin.line,
+           PhraseText(ph) + (ag->prefix ? " [" + ag->code + "~]" : " [~" + ag->code + "]")});
       k += len - 1;
       break;
     }
@@ -407,16 +411,15 @@ void SentenceCoder::FindNounPhrases() {
     if (nd.label == "NP") {
       bool has_np = HasDescendant(n, [](const TreeNode& x) { return x.label == "NP"; });
       bool has_pos = HasDescendant(n, [](const TreeNode& x) { return x.label == "POS"; });
-      bool has_clause = HasDescendant(
-          n, [](const TreeNode& x) { return x.label == "VP" || x.label == "S"; });
+      bool has_clause =
+          HasDescendant(n, [](const TreeNode& x) { return x.label == "VP" || x.label == "S"; });
       if (!has_np) {
         make = true;
       } else if (IsCompoundNP(n)) {
         make = true;
       } else if (has_pos && !has_clause) {
         make = true;
-      } else if (!has_clause && nd.children.size() == 2 &&
-                 t_.nodes[nd.children[0]].label == "NP" &&
+      } else if (!has_clause && nd.children.size() == 2 && t_.nodes[nd.children[0]].label == "NP" &&
                  t_.nodes[nd.children[1]].label == "PP") {
         // (NP (NP ...) (PP (IN of) (NP ...))) with no deeper PP.
         int pp = nd.children[1];
@@ -434,8 +437,7 @@ void SentenceCoder::FindNounPhrases() {
       auto not_simple = [](const TreeNode& x) {
         return x.label == "PP" || x.label == "VP" || x.label == "S" || x.label == "SBAR";
       };
-      if (!HasDescendant(nd.children[1], not_simple) &&
-          !HasDescendant(nd.children[0], not_simple))
+      if (!HasDescendant(nd.children[1], not_simple) && !HasDescendant(nd.children[0], not_simple))
         head_children = 2;
     }
     if (make || head_children > 0) {
@@ -615,8 +617,8 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
         if (tok.kind == dict::PatternToken::kSource) b->source = it.np;
         if (tok.kind == dict::PatternToken::kTarget) b->target = it.np;
         if (tok.kind == dict::PatternToken::kCompound) b->source = b->target = it.np;
-        if (MatchFrom(toks, k + 1, ConsumeNP(items, p), next_adjacent, items, reversed, b,
-                      failed, budget))
+        if (MatchFrom(toks, k + 1, ConsumeNP(items, p), next_adjacent, items, reversed, b, failed,
+                      budget))
           return true;
         *b = saved;
         break;
@@ -750,8 +752,10 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
   };
   if (!paired.empty()) {
     if (src.front().first == "---" || tgt.front().first == "---") {
-      if (tgt.front().first == "---") tgt = src;
-      else src = tgt;
+      if (tgt.front().first == "---")
+        tgt = src;
+      else
+        src = tgt;
     }
     emit(src, tgt, code);
     emit(tgt, src, paired);

@@ -57,10 +57,10 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
     auto& pats = patterns_[&block];
     for (const auto& p : block.patterns) {
       int lit = 0;
-      for (const auto& t : p.before) lit += (t.kind == dict::PatternToken::kWord ||
-                                            t.kind == dict::PatternToken::kSynset);
-      for (const auto& t : p.after) lit += (t.kind == dict::PatternToken::kWord ||
-                                           t.kind == dict::PatternToken::kSynset);
+      for (const auto& t : p.before)
+        lit += (t.kind == dict::PatternToken::kWord || t.kind == dict::PatternToken::kSynset);
+      for (const auto& t : p.after)
+        lit += (t.kind == dict::PatternToken::kWord || t.kind == dict::PatternToken::kSynset);
       pats.push_back({&p, lit});
     }
     std::stable_sort(pats.begin(), pats.end(), [](const PatternRef& a, const PatternRef& b) {

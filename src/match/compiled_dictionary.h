@@ -50,7 +50,7 @@ class CompiledDictionary {
   const std::vector<PatternRef>& PatternsOf(const dict::VerbBlock* block) const;
   // Members of synset `name` ("&NAME") starting with `word`, longest first.
   const std::vector<const std::vector<std::string>*>* SynsetMembers(const std::string& name,
-                                                                   const std::string& word) const;
+                                                                    const std::string& word) const;
   // Members of synset `name` ending with `word`, longest first.
   const std::vector<const std::vector<std::string>*>* SynsetMembersEndingWith(
       const std::string& name, const std::string& word) const;

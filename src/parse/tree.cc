@@ -31,7 +31,8 @@ std::pair<int, int> ParseTree::WordRange(int n) const {
   int lo = -1, hi = -1;
   // Iterative walk down the leftmost and rightmost spines.
   int a = n;
-  while (a >= 0 && nodes[a].word < 0) a = nodes[a].children.empty() ? -1 : nodes[a].children.front();
+  while (a >= 0 && nodes[a].word < 0)
+    a = nodes[a].children.empty() ? -1 : nodes[a].children.front();
   int b = n;
   while (b >= 0 && nodes[b].word < 0) b = nodes[b].children.empty() ? -1 : nodes[b].children.back();
   if (a >= 0) lo = nodes[a].word;
@@ -45,8 +46,10 @@ StatusOr<ParseTree> ReadTreebank(std::string_view text) {
   {
     long depth = 0;
     for (char c : text) {
-      if (c == '(') ++depth;
-      else if (c == ')' && --depth < 0) break;
+      if (c == '(')
+        ++depth;
+      else if (c == ')' && --depth < 0)
+        break;
     }
     if (depth != 0) return Status::InvalidArgument("unbalanced parse: '(' and ')' do not pair up");
   }
@@ -90,7 +93,8 @@ StatusOr<ParseTree> ReadTreebank(std::string_view text) {
         node.word = static_cast<int>(tree.words.size());
         tree.words.push_back(std::move(w));
       }
-      if (node.parent >= 0) tree.nodes[node.parent].children.push_back(id);
+      if (node.parent >= 0)
+        tree.nodes[node.parent].children.push_back(id);
       else if (!tree.nodes.empty()) {
         // A second top-level tree: attach to the first root.
         node.parent = 0;

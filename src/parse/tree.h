@@ -19,7 +19,7 @@
 namespace eventcoder {
 
 struct TreeNode {
-  std::string label;          // "NP", "VP", "NNP", ...
+  std::string label;  // "NP", "VP", "NNP", ...
   int parent = -1;
   std::vector<int> children;  // in order
   int word = -1;              // for a leaf (preterminal): index into ParseTree::words

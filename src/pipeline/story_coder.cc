@@ -59,8 +59,8 @@ bool IsAllCapsWord(const std::string& w) {
 }
 
 bool IsMonth(const std::string& norm) {
-  static const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL",
-                                  "AUG", "SEP", "OCT", "NOV", "DEC"};
+  static const char* kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                  "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
   for (const char* m : kMonths)
     if (norm.rfind(m, 0) == 0) return true;
   return false;

@@ -26,7 +26,7 @@ struct PipelineOptions {
 struct StoryResult {
   std::vector<Event> events;
   int sentences = 0;
-  bool discarded = false;       // a story-level discard phrase was found
+  bool discarded = false;          // a story-level discard phrase was found
   std::vector<std::string> trees;  // the tree used for each sentence (when requested)
 };
 

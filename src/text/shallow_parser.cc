@@ -103,6 +103,7 @@ struct Node {
   bool expect_conj = false;  // wrapper just took a CC or comma
   uint8_t wflags = 0;
   bool subject = false;      // NP wrapper in subject position
+  bool had_cc = false;       // coordination wrapper already holds a conjunction
 };
 
 class Builder {
@@ -128,6 +129,19 @@ class Builder {
            c == cEX || c == cDollar;
   }
   size_t ChunkEnd(size_t i) const;
+  // Is the CC at j inside a coordination of adjectives before a noun ("awful and evil
+  // minister")?
+  bool IsCommonNoun(size_t j) const {
+    return j < n_ && cls_[j] == cNoun &&
+           (s_.tokens[j].tag == "NN" || s_.tokens[j].tag == "NNS");
+  }
+  bool AdjCoordAt(size_t j) const {
+    if (j == 0 || j + 1 >= n_ || cls_[j] != cCC || cls_[j - 1] != cAdj || cls_[j + 1] != cAdj)
+      return false;
+    size_t k = j + 1;
+    while (k < n_ && cls_[k] == cAdj) ++k;
+    return k < n_ && cls_[k] == cNoun;
+  }
   bool FiniteAt(size_t j) const {
     while (j < n_ && cls_[j] == cRB) ++j;
     return j < n_ && (cls_[j] == cFin || cls_[j] == cMD);
@@ -138,6 +152,11 @@ class Builder {
     if (e == j) return false;
     // Allow one PP-of inside the subject: "the head of the army said".
     if (e < n_ && cls_[e] == cIN && low_[e] == "of" && CanStartNP(e + 1)) e = ChunkEnd(e + 1);
+    // And a coordinated subject: "Dagolath and Osgiliath can ...".
+    if (e + 1 < n_ && cls_[e] == cCC && CanStartNP(e + 1) && cls_[e + 1] != cPRP) {
+      size_t e2 = ChunkEnd(e + 1);
+      if (e2 > e + 1 && FiniteAt(e2)) return true;
+    }
     return FiniteAt(e);
   }
   size_t FindReportingComma() const;
@@ -171,7 +190,7 @@ class Builder {
     while (stack_.size() > 2 && stack_.back().kind != kVP && stack_.back().kind != kS) Close();
   }
   void BaseNP(size_t a, size_t e);
-  void PlaceNP(size_t a, size_t e);
+  size_t PlaceNP(size_t a, size_t e);  // returns the end of what it placed
   size_t PlaceVerb(size_t i);
   void PlaceIN(size_t i);
   size_t PlaceTO(size_t i);
@@ -244,6 +263,10 @@ size_t Builder::ChunkEnd(size_t i) const {
       ++j;
       continue;
     }
+    if (c == cCC && AdjCoordAt(j)) {  // "awful and evil minister"
+      ++j;
+      continue;
+    }
     if ((c == cVBN || c == cVBG) && j > i && j + 1 < n_ &&
         (cls_[j + 1] == cNoun || cls_[j + 1] == cAdj)) {
       ++j;
@@ -283,13 +306,23 @@ void Builder::BaseNP(size_t a, size_t e) {
   }
   for (size_t k = 0; k <= pos_inside; ++k) Open("NP", Node{kNP});
   for (size_t j = a; j < e; ++j) {
+    if (cls_[j] == cAdj && j + 1 < e && AdjCoordAt(j + 1)) {
+      // (ADJP (JJ awful) (CC and) (JJ evil))
+      Open("ADJP", Node{kADJP});
+      Leaf(j);
+      Leaf(j + 1);
+      Leaf(j + 2);
+      Close();
+      j += 2;
+      continue;
+    }
     Leaf(j);
     if (cls_[j] == cPOS && j + 1 < e) Close();
   }
   Close();
 }
 
-void Builder::PlaceNP(size_t a, size_t e) {
+size_t Builder::PlaceNP(size_t a, size_t e) {
   // Find a node that takes an NP.
   bool conj = false, subject = false;
   while (true) {
@@ -318,6 +351,29 @@ void Builder::PlaceNP(size_t a, size_t e) {
     if (stack_.size() <= 2) break;
     Close();
   }
+  // Bare common nouns coordinated after a determiner-less common noun phrase share its
+  // modifiers and form one flat NP, as CoreNLP parses them:
+  // (NP (JJ Danish) (NNS media) (CC and) (NN government)); with a determiner ("The Danish
+  // media and government") CoreNLP coordinates two NPs.
+  if (!conj && e + 1 < n_ && cls_[e] == cCC && e > a && IsCommonNoun(e - 1) &&
+      IsCommonNoun(e + 1) && (cls_[a] == cNoun || cls_[a] == cAdj)) {
+    bool has_pos = false;
+    for (size_t j = a; j < e; ++j) has_pos = has_pos || cls_[j] == cPOS;
+    size_t e2 = e + 1;
+    while (e2 < n_ && IsCommonNoun(e2)) ++e2;
+    C after = Cls(e2);
+    bool list_before = a > 0 && cls_[a - 1] == cComma;
+    if (!has_pos && !list_before && e2 - (e + 1) <= 2 &&
+        (after == cFin || after == cMD || after == cIN || after == cPeriod || e2 >= n_))
+      e = e2;
+  }
+  // Is this NP inside a subject (the object of a PP of a subject NP)?
+  bool in_subject = subject;
+  for (size_t d = stack_.size(); d-- > 2 && !in_subject;) {
+    const Node& t = stack_[d];
+    if (t.kind == kNP && t.wrapper && t.subject) in_subject = true;
+    if (t.kind == kS || t.kind == kSBAR || t.kind == kVP) break;
+  }
   // Look ahead: what follows the base NP decides whether it needs a wrapper NP.
   uint8_t flags = 0;
   const size_t b = e;
@@ -334,12 +390,16 @@ void Builder::PlaceNP(size_t a, size_t e) {
           In(w, {"against", "between", "among", "for", "over"}) ||
           (w == "on" && !date_obj) || (In(w, {"in", "from"}) && !date_obj && conj))
         flags |= kWPP;
-      if (ClauseFollows(b + 1) && w != "of") flags &= static_cast<uint8_t>(~kWPP);
+      // After "of X", a place PP goes with X: "the parliament of Gondor in Eriador".
+      if (In(w, {"in", "from"}) && !date_obj && a > 0 && low_[a - 1] == "of" &&
+          stack_.back().kind == kPP)
+        flags |= kWPP;
+      if (ClauseFollows(b + 1) && w != "of" && !subject) flags &= static_cast<uint8_t>(~kWPP);
     }
     if (!conj && cls_[a] != cPRP) {
       if (nx == cCC && CanStartNP(b + 1) && cls_[b + 1] != cEX) {
         size_t e2 = ChunkEnd(b + 1);
-        if (subject || !FiniteAt(e2)) flags |= kWCoord;
+        if (in_subject || !FiniteAt(e2)) flags |= kWCoord;
       }
       if (nx == cComma && b != report_comma_ && CanStartNP(b + 1) && cls_[b + 1] != cPRP) {
         size_t e2 = ChunkEnd(b + 1);
@@ -373,10 +433,11 @@ void Builder::PlaceNP(size_t a, size_t e) {
       Open("ADJP", Node{kADJP});
       for (size_t j = a; j < e; ++j) Leaf(j);
       Close();
-      return;
+      return e;
     }
   }
   BaseNP(a, e);
+  return e;
 }
 
 size_t Builder::PlaceVerb(size_t i) {
@@ -384,11 +445,26 @@ size_t Builder::PlaceVerb(size_t i) {
   // Is this an auxiliary? (followed, past adverbs, by another verb)
   size_t j = i + 1;
   while (j < n_ && cls_[j] == cRB) ++j;
+  // "was heavily and unjustly criticized": coordinated adverbs between auxiliary and verb.
+  bool adv_coord = false;
+  if (j > i + 1 && j + 1 < n_ && cls_[j] == cCC && cls_[j + 1] == cRB) {
+    size_t m = j + 1;
+    while (m < n_ && cls_[m] == cRB) ++m;
+    if (m < n_ && IsVerb(cls_[m]) && (c == cMD || IsAuxWord(low_[i]))) {
+      adv_coord = true;
+      j = m;
+    }
+  }
   bool aux = (c == cMD || IsAuxWord(low_[i])) && j < n_ && IsVerb(cls_[j]) && cls_[j] != cMD;
   if (c == cVBG && low_[i] == "being" && j < n_ && cls_[j] == cVBN) aux = true;
 
   Node& top = stack_.back();
   bool into_awaiting = top.kind == kVP && !top.full;
+  if (!into_awaiting && c == cVB && i > 0 && cls_[i - 1] == cVB && top.kind == kVP) {
+    // "will wire tap the links": a bare verb right after a bare verb heads a nested VP.
+    Open("VP", Node{kVP});
+    into_awaiting = true;
+  }
   if (!into_awaiting) {
     bool finite = c == cFin || c == cMD || c == cVB;
     if (finite) {
@@ -449,7 +525,9 @@ size_t Builder::PlaceVerb(size_t i) {
   stack_.back().full = true;
   Leaf(i);
   if (aux) {
+    if (adv_coord) Open("ADVP", Node{kADJP});
     for (size_t k = i + 1; k < j; ++k) Leaf(k);  // not, n't, also
+    if (adv_coord) Close();
     Open("VP", Node{kVP});                          // awaiting its head
     return j;
   }
@@ -533,6 +611,7 @@ void Builder::PlaceCC(size_t i) {
       PopTo(d + 1);
       Leaf(i);
       stack_.back().expect_conj = true;
+      stack_.back().had_cc = true;
       return;
     }
     if (verb_next && t.kind == kVP && t.wrapper) {
@@ -553,8 +632,10 @@ void Builder::PlaceComma(size_t i) {
   const bool cc_next = Cls(i + 1) == cCC;
   for (size_t d = stack_.size(); d-- > 2;) {
     Node& t = stack_[d];
+    // ", and" after a finished "A and B" starts a higher-level conjunct, not a third item.
     if (t.kind == kNP && t.wrapper && !t.expect_conj &&
-        (((t.wflags & kWCoord) && (np_next || cc_next)) || ((t.wflags & kWRel) && wh_next))) {
+        (((t.wflags & kWCoord) && (np_next || (cc_next && !t.had_cc))) ||
+         ((t.wflags & kWRel) && wh_next))) {
       PopTo(d + 1);
       Leaf(i);
       if (np_next) stack_.back().expect_conj = true;
@@ -629,8 +710,7 @@ std::string Builder::Run() {
       case cDollar: {
         size_t e = ChunkEnd(i);
         if (e <= i) e = i + 1;
-        PlaceNP(i, e);
-        i = e;
+        i = PlaceNP(i, e);
         break;
       }
       case cPOS: {  // stray possessive: attach as a leaf

@@ -586,7 +586,9 @@ void Tagger::Tag(Sentence* s) const {
       }
       if (!v && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
         v = StemHas(st.substr(0, st.size() - 1), kV);
-      if (v || set == 0) set |= Bit(VBG);
+      // An unknown -ing word whose stem is no verb ("hafling") may as well be a noun.
+      if (!v && set == 0) set |= Bit(NN);
+      if (v || set == Bit(NN)) set |= Bit(VBG);
     }
     // -er / -est
     if (L > 4 && (EndsWith(lw, "er") || EndsWith(lw, "est"))) {
@@ -608,7 +610,9 @@ void Tagger::Tag(Sentence* s) const {
         size_t dash = low.rfind('-');
         std::string_view tail = lw.substr(dash + 1);
         uint16_t tf = lx->Flags(tail);
-        if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (tf & kA) || has_digit) {
+        if (dash + 1 < w.size() && IsUpperC(static_cast<unsigned char>(w[dash + 1]))) {
+          set = Bit(NNP);  // "al-Raya", "bin-Laden"
+        } else if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (tf & kA) || has_digit) {
           set = Bit(JJ);
         } else if (EndsWith(tail, "s") && (lx->Flags(tail.substr(0, tail.size() - 1)) & kN)) {
           set = Bit(NNS);
@@ -644,6 +648,10 @@ void Tagger::Tag(Sentence* s) const {
     else if (set & Bit(RB)) best = RB;
     else if (set & Bit(JJR)) best = JJR;
     else if (set & Bit(JJS)) best = JJS;
+    else if (set & Bit(VBZ)) best = VBZ;
+    else if (set & Bit(VBP)) best = VBP;
+    else if (set & Bit(VBN)) best = VBN;
+    else if (set & Bit(NNP)) best = NNP;
     else best = NN;
     if ((set & Bit(JJ)) && ca > cn + 2 && ca >= cv && !(set & (Bit(NNS) | Bit(VBD)))) best = JJ;
     if ((set & Bit(RB)) && cr > cn + cv + ca) best = RB;
@@ -654,6 +662,40 @@ void Tagger::Tag(Sentence* s) const {
     c.best = best;
   }
 
+  // Does a word that is surely finite (a closed-class auxiliary/modal or a word with only
+  // finite readings) follow token i within its clause?
+  auto finite_ahead = [&](size_t i) {
+    for (size_t k = i + 1; k < n; ++k) {
+      const Cand& ck = cands[k];
+      if (ck.set & (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) |
+                    Bit(WRB)))
+        return false;
+      if (ck.closed && (ck.set & Bit(IN)) &&
+          (lows[k] == "that" || lows[k] == "because" || lows[k] == "after" ||
+           lows[k] == "before" || lows[k] == "while" || lows[k] == "when" || lows[k] == "if"))
+        return false;
+      if (ck.closed ? (Bit(ck.best) & kFinite) != 0
+                    : (ck.set & kFinite) && !(ck.set & ~(kFinite | Bit(VBN))))
+        return true;
+    }
+    return false;
+  };
+  // Is token i (a proper noun) the end of a proper-noun run that opens a clause
+  // ("Gondor ...", "Fornost and Gondor ...", "..., Iran ...")?
+  auto clause_initial_name = [&](const std::vector<T>& tg, size_t i) {
+    size_t k = i + 1;
+    while (k > 0 && (tg[k - 1] == NNP || tg[k - 1] == NNPS)) --k;
+    if (k == i + 1) return false;
+    if (k == 0) return true;
+    T before = tg[k - 1];
+    if (before == CC) {
+      size_t m = k - 1;
+      return m > 0 && (tg[m - 1] == NNP || tg[m - 1] == NNPS || tg[m - 1] == NNS);
+    }
+    return before == COMMA || before == WDT || before == LQ ||
+           (before == IN && lows[k - 1] == "that");
+  };
+
   // Context pass, left to right.
   bool finite_seen = false;
   for (size_t i = 0; i < n; ++i) {
@@ -663,7 +705,10 @@ void Tagger::Tag(Sentence* s) const {
     std::string_view plow = i > 0 ? std::string_view(lows[i - 1]) : std::string_view();
     // Skip adverbs back to the auxiliary: "has also been", "will not go".
     size_t a = i;
-    while (a > 0 && (tags[a - 1] == RB)) --a;
+    // ... and "RB CC RB" ("was heavily and unjustly criticized").
+    while (a > 0 && (tags[a - 1] == RB ||
+                     (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
+      --a;
     T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
     std::string_view aux_low = a > 0 ? std::string_view(lows[a - 1]) : std::string_view();
     const TagSet nxt = i + 1 < n ? cands[i + 1].set : Bit(PERIOD);
@@ -739,6 +784,14 @@ void Tagger::Tag(Sentence* s) const {
         t = (nxt & (Bit(VBN) | Bit(VBD))) && !(nxt & Bit(VB)) ? VBD : MD;
       } else if (after_modal && (set & Bit(VB))) {
         t = VB;
+      } else if (prev == VB && (set & Bit(VB)) && i >= 2 &&
+                 (tags[i - 2] == MD || tags[i - 2] == TO || tags[i - 2] == RB) &&
+                 (nxt & (Bit(DT) | Bit(PRPS))) && !(nxt & kNounish)) {
+        t = VB;  // "will not wire tap the links", "to help build the road"
+
+      } else if (after_modal && (set & Bit(VBG)) && aux_tag == MD) {
+        t = VBG;  // "would acting": keep the verb reading
+
       } else if (after_have && (set & Bit(VBN))) {
         t = VBN;
       } else if (after_have && (set & (Bit(VBD))) ) {
@@ -779,6 +832,15 @@ void Tagger::Tag(Sentence* s) const {
             prev != PERIOD)
           t = NNS;
         if (prev == WDT || prev == WP) t = VBZ;
+        if (t == VBZ && i + 1 < n && (cands[i + 1].set & (Bit(NN) | Bit(NNS))) &&
+            !(cands[i + 1].set & (Bit(DT) | Bit(PRPS) | Bit(PRP))) && !cands[i + 1].cap) {
+          // "The human rights activists": a plural inside a determiner-initial noun run,
+          // followed by another noun, is a noun.
+          size_t k = i;
+          while (k > 0 && (Bit(tags[k - 1]) & (kAdj | Bit(NN) | Bit(NNP) | Bit(VBN)))) --k;
+          if (k < i && k > 0 && (Bit(tags[k - 1]) & (Bit(DT) | Bit(PRPS) | Bit(POS))))
+            t = NNS;
+        }
       } else if ((set & Bit(VBD)) && (set & Bit(VBN))) {
         if (prev == WDT || prev == WP) t = VBD;
         else if (finite_seen && (Bit(prev) & (kNounish | Bit(RB) | Bit(COMMA)))) t = VBN;
@@ -791,9 +853,23 @@ void Tagger::Tag(Sentence* s) const {
           size_t j = i - 2;
           if (Bit(tags[j]) & (Bit(VBD) | Bit(VBN))) t = tags[j];
         }
+        // "a woman believed linked to ...", "two men reported killed": a participle right
+        // after a noun and followed by another participle; the second one follows it.
+        if (t == VBD && (Bit(prev) & (Bit(NN) | Bit(NNS))) && i + 1 < n && !cands[i + 1].closed &&
+            (cands[i + 1].set & Bit(VBN)) && !(cands[i + 1].set & ~(Bit(VBD) | Bit(VBN) | Bit(JJ))))
+          t = VBN;
+        if (prev == VBN && i >= 2 && (Bit(tags[i - 2]) & (Bit(NN) | Bit(NNS))) &&
+            !AfterHave(lows, tags, i - 1))
+          t = VBN;
       } else if ((set & (Bit(VBP) | Bit(VB))) && (set & (Bit(NN) | Bit(JJ)))) {
         bool plural_subj = (Bit(prev) & (Bit(NNS) | Bit(NNPS) | Bit(PRP) | Bit(WDT) | Bit(WP))) &&
                            !(plow == "he" || plow == "she" || plow == "it") && subj;
+        // A clause opened by a name needs a verb: "Fornost and Gondor welcome a ...",
+        // "Ethiopia act on ...".
+        if (!plural_subj && !finite_seen && (prev == NNP || prev == NNPS) && i > 0 &&
+            (set & Bit(VBP)) && !(nxt & (Bit(POS) | Bit(MD))) && !next_nounish &&
+            clause_initial_name(tags, i - 1) && !finite_ahead(i))
+          plural_subj = true;
         if (plural_subj && (!finite_seen || prev == WDT || prev == WP)) t = VBP;
         else if (prev == CC && i >= 2 && (Bit(tags[i - 2]) & (kVerbs)) && !(nxt & Bit(PERIOD)))
           t = tags[i - 2] == VBZ || tags[i - 2] == VBD ? c.best : (set & Bit(VB) ? tags[i - 2] : c.best);
@@ -804,6 +880,9 @@ void Tagger::Tag(Sentence* s) const {
         if (t != VBP && t != VB && (set & Bit(VB)) && (Bit(prev) & kVerbs) && prev != VBG &&
             (nxt & (Bit(DT) | Bit(PRPS))) && false)
           t = VB;
+      } else if ((set & Bit(VBG)) && (Bit(prev) & (Bit(NN) | Bit(NNS))) && EndsWith(lw, "ing") &&
+                 (nxt & (Bit(IN) | Bit(TO) | Bit(DT) | Bit(PRPS)))) {
+        t = VBG;  // reduced relative: "the roads leading into the city"
       } else if ((set & Bit(JJ)) && (set & Bit(NN))) {
         t = next_nounish ? JJ : NN;
         if (c.entry && c.entry->cnt[0] > 2 * c.entry->cnt[2] + 5) t = NN;
@@ -825,6 +904,10 @@ void Tagger::Tag(Sentence* s) const {
       } else if ((set & Bit(RB)) && (set & Bit(JJ))) {
         t = next_nounish ? JJ : (c.entry && c.entry->cnt[3] >= c.entry->cnt[2] ? RB : JJ);
       }
+      // "awful and evil minister": an adjective conjunct before a noun.
+      if ((set & Bit(JJ)) && prev == CC && i >= 2 && tags[i - 2] == JJ && i + 1 < n &&
+          (next_nounish || (Bit(cands[i + 1].best) & kNounish)))
+        t = JJ;
       if (!(set & Bit(t))) t = c.best;
     }
     // Non-ambiguous but context-sensitive adjustments.

@@ -251,13 +251,16 @@ void Tokenize(std::string_view t, Sentence* s) {
   std::vector<Span> spans;
   spans.reserve((e - b) / 4 + 4);
   size_t i = b;
+  // '_' separates words like white space: "Dol_Amroth" -> "Dol" "Amroth" (PETRARCH-style
+  // multi-word names written with underscores).
+  auto is_sep = [&t](size_t x) { return IsSpace(At(t, x)) || t[x] == '_'; };
   while (i < e) {
-    while (i < e && IsSpace(At(t, i))) ++i;
+    while (i < e && is_sep(i)) ++i;
     if (i >= e) break;
     size_t j = i;
-    while (j < e && !IsSpace(At(t, j))) ++j;
+    while (j < e && !is_sep(j)) ++j;
     size_t k = j;
-    while (k < e && IsSpace(At(t, k))) ++k;
+    while (k < e && is_sep(k)) ++k;
     SplitChunk(t, i, j, k >= e, &spans);
     i = j;
   }

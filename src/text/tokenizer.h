@@ -6,6 +6,7 @@
 // with curly quotes and apostrophes folded to ASCII (’ -> ', “ ” -> ") and a stand-alone
 // dash (—, –, --) normalised to "--". `tag` is left empty (see tagger.h).
 //
+// White space and '_' separate words ("Dol_Amroth" -> "Dol" + "Amroth").
 // Treebank conventions: punctuation , . ; : ? ! ( ) [ ] " “ ” ‘ ’ -- % $ is split off;
 // possessive 's / ’s and the bare ' after a plural ("leaders'") become separate tokens
 // ("Iran’s" -> "Iran" + "’s" with norm "'S"); contractions split ("didn't" -> "did" +

@@ -69,22 +69,28 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
   popts.coder = opts.coder;
   popts.use_supplied_parse = !opts.ignore_parse;
   for (const auto& [option, value] : env->config) {
-    if (option == "require_dyad") popts.coder.require_dyad = ParseBool(value);
-    else if (option == "new_actor_length") popts.coder.new_actor_length = std::atoi(value.c_str());
-    else if (option == "comma_min") popts.coder.comma_min = std::atoi(value.c_str());
-    else if (option == "comma_max") popts.coder.comma_max = std::atoi(value.c_str());
-    else if (option == "comma_emin") popts.coder.comma_end_min = std::atoi(value.c_str());
-    else if (option == "comma_emax") popts.coder.comma_end_max = std::atoi(value.c_str());
+    if (option == "require_dyad")
+      popts.coder.require_dyad = ParseBool(value);
+    else if (option == "new_actor_length")
+      popts.coder.new_actor_length = std::atoi(value.c_str());
+    else if (option == "comma_min")
+      popts.coder.comma_min = std::atoi(value.c_str());
+    else if (option == "comma_max")
+      popts.coder.comma_max = std::atoi(value.c_str());
+    else if (option == "comma_emin")
+      popts.coder.comma_end_min = std::atoi(value.c_str());
+    else if (option == "comma_emax")
+      popts.coder.comma_end_max = std::atoi(value.c_str());
   }
   StoryCoder coder(compiled, popts);
 
   ValidationReport report;
-  report.settings = std::string(opts.ignore_parse ? "raw text (<Parse> ignored)" : "supplied parses") +
-                    "; require_dyad=" + (popts.coder.require_dyad ? "true" : "false") +
-                    "; comma clauses " + std::to_string(popts.coder.comma_min) + "-" +
-                    std::to_string(popts.coder.comma_max) + ", terminal " +
-                    std::to_string(popts.coder.comma_end_min) + "-" +
-                    std::to_string(popts.coder.comma_end_max) + " words";
+  report.settings =
+      std::string(opts.ignore_parse ? "raw text (<Parse> ignored)" : "supplied parses") +
+      "; require_dyad=" + (popts.coder.require_dyad ? "true" : "false") + "; comma clauses " +
+      std::to_string(popts.coder.comma_min) + "-" + std::to_string(popts.coder.comma_max) +
+      ", terminal " + std::to_string(popts.coder.comma_end_min) + "-" +
+      std::to_string(popts.coder.comma_end_max) + " words";
   std::istringstream stream(xml);
   ReadOptions ropts;
   ropts.format = InputFormat::kPetrarchXml;
@@ -101,7 +107,8 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
         StoryResult res;
         Status cs = coder.Code(story, &res, opts.show_trees);
         if (!cs.ok()) r.error = cs.message();
-        for (const auto& e : res.events) r.produced.emplace_back(e.source_code, e.target_code, e.cameo);
+        for (const auto& e : res.events)
+          r.produced.emplace_back(e.source_code, e.target_code, e.cameo);
         if (!res.trees.empty()) r.tree = res.trees.front();
         std::set<Tuple> want(r.expected.begin(), r.expected.end());
         std::set<Tuple> got(r.produced.begin(), r.produced.end());
@@ -110,7 +117,8 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
           report.false_positives += static_cast<int>(got.size());
         } else {
           r.passed = want == got;
-          for (const auto& t : got) (want.count(t) ? report.true_positives : report.false_positives)++;
+          for (const auto& t : got)
+            (want.count(t) ? report.true_positives : report.false_positives)++;
           for (const auto& t : want)
             if (!got.count(t)) report.false_negatives++;
         }
@@ -136,8 +144,8 @@ void ValidationReport::Print(std::ostream& out, bool verbose) const {
   if (verbose) {
     for (const auto& r : records) {
       if (r.passed) continue;
-      out << "FAIL " << r.id << " [" << r.category << "]" << (r.valid_record ? "" : " (sentence=false)")
-          << "\n";
+      out << "FAIL " << r.id << " [" << r.category << "]"
+          << (r.valid_record ? "" : " (sentence=false)") << "\n";
       if (!r.error.empty()) out << "  error: " << r.error << "\n";
       out << "  expected:";
       if (r.expected.empty()) out << " no events";
@@ -157,7 +165,8 @@ void ValidationReport::Print(std::ostream& out, bool verbose) const {
     (r.passed ? c.first : c.second)++;
   }
   out << std::left << std::setw(12) << "category" << std::right << std::setw(8) << "records"
-      << std::setw(8) << "passed" << std::setw(8) << "failed" << "\n";
+      << std::setw(8) << "passed" << std::setw(8) << "failed"
+      << "\n";
   for (const auto& [name, pf] : cats) {
     out << std::left << std::setw(12) << name << std::right << std::setw(8) << pf.first + pf.second
         << std::setw(8) << pf.first << std::setw(8) << pf.second << "\n";
