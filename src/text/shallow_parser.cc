@@ -9,32 +9,64 @@ namespace {
 
 // Coarse token classes used by the parser.
 enum C : uint8_t {
-  cNoun, cDet, cPossPron, cAdj, cCD, cPOS, cPRP, cEX, cMD, cFin, cVB, cVBG, cVBN, cTO, cIN,
-  cCC, cRB, cWDT, cWP, cWRB, cComma, cPeriod, cColon, cRP, cDollar, cOther
+  cNoun,
+  cDet,
+  cPossPron,
+  cAdj,
+  cCD,
+  cPOS,
+  cPRP,
+  cEX,
+  cMD,
+  cFin,
+  cVB,
+  cVBG,
+  cVBN,
+  cTO,
+  cIN,
+  cCC,
+  cRB,
+  cWDT,
+  cWP,
+  cWRB,
+  cComma,
+  cPeriod,
+  cColon,
+  cRP,
+  cDollar,
+  cOther
 };
 
 C Classify(std::string_view t) {
   if (t.empty()) return cNoun;
   switch (t[0]) {
-    case 'N': return t.size() >= 2 && t[1] == 'N' ? cNoun : cOther;
-    case 'D': return t == "DT" ? cDet : cOther;
+    case 'N':
+      return t.size() >= 2 && t[1] == 'N' ? cNoun : cOther;
+    case 'D':
+      return t == "DT" ? cDet : cOther;
     case 'P':
       if (t == "PRP$") return cPossPron;
       if (t == "PRP") return cPRP;
       if (t == "PDT") return cDet;
       if (t == "POS") return cPOS;
       return cOther;
-    case 'J': return cAdj;
-    case 'C': return t == "CD" ? cCD : t == "CC" ? cCC : cOther;
-    case 'E': return t == "EX" ? cEX : cOther;
-    case 'M': return t == "MD" ? cMD : cOther;
+    case 'J':
+      return cAdj;
+    case 'C':
+      return t == "CD" ? cCD : t == "CC" ? cCC : cOther;
+    case 'E':
+      return t == "EX" ? cEX : cOther;
+    case 'M':
+      return t == "MD" ? cMD : cOther;
     case 'V':
       if (t == "VB") return cVB;
       if (t == "VBG") return cVBG;
       if (t == "VBN") return cVBN;
       return cFin;  // VBD VBZ VBP
-    case 'T': return t == "TO" ? cTO : cOther;
-    case 'I': return t == "IN" ? cIN : cOther;
+    case 'T':
+      return t == "TO" ? cTO : cOther;
+    case 'I':
+      return t == "IN" ? cIN : cOther;
     case 'R':
       if (t == "RP") return cRP;
       return t[1] == 'B' ? cRB : cOther;
@@ -44,12 +76,18 @@ C Classify(std::string_view t) {
       if (t == "WP$") return cPossPron;
       if (t == "WRB") return cWRB;
       return cOther;
-    case ',': return cComma;
-    case '.': return cPeriod;
-    case ':': return cColon;
-    case '$': return cDollar;
-    case '#': return cDollar;
-    default: return cOther;
+    case ',':
+      return cComma;
+    case '.':
+      return cPeriod;
+    case ':':
+      return cColon;
+    case '$':
+      return cDollar;
+    case '#':
+      return cDollar;
+    default:
+      return cOther;
   }
 }
 
@@ -71,25 +109,27 @@ bool In(std::string_view w, std::initializer_list<std::string_view> list) {
 }
 
 bool IsAuxWord(std::string_view w) {
-  return In(w, {"is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "'m",
-                "has", "have", "had", "having", "'ve", "do", "does", "did", "'d", "’s"});
+  return In(w, {"is",  "are",  "was", "were",   "be",  "been", "being", "am",  "'s", "'re", "'m",
+                "has", "have", "had", "having", "'ve", "do",   "does",  "did", "'d", "’s"});
 }
 
 bool IsSayVerb(std::string_view w) {
-  return In(w, {"said", "says", "say", "added", "adds", "told", "stated", "announced",
-                "reported", "noted", "warned", "insisted", "claimed", "explained", "declared",
-                "confirmed", "argued", "believes", "believe", "believed", "thinks", "think",
-                "thought", "hopes", "hoped", "felt", "feels", "fears", "feared", "know",
-                "knew", "knows", "suggested", "estimated", "indicated", "acknowledged",
-                "admitted", "denied", "stressed", "alleged", "charged", "asserted"});
+  return In(
+      w, {"said",         "says",      "say",    "added",    "adds",      "told",      "stated",
+          "announced",    "reported",  "noted",  "warned",   "insisted",  "claimed",   "explained",
+          "declared",     "confirmed", "argued", "believes", "believe",   "believed",  "thinks",
+          "think",        "thought",   "hopes",  "hoped",    "felt",      "feels",     "fears",
+          "feared",       "know",      "knew",   "knows",    "suggested", "estimated", "indicated",
+          "acknowledged", "admitted",  "denied", "stressed", "alleged",   "charged",   "asserted"});
 }
 
 bool IsDateWord(std::string_view w) {
-  return In(w, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                "january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december", "today", "yesterday",
-                "tomorrow", "tonight", "morning", "evening", "night", "week", "month",
-                "year", "weekend", "afternoon"});
+  return In(w,
+            {"monday",   "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+             "january",  "february",  "march",     "april",    "may",      "june",     "july",
+             "august",   "september", "october",   "november", "december", "today",    "yesterday",
+             "tomorrow", "tonight",   "morning",   "evening",  "night",    "week",     "month",
+             "year",     "weekend",   "afternoon"});
 }
 
 // Node kinds on the right frontier.
@@ -102,8 +142,8 @@ struct Node {
   bool wrapper = false;      // NP wrapper / VP coordination wrapper
   bool expect_conj = false;  // wrapper just took a CC or comma
   uint8_t wflags = 0;
-  bool subject = false;      // NP wrapper in subject position
-  bool had_cc = false;       // coordination wrapper already holds a conjunction
+  bool subject = false;  // NP wrapper in subject position
+  bool had_cc = false;   // coordination wrapper already holds a conjunction
 };
 
 class Builder {
@@ -132,8 +172,7 @@ class Builder {
   // Is the CC at j inside a coordination of adjectives before a noun ("awful and evil
   // minister")?
   bool IsCommonNoun(size_t j) const {
-    return j < n_ && cls_[j] == cNoun &&
-           (s_.tokens[j].tag == "NN" || s_.tokens[j].tag == "NNS");
+    return j < n_ && cls_[j] == cNoun && (s_.tokens[j].tag == "NN" || s_.tokens[j].tag == "NNS");
   }
   bool AdjCoordAt(size_t j) const {
     if (j == 0 || j + 1 >= n_ || cls_[j] != cCC || cls_[j - 1] != cAdj || cls_[j + 1] != cAdj)
@@ -225,12 +264,26 @@ void Builder::Leaf(size_t i) {
   }
   for (char c : t.text) {
     switch (c) {
-      case '(': out_.append("-LRB-"); break;
-      case ')': out_.append("-RRB-"); break;
-      case '{': out_.append("-LCB-"); break;
-      case '}': out_.append("-RCB-"); break;
-      case ' ': case '\t': case '\n': case '\r': out_.push_back('_'); break;
-      default: out_.push_back(c);
+      case '(':
+        out_.append("-LRB-");
+        break;
+      case ')':
+        out_.append("-RRB-");
+        break;
+      case '{':
+        out_.append("-LCB-");
+        break;
+      case '}':
+        out_.append("-RCB-");
+        break;
+      case ' ':
+      case '\t':
+      case '\n':
+      case '\r':
+        out_.push_back('_');
+        break;
+      default:
+        out_.push_back(c);
     }
   }
   out_.push_back(')');
@@ -382,13 +435,12 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
     std::string_view w = low_[b];
     if (nx == cIN) {
       bool date_obj = b + 1 < n_ && (IsDateWord(low_[b + 1]) ||
-                                     (b + 2 < n_ && IsDateWord(low_[b + 2])) ||
-                                     cls_[b + 1] == cCD);
-      if (w == "of" || (subject && !In(w, {"that", "because", "if", "while", "although", "as",
-                                           "whether", "though", "since", "after", "before",
-                                           "until", "than", "so"})) ||
-          In(w, {"against", "between", "among", "for", "over"}) ||
-          (w == "on" && !date_obj) || (In(w, {"in", "from"}) && !date_obj && conj))
+                                     (b + 2 < n_ && IsDateWord(low_[b + 2])) || cls_[b + 1] == cCD);
+      if (w == "of" ||
+          (subject && !In(w, {"that", "because", "if", "while", "although", "as", "whether",
+                              "though", "since", "after", "before", "until", "than", "so"})) ||
+          In(w, {"against", "between", "among", "for", "over"}) || (w == "on" && !date_obj) ||
+          (In(w, {"in", "from"}) && !date_obj && conj))
         flags |= kWPP;
       // After "of X", a place PP goes with X: "the parliament of Gondor in Eriador".
       if (In(w, {"in", "from"}) && !date_obj && a > 0 && low_[a - 1] == "of" &&
@@ -528,7 +580,7 @@ size_t Builder::PlaceVerb(size_t i) {
     if (adv_coord) Open("ADVP", Node{kADJP});
     for (size_t k = i + 1; k < j; ++k) Leaf(k);  // not, n't, also
     if (adv_coord) Close();
-    Open("VP", Node{kVP});                          // awaiting its head
+    Open("VP", Node{kVP});  // awaiting its head
     return j;
   }
   // Complement clause without "that" after a verb of saying: "said (SBAR (S X ...))".
@@ -543,10 +595,10 @@ size_t Builder::PlaceVerb(size_t i) {
 
 void Builder::PlaceIN(size_t i) {
   std::string_view w = low_[i];
-  bool sub = w == "that" ||
-             (In(w, {"because", "if", "while", "although", "though", "whether", "unless", "as",
-                     "after", "before", "since", "until", "once", "so", "whereas"}) &&
-              ClauseFollows(i + 1));
+  bool sub =
+      w == "that" || (In(w, {"because", "if", "while", "although", "though", "whether", "unless",
+                             "as", "after", "before", "since", "until", "once", "so", "whereas"}) &&
+                      ClauseFollows(i + 1));
   if (sub) {
     PopCompleted();
     Node& t = stack_.back();
@@ -706,7 +758,13 @@ std::string Builder::Run() {
       continue;
     }
     switch (c) {
-      case cNoun: case cDet: case cPossPron: case cAdj: case cCD: case cPRP: case cEX:
+      case cNoun:
+      case cDet:
+      case cPossPron:
+      case cAdj:
+      case cCD:
+      case cPRP:
+      case cEX:
       case cDollar: {
         size_t e = ChunkEnd(i);
         if (e <= i) e = i + 1;
@@ -718,7 +776,11 @@ std::string Builder::Run() {
         ++i;
         break;
       }
-      case cMD: case cFin: case cVB: case cVBG: case cVBN:
+      case cMD:
+      case cFin:
+      case cVB:
+      case cVBG:
+      case cVBN:
         i = PlaceVerb(i);
         break;
       case cTO:
@@ -736,7 +798,9 @@ std::string Builder::Run() {
         PlaceComma(i);
         ++i;
         break;
-      case cWDT: case cWP: case cWRB:
+      case cWDT:
+      case cWP:
+      case cWRB:
         PlaceWh(i);
         ++i;
         break;

@@ -8,9 +8,15 @@
 //  - NPs: determiners + modifiers + nouns; possessives (NP (NP (NNP Gondor) (POS 's)) (NN x));
 //    coordination and appositives (NP (NP A) (, ,) (NP B) (CC and) (NP C)); PP attachment
 //    to NPs for "of" (always) and for a few other prepositions ("against", "between", "for",
-//    "on" + non-date, and any PP in subject position); relative clauses
+//    "on" + non-date, "in"/"from" after an of-object, and any PP in subject position:
+//    (NP (NP (NNS Soldiers)) (PP (IN from) (NP ..))) (VP ..)); coordinated adjectives as
+//    (ADJP (JJ a) (CC and) (JJ b)) inside the NP; bare common nouns after a determiner-less
+//    noun phrase as one flat NP (NP (JJ Danish) (NNS media) (CC and) (NN government));
+//    ", and" after a finished "A and B" starts a new conjunct one level up; relative clauses
 //    (SBAR (WHNP (WDT which)) (S ...)) and reduced relatives (NP (NP men) (VP (VBN sought) ..)).
-//  - VPs: auxiliaries and modals nest (VP (MD will) (VP (VB break) ...)); the verb heads its
+//  - VPs: auxiliaries and modals nest (VP (MD will) (VP (VB break) ...)), also across
+//    coordinated adverbs (VP (VBD was) (ADVP (RB a) (CC and) (RB b)) (VP (VBN ..))) and a bare
+//    verb after a bare verb ("will wire tap": (VP (VB wire) (VP (VB tap) ..))); the verb heads its
 //    VP, followed by objects, particles, PPs and clauses; verb coordination
 //    (VP (VP ...) (CC and) (VP ...)).
 //  - Clauses: (SBAR (IN that) (S ...)), complement clauses without "that" after verbs of

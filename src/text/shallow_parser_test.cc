@@ -68,42 +68,134 @@ TEST(ShallowParserTest, CoordinationAndReportingTail) {
 TEST(ShallowParserTest, InfinitiveAndModal) {
   if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
   std::string p = Parse("The United Nations urged both sides to resume talks.");
-  EXPECT_TRUE(Contains(p, "(VP (VBD urged) (NP (DT both) (NNS sides)) (S (VP (TO to) (VP (VB "
-                          "resume) (NP (NNS talks))))))"))
+  EXPECT_TRUE(Contains(p,
+                       "(VP (VBD urged) (NP (DT both) (NNS sides)) (S (VP (TO to) (VP (VB "
+                       "resume) (NP (NNS talks))))))"))
       << p;
   p = Parse("Gondor will not break relations with Mordor.");
-  EXPECT_TRUE(Contains(p, "(VP (MD will) (RB not) (VP (VB break) (NP (NNS relations)) (PP (IN "
-                          "with) (NP (NNP Mordor)))))"))
+  EXPECT_TRUE(Contains(p,
+                       "(VP (MD will) (RB not) (VP (VB break) (NP (NNS relations)) (PP (IN "
+                       "with) (NP (NNP Mordor)))))"))
       << p;
 }
 
 TEST(ShallowParserTest, PossessiveOfAndThatClause) {
   if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
-  std::string p = Parse("Gondor's government noted that the ambassadors of Rohan regretted the decision.");
+  std::string p =
+      Parse("Gondor's government noted that the ambassadors of Rohan regretted the decision.");
   EXPECT_TRUE(Contains(p, "(NP (NP (NNP Gondor) (POS 's)) (NN government))")) << p;
-  EXPECT_TRUE(Contains(p, "(SBAR (IN that) (S (NP (NP (DT the) (NNS ambassadors)) (PP (IN of) "
-                          "(NP (NNP Rohan)))) (VP (VBD regretted)"))
+  EXPECT_TRUE(Contains(p,
+                       "(SBAR (IN that) (S (NP (NP (DT the) (NNS ambassadors)) (PP (IN of) "
+                       "(NP (NNP Rohan)))) (VP (VBD regretted)"))
       << p;
 }
 
 TEST(ShallowParserTest, PassiveRelativeAndVerbCoordination) {
   if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
   std::string p = Parse("The envoy was shot dead in Osgiliath.");
-  EXPECT_TRUE(Contains(p, "(VP (VBD was) (VP (VBN shot) (ADJP (JJ dead)) (PP (IN in) (NP (NNP "
-                          "Osgiliath)))))"))
+  EXPECT_TRUE(Contains(p,
+                       "(VP (VBD was) (VP (VBN shot) (ADJP (JJ dead)) (PP (IN in) (NP (NNP "
+                       "Osgiliath)))))"))
       << p;
   p = Parse("Rebels attacked the convoy, which was carrying food.");
   EXPECT_TRUE(Contains(p, "(NP (NP (DT the) (NN convoy)) (, ,) (SBAR (WHNP (WDT which)) (S (VP "))
       << p;
   p = Parse("Police arrested two men and seized weapons.");
-  EXPECT_TRUE(Contains(p, "(VP (VP (VBD arrested) (NP (CD two) (NNS men))) (CC and) (VP (VBD "
-                          "seized) (NP (NNS weapons))))"))
+  EXPECT_TRUE(Contains(p,
+                       "(VP (VP (VBD arrested) (NP (CD two) (NNS men))) (CC and) (VP (VBD "
+                       "seized) (NP (NNS weapons))))"))
+      << p;
+}
+
+TEST(ShallowParserTest, GerundNounOpensClause) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  std::string p = Parse("Talks stalled after a scuffling was reported near the border.");
+  EXPECT_TRUE(Contains(p,
+                       "(SBAR (IN after) (S (NP (DT a) (NN scuffling)) (VP (VBD was) (VP "
+                       "(VBN reported)"))
+      << p;
+}
+
+TEST(ShallowParserTest, SubjectWithPrepositionalPhrase) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  std::string p = Parse("Soldiers from Sudan's army shelled the camp.");
+  EXPECT_EQ(p,
+            "(ROOT (S (NP (NP (NNS Soldiers)) (PP (IN from) (NP (NP (NNP Sudan) (POS 's)) (NN "
+            "army)))) (VP (VBD shelled) (NP (DT the) (NN camp))) (. .)))");
+  p = Parse("Lawmakers and officials in Kenya and Uganda welcomed the deal.");
+  EXPECT_EQ(p,
+            "(ROOT (S (NP (NP (NNS Lawmakers) (CC and) (NNS officials)) (PP (IN in) (NP (NP "
+            "(NNP Kenya)) (CC and) (NP (NNP Uganda))))) (VP (VBD welcomed) (NP (DT the) (NN "
+            "deal))) (. .)))");
+}
+
+TEST(ShallowParserTest, CoordinationInsideNounPhrases) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  std::string p = Parse("Egypt's new and ambitious minister Ahmed warned of delays.");
+  EXPECT_TRUE(Contains(p,
+                       "(NP (NP (NNP Egypt) (POS 's)) (ADJP (JJ new) (CC and) (JJ "
+                       "ambitious)) (NN minister) (NNP Ahmed)) (VP (VBD warned)"))
+      << p;
+  // Bare nouns share the modifiers: one flat NP (no determiner).
+  p = Parse("Kenyan media and government criticized the ruling.");
+  EXPECT_TRUE(Contains(p, "(S (NP (JJ Kenyan) (NNS media) (CC and) (NN government)) (VP")) << p;
+  // With a determiner, two NPs.
+  p = Parse("The Kenyan media and government criticized the ruling.");
+  EXPECT_TRUE(Contains(p,
+                       "(NP (NP (DT The) (JJ Kenyan) (NNS media)) (CC and) (NP (NN "
+                       "government)))"))
+      << p;
+  // ", and" after a finished "A and B" does not extend that coordination.
+  p = Parse("The talks may spur trade between Kenya and Uganda, and Ethiopia and Eritrea.");
+  EXPECT_TRUE(Contains(p,
+                       "(PP (IN between) (NP (NP (NNP Kenya)) (CC and) (NP (NNP Uganda))))) "
+                       "(, ,) (CC and)"))
+      << p;
+}
+
+TEST(ShallowParserTest, VerbGroupsAndComplements) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  std::string p = Parse("The ministry was swiftly and harshly criticized by Kenya.");
+  EXPECT_TRUE(Contains(p,
+                       "(VP (VBD was) (ADVP (RB swiftly) (CC and) (RB harshly)) (VP (VBN "
+                       "criticized) (PP (IN by) (NP (NNP Kenya)))))"))
+      << p;
+  p = Parse("Police will not wire tap the phones.");
+  EXPECT_TRUE(Contains(p,
+                       "(VP (MD will) (RB not) (VP (VB wire) (VP (VB tap) (NP (DT the) "
+                       "(NNS phones)))))"))
+      << p;
+  p = Parse("Kenya believes Uganda and Rwanda can help.");
+  EXPECT_TRUE(Contains(p,
+                       "(VP (VBZ believes) (SBAR (S (NP (NP (NNP Uganda)) (CC and) (NP (NNP "
+                       "Rwanda))) (VP (MD can)"))
+      << p;
+  p = Parse("A man believed linked to the gang was arrested on Monday.");
+  EXPECT_TRUE(Contains(p,
+                       "(ROOT (S (NP (NP (DT A) (NN man)) (VP (VBN believed) (VP (VBN "
+                       "linked)"))
+      << p;
+  EXPECT_TRUE(Contains(p, "))))) (VP (VBD was) (VP (VBN arrested)")) << p;
+  p = Parse("Troops closed the roads leading into the city.");
+  EXPECT_TRUE(Contains(p, "(NP (NP (DT the) (NNS roads)) (VP (VBG leading) (PP (IN into)")) << p;
+  p = Parse("Kenya and Uganda welcome the agreement, officials said.");
+  EXPECT_TRUE(Contains(p,
+                       "(S (S (NP (NP (NNP Kenya)) (CC and) (NP (NNP Uganda))) (VP (VBP "
+                       "welcome) (NP (DT the) (NN agreement)))) (, ,)"))
+      << p;
+}
+
+TEST(ShallowParserTest, PlacePhraseAfterOfGoesWithItsObject) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  std::string p = Parse("Kenya met the parliament of Uganda in Kampala.");
+  EXPECT_TRUE(Contains(p, "(PP (IN of) (NP (NP (NNP Uganda)) (PP (IN in) (NP (NNP Kampala)))))"))
       << p;
 }
 
 TEST(ShallowParserTest, RandomInputStaysBalanced) {
-  const char* words[] = {"the", "and", ",", "which", "said", "to", "of", "(", ")", "'s", "Gaza",
-                         "that", "will", "not", "attacked", "talks", ".", "\"", "in", "was"};
+  const char* words[] = {"the",      "and",   ",",  "which", "said", "to",   "of",
+                         "(",        ")",     "'s", "Gaza",  "that", "will", "not",
+                         "attacked", "talks", ".",  "\"",    "in",   "was"};
   uint32_t x = 12345;
   for (int round = 0; round < 300; ++round) {
     std::string text;

@@ -30,29 +30,30 @@ bool InList(std::string_view w, const std::string_view* list, size_t n) {
 
 // Titles precede a name: never sentence-final.
 constexpr std::string_view kTitles[] = {
-    "mr",   "mrs",  "ms",    "dr",   "gen",  "lt",   "col",  "maj",   "capt", "cpt",  "sgt",
-    "adm",  "brig", "cmdr",  "cdr",  "gov",  "sen",  "rep",  "rev",   "prof", "st",   "messrs",
-    "hon",  "pres", "amb",   "supt", "insp", "mt",   "ft",   "cpl",   "pvt",  "lieut", "gens",
-    "sens", "reps", "mme",   "mlle", "msgr", "fr",   "sr",   "jr",    "no",   "nos",  "vol",
-    "fig",  "art",  "sec",   "dept", "ave",  "blvd", "rd",   "op",    "cf",   "approx",
+    "mr",   "mrs",  "ms",   "dr",   "gen",  "lt",   "col", "maj", "capt", "cpt",    "sgt",
+    "adm",  "brig", "cmdr", "cdr",  "gov",  "sen",  "rep", "rev", "prof", "st",     "messrs",
+    "hon",  "pres", "amb",  "supt", "insp", "mt",   "ft",  "cpl", "pvt",  "lieut",  "gens",
+    "sens", "reps", "mme",  "mlle", "msgr", "fr",   "sr",  "jr",  "no",   "nos",    "vol",
+    "fig",  "art",  "sec",  "dept", "ave",  "blvd", "rd",  "op",  "cf",   "approx",
 };
 constexpr std::string_view kMonths[] = {"jan", "feb", "mar",  "apr", "jun", "jul",
                                         "aug", "sep", "sept", "oct", "nov", "dec"};
 // Others that may also end a sentence ("... of Acme Inc. The ...").
-constexpr std::string_view kOthers[] = {"inc", "corp", "co",  "ltd", "bros", "vs",  "etc",
+constexpr std::string_view kOthers[] = {"inc", "corp", "co",  "ltd", "bros", "vs",   "etc",
                                         "plc", "llc",  "est", "al",  "ca",   "govt", "intl"};
 
 // Function words that commonly start a sentence: used to decide whether a period after an
 // ambiguous abbreviation ("U.S.", "Inc.") ends the sentence.
 constexpr std::string_view kStarters[] = {
-    "the",   "a",     "an",       "he",        "she",     "it",     "they",  "we",    "i",
-    "you",   "this",  "that",     "these",     "those",   "there",  "his",   "her",   "its",
-    "their", "our",   "but",      "and",       "or",      "so",     "yet",   "in",    "on",
-    "at",    "as",    "after",    "before",    "when",    "while",  "if",    "however",
-    "meanwhile",      "also",     "earlier",   "later",   "since",  "although",       "though",
-    "for",   "with",  "by",       "from",      "what",    "who",    "why",   "how",   "where",
-    "some",  "many",  "most",     "all",       "both",    "officials",      "police", "one",
-    "during", "under", "among",   "according", "last",    "no",     "thousands", "several"};
+    "the",       "a",         "an",      "he",        "she",   "it",      "they",      "we",
+    "i",         "you",       "this",    "that",      "these", "those",   "there",     "his",
+    "her",       "its",       "their",   "our",       "but",   "and",     "or",        "so",
+    "yet",       "in",        "on",      "at",        "as",    "after",   "before",    "when",
+    "while",     "if",        "however", "meanwhile", "also",  "earlier", "later",     "since",
+    "although",  "though",    "for",     "with",      "by",    "from",    "what",      "who",
+    "why",       "how",       "where",   "some",      "many",  "most",    "all",       "both",
+    "officials", "police",    "one",     "during",    "under", "among",   "according", "last",
+    "no",        "thousands", "several"};
 
 AbbrevKind ClassifyAbbrev(std::string_view w) {
   if (InList(w, kTitles, std::size(kTitles))) return AbbrevKind::kTitle;
@@ -61,7 +62,9 @@ AbbrevKind ClassifyAbbrev(std::string_view w) {
   return AbbrevKind::kNone;
 }
 
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }

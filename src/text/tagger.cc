@@ -13,15 +13,57 @@ namespace {
 
 // Internal tag ids; kTagNames gives the Penn spelling.
 enum T : uint8_t {
-  NN, NNS, NNP, NNPS, VB, VBD, VBG, VBN, VBP, VBZ, JJ, JJR, JJS, RB, RBR, RBS, DT, PDT, IN,
-  CC, CD, PRP, PRPS, POS, TO, MD, WDT, WP, WPS, WRB, EX, RP, UH, FW, SYM, DOLLAR, HASH,
-  COMMA, PERIOD, COLON, LQ, RQ, LRB, RRB, kNumTags
+  NN,
+  NNS,
+  NNP,
+  NNPS,
+  VB,
+  VBD,
+  VBG,
+  VBN,
+  VBP,
+  VBZ,
+  JJ,
+  JJR,
+  JJS,
+  RB,
+  RBR,
+  RBS,
+  DT,
+  PDT,
+  IN,
+  CC,
+  CD,
+  PRP,
+  PRPS,
+  POS,
+  TO,
+  MD,
+  WDT,
+  WP,
+  WPS,
+  WRB,
+  EX,
+  RP,
+  UH,
+  FW,
+  SYM,
+  DOLLAR,
+  HASH,
+  COMMA,
+  PERIOD,
+  COLON,
+  LQ,
+  RQ,
+  LRB,
+  RRB,
+  kNumTags
 };
 constexpr const char* kTagNames[kNumTags] = {
-    "NN", "NNS", "NNP", "NNPS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS",
-    "RB", "RBR", "RBS", "DT", "PDT", "IN", "CC", "CD", "PRP", "PRP$", "POS", "TO", "MD",
-    "WDT", "WP", "WP$", "WRB", "EX", "RP", "UH", "FW", "SYM", "$", "#", ",", ".", ":", "``",
-    "''", "-LRB-", "-RRB-"};
+    "NN",   "NNS", "NNP", "NNPS", "VB",  "VBD", "VBG", "VBN", "VBP", "VBZ",   "JJ",
+    "JJR",  "JJS", "RB",  "RBR",  "RBS", "DT",  "PDT", "IN",  "CC",  "CD",    "PRP",
+    "PRP$", "POS", "TO",  "MD",   "WDT", "WP",  "WP$", "WRB", "EX",  "RP",    "UH",
+    "FW",   "SYM", "$",   "#",    ",",   ".",   ":",   "``",  "''",  "-LRB-", "-RRB-"};
 
 using TagSet = uint64_t;
 constexpr TagSet Bit(T t) { return TagSet{1} << t; }
@@ -33,9 +75,17 @@ constexpr TagSet kDetLike = Bit(DT) | Bit(PRPS) | Bit(POS) | Bit(PDT) | Bit(WPS)
 
 // WordNet classes and flags stored per lower-case form.
 enum : uint16_t {
-  kN = 1, kV = 2, kA = 4, kR = 8,
-  kExcNounPl = 16, kExcVerbPast = 32, kExcAdjCmp = 64, kExcAdjSup = 128,
-  kCapNoun = 256, kCapAdj = 512, kLowerAny = 1024,
+  kN = 1,
+  kV = 2,
+  kA = 4,
+  kR = 8,
+  kExcNounPl = 16,
+  kExcVerbPast = 32,
+  kExcAdjCmp = 64,
+  kExcAdjSup = 128,
+  kCapNoun = 256,
+  kCapAdj = 512,
+  kLowerAny = 1024,
 };
 
 struct Entry {
@@ -50,66 +100,88 @@ struct ClosedWord {
 
 // Closed-class words and a few very frequent open-class ones, with their default tag.
 constexpr ClosedWord kClosed[] = {
-    {"the", DT}, {"a", DT}, {"an", DT}, {"this", DT}, {"these", DT}, {"those", DT},
-    {"some", DT}, {"any", DT}, {"no", DT}, {"every", DT}, {"each", DT}, {"either", DT},
-    {"neither", DT}, {"another", DT}, {"all", DT}, {"both", DT}, {"half", PDT}, {"such", JJ},
-    {"that", IN}, {"i", PRP}, {"you", PRP}, {"he", PRP}, {"she", PRP}, {"it", PRP},
-    {"we", PRP}, {"they", PRP}, {"me", PRP}, {"him", PRP}, {"us", PRP}, {"them", PRP},
-    {"myself", PRP}, {"yourself", PRP}, {"himself", PRP}, {"herself", PRP}, {"itself", PRP},
-    {"ourselves", PRP}, {"themselves", PRP}, {"my", PRPS}, {"your", PRPS}, {"his", PRPS},
-    {"her", PRPS}, {"its", PRPS}, {"our", PRPS}, {"their", PRPS}, {"of", IN}, {"in", IN},
-    {"on", IN}, {"at", IN}, {"by", IN}, {"for", IN}, {"with", IN}, {"from", IN}, {"about", IN},
-    {"into", IN}, {"onto", IN}, {"over", IN}, {"under", IN}, {"after", IN}, {"before", IN},
-    {"since", IN}, {"during", IN}, {"without", IN}, {"within", IN}, {"among", IN},
-    {"amongst", IN}, {"against", IN}, {"between", IN}, {"through", IN}, {"throughout", IN},
-    {"toward", IN}, {"towards", IN}, {"upon", IN}, {"across", IN}, {"behind", IN},
-    {"beyond", IN}, {"despite", IN}, {"except", IN}, {"like", IN}, {"near", IN}, {"per", IN},
-    {"than", IN}, {"unlike", IN}, {"until", IN}, {"till", IN}, {"via", IN}, {"amid", IN},
-    {"amidst", IN}, {"whether", IN}, {"because", IN}, {"although", IN}, {"though", IN},
-    {"while", IN}, {"if", IN}, {"unless", IN}, {"whereas", IN}, {"as", IN}, {"around", IN},
-    {"along", IN}, {"alongside", IN}, {"beside", IN}, {"besides", IN}, {"inside", IN},
-    {"outside", IN}, {"below", IN}, {"above", IN}, {"following", VBG}, {"including", VBG},
-    {"regarding", VBG}, {"concerning", VBG}, {"out", IN}, {"off", IN}, {"up", IN},
-    {"down", IN}, {"so", RB}, {"to", TO}, {"and", CC}, {"or", CC}, {"but", CC}, {"nor", CC},
-    {"plus", CC}, {"&", CC}, {"will", MD}, {"would", MD}, {"can", MD}, {"could", MD},
-    {"may", MD}, {"might", MD}, {"shall", MD}, {"should", MD}, {"must", MD}, {"'ll", MD},
-    {"wo", MD}, {"ca", MD}, {"is", VBZ}, {"are", VBP}, {"was", VBD}, {"were", VBD},
-    {"be", VB}, {"been", VBN}, {"being", VBG}, {"am", VBP}, {"'re", VBP}, {"'m", VBP},
-    {"'ve", VBP}, {"'d", MD}, {"'s", POS}, {"have", VBP}, {"has", VBZ}, {"had", VBD}, {"having", VBG},
-    {"do", VBP}, {"does", VBZ}, {"did", VBD}, {"done", VBN}, {"doing", VBG}, {"which", WDT},
-    {"whatever", WDT}, {"whichever", WDT}, {"who", WP}, {"whom", WP}, {"what", WP},
-    {"whoever", WP}, {"whose", WPS}, {"where", WRB}, {"when", WRB}, {"why", WRB},
-    {"how", WRB}, {"whenever", WRB}, {"wherever", WRB}, {"there", EX}, {"not", RB},
-    {"n't", RB}, {"never", RB}, {"also", RB}, {"very", RB}, {"too", RB}, {"just", RB},
-    {"only", RB}, {"even", RB}, {"still", RB}, {"already", RB}, {"now", RB}, {"then", RB},
-    {"here", RB}, {"soon", RB}, {"again", RB}, {"often", RB}, {"always", RB}, {"ever", RB},
-    {"yet", RB}, {"however", RB}, {"perhaps", RB}, {"quite", RB}, {"rather", RB},
-    {"almost", RB}, {"nearly", RB}, {"ago", RB}, {"later", RB}, {"earlier", RB},
-    {"instead", RB}, {"meanwhile", RB}, {"away", RB}, {"back", RB}, {"together", RB},
-    {"once", RB}, {"twice", RB}, {"more", JJR}, {"most", JJS}, {"less", JJR},
-    {"least", JJS}, {"fewer", JJR}, {"many", JJ}, {"much", JJ}, {"few", JJ},
-    {"several", JJ}, {"other", JJ}, {"own", JJ}, {"same", JJ}, {"next", JJ}, {"last", JJ},
-    {"first", JJ}, {"second", JJ}, {"third", JJ}, {"former", JJ}, {"latter", JJ},
-    {"zero", CD}, {"one", CD}, {"two", CD}, {"three", CD}, {"four", CD}, {"five", CD},
-    {"six", CD}, {"seven", CD}, {"eight", CD}, {"nine", CD}, {"ten", CD}, {"eleven", CD},
-    {"twelve", CD}, {"thirteen", CD}, {"fourteen", CD}, {"fifteen", CD}, {"sixteen", CD},
-    {"seventeen", CD}, {"eighteen", CD}, {"nineteen", CD}, {"twenty", CD}, {"thirty", CD},
-    {"forty", CD}, {"fifty", CD}, {"sixty", CD}, {"seventy", CD}, {"eighty", CD},
-    {"ninety", CD}, {"hundred", CD}, {"thousand", CD}, {"million", CD}, {"billion", CD},
-    {"trillion", CD}, {"hundreds", NNS}, {"thousands", NNS}, {"millions", NNS},
-    {"said", VBD}, {"says", VBZ}, {"say", VBP}, {"told", VBD}, {"according", VBG},
-    {"percent", NN}, {"%", NN}, {"people", NNS}, {"police", NNS}, {"government", NN},
-    {"officials", NNS}, {"talks", NNS}, {"forces", NNS}, {"troops", NNS}, {"news", NN},
-    {"oh", UH}, {"yes", UH}, {"well", RB}, {"against", IN}, {"ties", NNS}, {"military", JJ},
-    {"official", NN}, {"foreign", JJ}, {"killed", VBN}, {"here", RB}, {"today", NN},
-    {"yesterday", NN}, {"tomorrow", NN}, {"tonight", NN}, {"week", NN}, {"year", NN},
-    {"month", NN}, {"day", NN}, {"president", NN}, {"minister", NN}, {"leader", NN},
-    {"leaders", NNS}, {"aid", NN}, {"visit", NN}, {"meeting", NN}, {"attack", NN},
-    {"attacks", NNS}, {"statement", NN}, {"agreement", NN}, {"members", NNS},
-    {"relations", NNS}, {"peace", NN}, {"war", NN}, {"country", NN}, {"state", NN},
-    {"nuclear", JJ}, {"deputy", NN}, {"senior", JJ}, {"prime", JJ}, {"top", JJ},
-    {"new", JJ}, {"old", JJ}, {"major", JJ}, {"main", JJ}, {"key", JJ}, {"chief", NN},
-    {"vice", NN}, {"ready", JJ}, {"able", JJ}, {"due", JJ}, {"likely", JJ},
+    {"the", DT},         {"a", DT},          {"an", DT},         {"this", DT},
+    {"these", DT},       {"those", DT},      {"some", DT},       {"any", DT},
+    {"no", DT},          {"every", DT},      {"each", DT},       {"either", DT},
+    {"neither", DT},     {"another", DT},    {"all", DT},        {"both", DT},
+    {"half", PDT},       {"such", JJ},       {"that", IN},       {"i", PRP},
+    {"you", PRP},        {"he", PRP},        {"she", PRP},       {"it", PRP},
+    {"we", PRP},         {"they", PRP},      {"me", PRP},        {"him", PRP},
+    {"us", PRP},         {"them", PRP},      {"myself", PRP},    {"yourself", PRP},
+    {"himself", PRP},    {"herself", PRP},   {"itself", PRP},    {"ourselves", PRP},
+    {"themselves", PRP}, {"my", PRPS},       {"your", PRPS},     {"his", PRPS},
+    {"her", PRPS},       {"its", PRPS},      {"our", PRPS},      {"their", PRPS},
+    {"of", IN},          {"in", IN},         {"on", IN},         {"at", IN},
+    {"by", IN},          {"for", IN},        {"with", IN},       {"from", IN},
+    {"about", IN},       {"into", IN},       {"onto", IN},       {"over", IN},
+    {"under", IN},       {"after", IN},      {"before", IN},     {"since", IN},
+    {"during", IN},      {"without", IN},    {"within", IN},     {"among", IN},
+    {"amongst", IN},     {"against", IN},    {"between", IN},    {"through", IN},
+    {"throughout", IN},  {"toward", IN},     {"towards", IN},    {"upon", IN},
+    {"across", IN},      {"behind", IN},     {"beyond", IN},     {"despite", IN},
+    {"except", IN},      {"like", IN},       {"near", IN},       {"per", IN},
+    {"than", IN},        {"unlike", IN},     {"until", IN},      {"till", IN},
+    {"via", IN},         {"amid", IN},       {"amidst", IN},     {"whether", IN},
+    {"because", IN},     {"although", IN},   {"though", IN},     {"while", IN},
+    {"if", IN},          {"unless", IN},     {"whereas", IN},    {"as", IN},
+    {"around", IN},      {"along", IN},      {"alongside", IN},  {"beside", IN},
+    {"besides", IN},     {"inside", IN},     {"outside", IN},    {"below", IN},
+    {"above", IN},       {"following", VBG}, {"including", VBG}, {"regarding", VBG},
+    {"concerning", VBG}, {"out", IN},        {"off", IN},        {"up", IN},
+    {"down", IN},        {"so", RB},         {"to", TO},         {"and", CC},
+    {"or", CC},          {"but", CC},        {"nor", CC},        {"plus", CC},
+    {"&", CC},           {"will", MD},       {"would", MD},      {"can", MD},
+    {"could", MD},       {"may", MD},        {"might", MD},      {"shall", MD},
+    {"should", MD},      {"must", MD},       {"'ll", MD},        {"wo", MD},
+    {"ca", MD},          {"is", VBZ},        {"are", VBP},       {"was", VBD},
+    {"were", VBD},       {"be", VB},         {"been", VBN},      {"being", VBG},
+    {"am", VBP},         {"'re", VBP},       {"'m", VBP},        {"'ve", VBP},
+    {"'d", MD},          {"'s", POS},        {"have", VBP},      {"has", VBZ},
+    {"had", VBD},        {"having", VBG},    {"do", VBP},        {"does", VBZ},
+    {"did", VBD},        {"done", VBN},      {"doing", VBG},     {"which", WDT},
+    {"whatever", WDT},   {"whichever", WDT}, {"who", WP},        {"whom", WP},
+    {"what", WP},        {"whoever", WP},    {"whose", WPS},     {"where", WRB},
+    {"when", WRB},       {"why", WRB},       {"how", WRB},       {"whenever", WRB},
+    {"wherever", WRB},   {"there", EX},      {"not", RB},        {"n't", RB},
+    {"never", RB},       {"also", RB},       {"very", RB},       {"too", RB},
+    {"just", RB},        {"only", RB},       {"even", RB},       {"still", RB},
+    {"already", RB},     {"now", RB},        {"then", RB},       {"here", RB},
+    {"soon", RB},        {"again", RB},      {"often", RB},      {"always", RB},
+    {"ever", RB},        {"yet", RB},        {"however", RB},    {"perhaps", RB},
+    {"quite", RB},       {"rather", RB},     {"almost", RB},     {"nearly", RB},
+    {"ago", RB},         {"later", RB},      {"earlier", RB},    {"instead", RB},
+    {"meanwhile", RB},   {"away", RB},       {"back", RB},       {"together", RB},
+    {"once", RB},        {"twice", RB},      {"more", JJR},      {"most", JJS},
+    {"less", JJR},       {"least", JJS},     {"fewer", JJR},     {"many", JJ},
+    {"much", JJ},        {"few", JJ},        {"several", JJ},    {"other", JJ},
+    {"own", JJ},         {"same", JJ},       {"next", JJ},       {"last", JJ},
+    {"first", JJ},       {"second", JJ},     {"third", JJ},      {"former", JJ},
+    {"latter", JJ},      {"zero", CD},       {"one", CD},        {"two", CD},
+    {"three", CD},       {"four", CD},       {"five", CD},       {"six", CD},
+    {"seven", CD},       {"eight", CD},      {"nine", CD},       {"ten", CD},
+    {"eleven", CD},      {"twelve", CD},     {"thirteen", CD},   {"fourteen", CD},
+    {"fifteen", CD},     {"sixteen", CD},    {"seventeen", CD},  {"eighteen", CD},
+    {"nineteen", CD},    {"twenty", CD},     {"thirty", CD},     {"forty", CD},
+    {"fifty", CD},       {"sixty", CD},      {"seventy", CD},    {"eighty", CD},
+    {"ninety", CD},      {"hundred", CD},    {"thousand", CD},   {"million", CD},
+    {"billion", CD},     {"trillion", CD},   {"hundreds", NNS},  {"thousands", NNS},
+    {"millions", NNS},   {"said", VBD},      {"says", VBZ},      {"say", VBP},
+    {"told", VBD},       {"according", VBG}, {"percent", NN},    {"%", NN},
+    {"people", NNS},     {"police", NNS},    {"government", NN}, {"officials", NNS},
+    {"talks", NNS},      {"forces", NNS},    {"troops", NNS},    {"news", NN},
+    {"oh", UH},          {"yes", UH},        {"well", RB},       {"against", IN},
+    {"ties", NNS},       {"military", JJ},   {"official", NN},   {"foreign", JJ},
+    {"killed", VBN},     {"here", RB},       {"today", NN},      {"yesterday", NN},
+    {"tomorrow", NN},    {"tonight", NN},    {"week", NN},       {"year", NN},
+    {"month", NN},       {"day", NN},        {"president", NN},  {"minister", NN},
+    {"leader", NN},      {"leaders", NNS},   {"aid", NN},        {"visit", NN},
+    {"meeting", NN},     {"attack", NN},     {"attacks", NNS},   {"statement", NN},
+    {"agreement", NN},   {"members", NNS},   {"relations", NNS}, {"peace", NN},
+    {"war", NN},         {"country", NN},    {"state", NN},      {"nuclear", JJ},
+    {"deputy", NN},      {"senior", JJ},     {"prime", JJ},      {"top", JJ},
+    {"new", JJ},         {"old", JJ},        {"major", JJ},      {"main", JJ},
+    {"key", JJ},         {"chief", NN},      {"vice", NN},       {"ready", JJ},
+    {"able", JJ},        {"due", JJ},        {"likely", JJ},
 };
 
 bool IsBe(std::string_view w) {
@@ -333,14 +405,13 @@ namespace {
 // Per-token analysis before context rules.
 struct Cand {
   TagSet set = 0;
-  T best = NN;         // default choice
+  T best = NN;          // default choice
   bool closed = false;  // from the closed-class list
   bool cap = false;     // first letter upper case
   std::string_view low;
   uint16_t flags = 0;
   const Entry* entry = nullptr;
 };
-
 
 }  // namespace
 
@@ -436,8 +507,10 @@ void Tagger::Tag(Sentence* s) const {
     bool has_digit = false, all_numeric = true;
     for (char ch : w) {
       unsigned char u = static_cast<unsigned char>(ch);
-      if (IsDigitC(u)) has_digit = true;
-      else if (ch != ',' && ch != '.' && ch != '-' && ch != '/' && ch != ':') all_numeric = false;
+      if (IsDigitC(u))
+        has_digit = true;
+      else if (ch != ',' && ch != '.' && ch != '-' && ch != '/' && ch != ':')
+        all_numeric = false;
     }
     if (has_digit && (all_numeric || EndsWith(low, "s") || EndsWith(low, "th") ||
                       EndsWith(low, "st") || EndsWith(low, "nd") || EndsWith(low, "rd"))) {
@@ -454,8 +527,9 @@ void Tagger::Tag(Sentence* s) const {
     auto ci = lx->closed.find(std::string_view(low));
     if (ci != lx->closed.end() && !(all_caps && w.size() <= 3 && low != "i" && low != "a") &&
         (!c.cap || first || ci->second != NN)) {
-      if (!(c.cap && !first && (ci->second == NN || ci->second == NNS || ci->second == JJ ||
-                                ci->second == MD || ci->second == VBD || ci->second == VBN))) {
+      if (!(c.cap && !first &&
+            (ci->second == NN || ci->second == NNS || ci->second == JJ || ci->second == MD ||
+             ci->second == VBD || ci->second == VBN))) {
         c.closed = true;
         c.best = ci->second;
         c.set = Bit(c.best);
@@ -490,12 +564,23 @@ void Tagger::Tag(Sentence* s) const {
       c.best = CC;
       continue;
     }
+    {
+      // "al-Qaeda", "al-Raya": a capital after an inner hyphen marks a name.
+      size_t dash = w.rfind('-');
+      if (!c.cap && dash != std::string::npos && dash > 0 && dash + 1 < w.size() &&
+          IsUpperC(static_cast<unsigned char>(w[dash + 1])) &&
+          IsLowerC(static_cast<unsigned char>(w[0]))) {
+        c.set = Bit(NNP);
+        c.best = NNP;
+        continue;
+      }
+    }
     const Entry* e = lx->Find(low);
     uint16_t f = e ? e->flags : 0;
     c.entry = e;
     c.flags = f;
-    bool known_lower = (f & (kN | kV | kA | kR | kExcNounPl | kExcVerbPast | kExcAdjCmp |
-                             kExcAdjSup)) != 0;
+    bool known_lower =
+        (f & (kN | kV | kA | kR | kExcNounPl | kExcVerbPast | kExcAdjCmp | kExcAdjSup)) != 0;
     // Capitalised words: names, unless sentence-initial and known in lower case.
     if ((c.cap || all_caps) && !c.closed) {
       bool treat_as_name = !first || (f & (kCapNoun | kCapAdj)) || !known_lower || all_caps;
@@ -515,8 +600,7 @@ void Tagger::Tag(Sentence* s) const {
           if (EndsWith(low, "s")) c.set = Bit(NNPS), c.best = NNPS;
         } else if (low.size() > 3 && EndsWith(low, "s") && !EndsWith(low, "ss") &&
                    !EndsWith(low, "us") && !EndsWith(low, "is") && !all_caps &&
-                   (lx->Flags(std::string_view(low.data(), low.size() - 1)) &
-                    (kN | kCapAdj))) {
+                   (lx->Flags(std::string_view(low.data(), low.size() - 1)) & (kN | kCapAdj))) {
           c.set = Bit(NNPS);
           c.best = NNPS;
         } else {
@@ -639,20 +723,34 @@ void Tagger::Tag(Sentence* s) const {
     T best;
     uint16_t cn = e ? e->cnt[0] : 0, cv = e ? e->cnt[1] : 0, ca = e ? e->cnt[2] : 0,
              cr = e ? e->cnt[3] : 0;
-    if (set & Bit(NNS)) best = NNS;
-    else if (set & Bit(VBD)) best = VBD;
-    else if (set & Bit(VBG)) best = VBG;
-    else if (set & Bit(NN)) best = NN;
-    else if (set & Bit(JJ)) best = JJ;
-    else if (set & Bit(VB)) best = VB;
-    else if (set & Bit(RB)) best = RB;
-    else if (set & Bit(JJR)) best = JJR;
-    else if (set & Bit(JJS)) best = JJS;
-    else if (set & Bit(VBZ)) best = VBZ;
-    else if (set & Bit(VBP)) best = VBP;
-    else if (set & Bit(VBN)) best = VBN;
-    else if (set & Bit(NNP)) best = NNP;
-    else best = NN;
+    if (set & Bit(NNS))
+      best = NNS;
+    else if (set & Bit(VBD))
+      best = VBD;
+    else if (set & Bit(VBG))
+      best = VBG;
+    else if (set & Bit(NN))
+      best = NN;
+    else if (set & Bit(JJ))
+      best = JJ;
+    else if (set & Bit(VB))
+      best = VB;
+    else if (set & Bit(RB))
+      best = RB;
+    else if (set & Bit(JJR))
+      best = JJR;
+    else if (set & Bit(JJS))
+      best = JJS;
+    else if (set & Bit(VBZ))
+      best = VBZ;
+    else if (set & Bit(VBP))
+      best = VBP;
+    else if (set & Bit(VBN))
+      best = VBN;
+    else if (set & Bit(NNP))
+      best = NNP;
+    else
+      best = NN;
     if ((set & Bit(JJ)) && ca > cn + 2 && ca >= cv && !(set & (Bit(NNS) | Bit(VBD)))) best = JJ;
     if ((set & Bit(RB)) && cr > cn + cv + ca) best = RB;
     if ((set & Bit(JJ)) && (set & Bit(VBN)) && !(f & kExcVerbPast)) {
@@ -667,12 +765,12 @@ void Tagger::Tag(Sentence* s) const {
   auto finite_ahead = [&](size_t i) {
     for (size_t k = i + 1; k < n; ++k) {
       const Cand& ck = cands[k];
-      if (ck.set & (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) |
-                    Bit(WRB)))
+      if (ck.set &
+          (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) | Bit(WRB)))
         return false;
       if (ck.closed && (ck.set & Bit(IN)) &&
-          (lows[k] == "that" || lows[k] == "because" || lows[k] == "after" ||
-           lows[k] == "before" || lows[k] == "while" || lows[k] == "when" || lows[k] == "if"))
+          (lows[k] == "that" || lows[k] == "because" || lows[k] == "after" || lows[k] == "before" ||
+           lows[k] == "while" || lows[k] == "when" || lows[k] == "if"))
         return false;
       if (ck.closed ? (Bit(ck.best) & kFinite) != 0
                     : (ck.set & kFinite) && !(ck.set & ~(kFinite | Bit(VBN))))
@@ -706,27 +804,27 @@ void Tagger::Tag(Sentence* s) const {
     // Skip adverbs back to the auxiliary: "has also been", "will not go".
     size_t a = i;
     // ... and "RB CC RB" ("was heavily and unjustly criticized").
-    while (a > 0 && (tags[a - 1] == RB ||
-                     (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
+    while (a > 0 &&
+           (tags[a - 1] == RB || (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
       --a;
     T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
     std::string_view aux_low = a > 0 ? std::string_view(lows[a - 1]) : std::string_view();
     const TagSet nxt = i + 1 < n ? cands[i + 1].set : Bit(PERIOD);
-    const bool next_nounish = ((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
-                              (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed &&
-                               !(nxt & kVerbs));
+    const bool next_nounish =
+        ((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
+        (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed && !(nxt & kVerbs));
     T t = c.best;
     TagSet set = c.set;
     if ((set & (set - 1)) != 0) {  // ambiguous
       const bool after_det = (Bit(prev) & (kDetLike | kAdj | Bit(CD))) != 0;
       const bool after_have = IsHave(aux_low) && (Bit(aux_tag) & (kVerbs)) != 0;
-      const bool after_be = IsBe(aux_low) && aux_low != "'s" ? true
-                            : (aux_low == "'s" && aux_tag == VBZ);
-      const bool after_modal = aux_tag == MD || aux_tag == TO ||
-                               (IsDo(aux_low) && (Bit(aux_tag) & kFinite));
-      const bool subj = (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
-                        !(prev == PRP && (plow == "him" || plow == "them" || plow == "me" ||
-                                          plow == "us"));
+      const bool after_be =
+          IsBe(aux_low) && aux_low != "'s" ? true : (aux_low == "'s" && aux_tag == VBZ);
+      const bool after_modal =
+          aux_tag == MD || aux_tag == TO || (IsDo(aux_low) && (Bit(aux_tag) & kFinite));
+      const bool subj =
+          (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
+          !(prev == PRP && (plow == "him" || plow == "them" || plow == "me" || plow == "us"));
       if (lw == "that") {
         if ((Bit(prev) & (kNounish)) && (nxt & (kVerbs | Bit(MD) | Bit(RB))) &&
             !(nxt & (Bit(DT) | Bit(PRP) | Bit(NNP))))
@@ -743,9 +841,8 @@ void Tagger::Tag(Sentence* s) const {
       } else if (lw == "her") {
         t = (nxt & (kNounish | kAdj | Bit(CD))) && !(nxt & (Bit(IN) | Bit(TO))) ? PRPS : PRP;
       } else if (lw == "there") {
-        t = (i + 1 < n && (IsBe(lows[i + 1]) || cands[i + 1].set & Bit(MD) ||
-                           IsHave(lows[i + 1]) || lows[i + 1] == "seems" ||
-                           lows[i + 1] == "appears"))
+        t = (i + 1 < n && (IsBe(lows[i + 1]) || cands[i + 1].set & Bit(MD) || IsHave(lows[i + 1]) ||
+                           lows[i + 1] == "seems" || lows[i + 1] == "appears"))
                 ? EX
                 : RB;
       } else if (lw == "'s") {
@@ -757,15 +854,20 @@ void Tagger::Tag(Sentence* s) const {
         t = PDT;
       } else if (lw == "more" || lw == "less" || lw == "most" || lw == "least") {
         bool sup = lw == "most" || lw == "least";
-        if ((nxt & (Bit(JJ) | Bit(RB))) && !(nxt & kNounish)) t = sup ? RBS : RBR;
-        else t = sup ? JJS : JJR;
+        if ((nxt & (Bit(JJ) | Bit(RB))) && !(nxt & kNounish))
+          t = sup ? RBS : RBR;
+        else
+          t = sup ? JJS : JJR;
       } else if (set & (Bit(RP))) {
         // up/out/off/down/over/back/away/around
         if (Bit(prev) & kVerbs) {
           bool next_np = (nxt & (Bit(DT) | Bit(PRPS) | Bit(CD) | kNounish | Bit(PRP))) != 0;
-          if (lw == "out" && i + 1 < n && lows[i + 1] == "of") t = IN;
-          else if (!next_np || lw == "away" || lw == "back") t = (lw == "away" || lw == "back") ? RB : RP;
-          else t = (lw == "up" || lw == "off" || lw == "down") ? RP : IN;
+          if (lw == "out" && i + 1 < n && lows[i + 1] == "of")
+            t = IN;
+          else if (!next_np || lw == "away" || lw == "back")
+            t = (lw == "away" || lw == "back") ? RB : RP;
+          else
+            t = (lw == "up" || lw == "off" || lw == "down") ? RP : IN;
         } else {
           t = c.best;
           if ((lw == "back" || lw == "away") && !(nxt & (Bit(DT) | kNounish))) t = RB;
@@ -779,7 +881,8 @@ void Tagger::Tag(Sentence* s) const {
         t = (Bit(prev) & (Bit(DT) | kAdj)) ? NN : CD;
       } else if (lw == "like") {
         t = (subj && (Bit(prev) & (Bit(PRP) | Bit(NNS))) && !finite_seen) ? VBP
-            : after_modal ? VB : IN;
+            : after_modal                                                 ? VB
+                                                                          : IN;
       } else if (lw == "'d") {
         t = (nxt & (Bit(VBN) | Bit(VBD))) && !(nxt & Bit(VB)) ? VBD : MD;
       } else if (after_modal && (set & Bit(VB))) {
@@ -794,11 +897,13 @@ void Tagger::Tag(Sentence* s) const {
 
       } else if (after_have && (set & Bit(VBN))) {
         t = VBN;
-      } else if (after_have && (set & (Bit(VBD))) ) {
+      } else if (after_have && (set & (Bit(VBD)))) {
         t = VBN;
       } else if (after_be && (set & (Bit(VBN) | Bit(VBG))) && !(Bit(aux_tag) & (kDetLike))) {
-        if (set & Bit(VBN)) t = VBN;
-        else if (set & Bit(VBG)) t = VBG;
+        if (set & Bit(VBN))
+          t = VBN;
+        else if (set & Bit(VBG))
+          t = VBG;
         if ((set & Bit(JJ)) && !(set & (Bit(VBN) | Bit(VBG)))) t = JJ;
       } else if (after_be && (set & Bit(JJ)) && !(set & kNounish & ~Bit(NN) & ~Bit(NNS))) {
         t = (set & Bit(NN)) && next_nounish ? JJ : ((set & Bit(JJ)) ? JJ : c.best);
@@ -827,8 +932,8 @@ void Tagger::Tag(Sentence* s) const {
         t = (subj && !finite_seen && !(Bit(prev) & Bit(WP) && false)) ? VBZ : NNS;
         if (t == VBZ && prev == NNS) t = NNS;  // "security forces" stays plural
         if (prev == NNS && !finite_seen && (nxt & (Bit(DT) | Bit(PRPS) | Bit(TO)))) t = VBZ;
-        if ((Bit(prev) & (Bit(IN) | Bit(TO) | Bit(CC) | Bit(VBZ) | Bit(VBD) | Bit(VBP) |
-                          Bit(VBG) | Bit(VB))) &&
+        if ((Bit(prev) &
+             (Bit(IN) | Bit(TO) | Bit(CC) | Bit(VBZ) | Bit(VBD) | Bit(VBP) | Bit(VBG) | Bit(VB))) &&
             prev != PERIOD)
           t = NNS;
         if (prev == WDT || prev == WP) t = VBZ;
@@ -838,15 +943,19 @@ void Tagger::Tag(Sentence* s) const {
           // followed by another noun, is a noun.
           size_t k = i;
           while (k > 0 && (Bit(tags[k - 1]) & (kAdj | Bit(NN) | Bit(NNP) | Bit(VBN)))) --k;
-          if (k < i && k > 0 && (Bit(tags[k - 1]) & (Bit(DT) | Bit(PRPS) | Bit(POS))))
-            t = NNS;
+          if (k < i && k > 0 && (Bit(tags[k - 1]) & (Bit(DT) | Bit(PRPS) | Bit(POS)))) t = NNS;
         }
       } else if ((set & Bit(VBD)) && (set & Bit(VBN))) {
-        if (prev == WDT || prev == WP) t = VBD;
-        else if (finite_seen && (Bit(prev) & (kNounish | Bit(RB) | Bit(COMMA)))) t = VBN;
-        else if (!finite_seen && (subj || prev == RB)) t = VBD;
-        else if (Bit(prev) & (Bit(IN) | Bit(CC) | Bit(COMMA) | Bit(PERIOD))) t = finite_seen ? VBN : VBD;
-        else t = finite_seen ? VBN : VBD;
+        if (prev == WDT || prev == WP)
+          t = VBD;
+        else if (finite_seen && (Bit(prev) & (kNounish | Bit(RB) | Bit(COMMA))))
+          t = VBN;
+        else if (!finite_seen && (subj || prev == RB))
+          t = VBD;
+        else if (Bit(prev) & (Bit(IN) | Bit(CC) | Bit(COMMA) | Bit(PERIOD)))
+          t = finite_seen ? VBN : VBD;
+        else
+          t = finite_seen ? VBN : VBD;
         if (prev == PERIOD && i == 0) t = VBN;
         if (prev == CC && finite_seen && i >= 2) {
           // "killed and wounded": copy the conjunct's tag.
@@ -870,13 +979,17 @@ void Tagger::Tag(Sentence* s) const {
             (set & Bit(VBP)) && !(nxt & (Bit(POS) | Bit(MD))) && !next_nounish &&
             clause_initial_name(tags, i - 1) && !finite_ahead(i))
           plural_subj = true;
-        if (plural_subj && (!finite_seen || prev == WDT || prev == WP)) t = VBP;
+        if (plural_subj && (!finite_seen || prev == WDT || prev == WP))
+          t = VBP;
         else if (prev == CC && i >= 2 && (Bit(tags[i - 2]) & (kVerbs)) && !(nxt & Bit(PERIOD)))
-          t = tags[i - 2] == VBZ || tags[i - 2] == VBD ? c.best : (set & Bit(VB) ? tags[i - 2] : c.best);
+          t = tags[i - 2] == VBZ || tags[i - 2] == VBD ? c.best
+                                                       : (set & Bit(VB) ? tags[i - 2] : c.best);
         else if ((set & Bit(JJ)) && next_nounish && !(c.best == NN && !(set & Bit(JJ))))
           t = (c.entry && c.entry->cnt[0] > 2 * c.entry->cnt[2] + 5 && (set & Bit(NN))) ? NN : JJ;
-        else if (set & Bit(NN)) t = NN;
-        else t = JJ;
+        else if (set & Bit(NN))
+          t = NN;
+        else
+          t = JJ;
         if (t != VBP && t != VB && (set & Bit(VB)) && (Bit(prev) & kVerbs) && prev != VBG &&
             (nxt & (Bit(DT) | Bit(PRPS))) && false)
           t = VB;
@@ -899,7 +1012,9 @@ void Tagger::Tag(Sentence* s) const {
         t = c.best;
       } else if ((set & Bit(VB)) && (set & Bit(VBP))) {
         bool plural_subj = (Bit(prev) & (Bit(NNS) | Bit(NNPS) | Bit(PRP) | Bit(WDT))) != 0;
-        t = plural_subj && !finite_seen ? VBP : (i == 0 ? VB : (prev == CC ? tags[i >= 2 ? i - 2 : 0] : VBP));
+        t = plural_subj && !finite_seen
+                ? VBP
+                : (i == 0 ? VB : (prev == CC ? tags[i >= 2 ? i - 2 : 0] : VBP));
         if (t != VB && t != VBP) t = VBP;
       } else if ((set & Bit(RB)) && (set & Bit(JJ))) {
         t = next_nounish ? JJ : (c.entry && c.entry->cnt[3] >= c.entry->cnt[2] ? RB : JJ);
@@ -911,18 +1026,23 @@ void Tagger::Tag(Sentence* s) const {
       if (!(set & Bit(t))) t = c.best;
     }
     // Non-ambiguous but context-sensitive adjustments.
+    // "after a scuffling was reported": an -ing form right after a determiner, with no
+    // object or noun after it, is a gerund noun.
+    if (t == VBG && (Bit(prev) & (Bit(DT) | Bit(PRPS) | Bit(POS))) && EndsWith(lw, "ing") &&
+        !(nxt & (Bit(DT) | Bit(PRPS) | Bit(PRP) | kNounish | kAdj | Bit(CD))))
+      t = NN;
     if (t == VBN && lw == "been") t = VBN;
     if (t == VBD && (AfterHave(lows, tags, i))) t = VBN;
     tags[i] = t;
     if (Bit(t) & kFinite) finite_seen = true;
     if (t == COMMA || t == COLON || t == CC || t == WDT || t == WP || t == WRB ||
-        (t == IN && (lw == "that" || lw == "because" || lw == "if" || lw == "while" ||
-                     lw == "although" || lw == "as" || lw == "whether" || lw == "though" ||
-                     lw == "after" || lw == "before" || lw == "since" || lw == "until" ||
-                     lw == "when")) ||
+        (t == IN &&
+         (lw == "that" || lw == "because" || lw == "if" || lw == "while" || lw == "although" ||
+          lw == "as" || lw == "whether" || lw == "though" || lw == "after" || lw == "before" ||
+          lw == "since" || lw == "until" || lw == "when")) ||
         t == LQ || t == LRB)
       finite_seen = false;
-    if (t == VBP && (lw == "are") ) finite_seen = true;
+    if (t == VBP && (lw == "are")) finite_seen = true;
   }
   for (size_t i = 0; i < n; ++i) s->tokens[i].tag = kTagNames[tags[i]];
 }

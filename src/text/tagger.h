@@ -11,9 +11,11 @@
 // suffix morphology (-s -ed -ing -er -est -ly); unknown words are guessed from their shape
 // (capitals -> NNP, digits -> CD, suffixes); (3) deterministic left-to-right context rules
 // choose among the candidates (after a determiner -> noun; after a modal or "to" -> VB;
-// after "have" -> VBN; after "be" -> VBN/VBG; subject + verb -> VBZ/VBP/VBD; "that" as
-// IN/WDT/DT; ...). Accuracy against CoreNLP's tags on the PETRARCH validation parses is
-// measured in tagger_test.cc.
+// after "have" -> VBN; after "be" -> VBN/VBG; subject + verb -> VBZ/VBP/VBD; a clause
+// opened by a name with no sure finite verb ahead takes the verb reading ("Kenya and Uganda
+// welcome ..."); an -ing word after a determiner with no object -> NN; a plural inside a
+// determiner-initial noun run before another noun -> NNS; "that" as IN/WDT/DT; ...). Accuracy
+// against CoreNLP's tags on the PETRARCH validation parses is measured in tagger_test.cc.
 //
 // The lexicon is loaded from a WordNet database directory (Debian's wordnet-base puts it
 // in /usr/share/wordnet). If it is missing the tagger still works, from closed classes and

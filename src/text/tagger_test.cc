@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <vector>
@@ -67,6 +67,47 @@ TEST(TaggerTest, ThatReadings) {
             "They/PRP condemned/VBD the/DT group/NN that/WDT attacked/VBD the/DT town/NN ./.");
 }
 
+TEST(TaggerTest, VerbAfterNameSubject) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  EXPECT_EQ(Tags("Ethiopia departs from Sudan."), "Ethiopia/NNP departs/VBZ from/IN Sudan/NNP ./.");
+  EXPECT_EQ(Tags("Kenya and Uganda welcome the agreement, officials said."),
+            "Kenya/NNP and/CC Uganda/NNP welcome/VBP the/DT agreement/NN ,/, officials/NNS "
+            "said/VBD ./.");
+  EXPECT_EQ(Tags("Kenya believes Uganda can help."),
+            "Kenya/NNP believes/VBZ Uganda/NNP can/MD help/VB ./.");
+  // A name before a noun stays a compound when the clause has its verb later.
+  EXPECT_EQ(Tags("The Gaza deal was signed."), "The/DT Gaza/NNP deal/NN was/VBD signed/VBN ./.");
+}
+
+TEST(TaggerTest, NounReadingsInsideNounPhrases) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  // An -ing word after a determiner with no object is a noun.
+  EXPECT_EQ(Tags("Talks stalled after a scuffling was reported."),
+            "Talks/NNS stalled/VBD after/IN a/DT scuffling/NN was/VBD reported/VBN ./.");
+  // A plural followed by another noun inside a determiner-initial phrase is a noun.
+  EXPECT_EQ(Tags("The human rights activists of Amnesty International criticized the verdict."),
+            "The/DT human/NN rights/NNS activists/NNS of/IN Amnesty/NNP International/NNP "
+            "criticized/VBD the/DT verdict/NN ./.");
+  // Coordinated adjectives; a name after a lower-case prefix.
+  EXPECT_EQ(Tags("Egypt's new and ambitious minister blamed al-Qaeda."),
+            "Egypt/NNP 's/POS new/JJ and/CC ambitious/JJ minister/NN blamed/VBD al-Qaeda/NNP "
+            "./.");
+}
+
+TEST(TaggerTest, VerbGroups) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  EXPECT_EQ(Tags("The ministry was swiftly and harshly criticized."),
+            "The/DT ministry/NN was/VBD swiftly/RB and/CC harshly/RB criticized/VBN ./.");
+  EXPECT_EQ(Tags("Officers will not wire tap the phones."),
+            "Officers/NNS will/MD not/RB wire/VB tap/VB the/DT phones/NNS ./.");
+  EXPECT_EQ(Tags("A man believed linked to the gang was arrested."),
+            "A/DT man/NN believed/VBN linked/VBN to/TO the/DT gang/NN was/VBD arrested/VBN ./.");
+  EXPECT_EQ(Tags("Troops closed the roads leading into the city."),
+            "Troops/NNS closed/VBD the/DT roads/NNS leading/VBG into/IN the/DT city/NN ./.");
+  EXPECT_EQ(Tags("He said it would acting now."),
+            "He/PRP said/VBD it/PRP would/MD acting/VBG now/RB ./.");
+}
+
 TEST(TaggerTest, NeverEmptyOnOddInput) {
   Sentence s;
   std::string text = "\xE2\x80\x9C ... -- ?! \xC3\xA9t\xC3\xA9 1,000 $5 'tis";
@@ -122,7 +163,8 @@ TEST(TaggerTest, AccuracyOnValidationParses) {
     std::vector<std::pair<int, std::string>> v;
     for (auto& [k, c] : confusions) v.push_back({c, k});
     std::sort(v.rbegin(), v.rend());
-    for (size_t i = 0; i < v.size() && i < 80; ++i) std::printf("  %4d %s\n", v[i].first, v[i].second.c_str());
+    for (size_t i = 0; i < v.size() && i < 80; ++i)
+      std::printf("  %4d %s\n", v[i].first, v[i].second.c_str());
   }
   EXPECT_GE(acc, 90.0);
 }
@@ -133,7 +175,8 @@ TEST(TaggerTest, LoadsQuicklyAndTagsFast) {
   auto t1 = std::chrono::steady_clock::now();
   if (!loaded.ok()) GTEST_SKIP() << "WordNet not installed";
   std::printf("[tagger] load: %lld ms, %zu entries\n",
-              static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(t1 - t0).count()),
+              static_cast<long long>(
+                  std::chrono::duration_cast<std::chrono::milliseconds>(t1 - t0).count()),
               (*loaded)->lexicon_size());
   std::string text =
       "The United Nations urged both sides to resume talks on Wednesday, a senior official "
@@ -145,8 +188,9 @@ TEST(TaggerTest, LoadsQuicklyAndTagsFast) {
   auto t2 = std::chrono::steady_clock::now();
   for (int i = 0; i < kIters; ++i) (*loaded)->Tag(&s);
   auto t3 = std::chrono::steady_clock::now();
-  double ns = static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(t3 - t2).count()) /
-              (kIters * static_cast<double>(s.tokens.size()));
+  double ns =
+      static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(t3 - t2).count()) /
+      (kIters * static_cast<double>(s.tokens.size()));
   std::printf("[tagger] %.0f ns/token\n", ns);
 }
 

@@ -27,7 +27,9 @@ unsigned char At(std::string_view t, size_t i) { return static_cast<unsigned cha
 bool Is3(std::string_view t, size_t i, size_t e, unsigned char last) {
   return i + 3 <= e && At(t, i) == 0xE2 && At(t, i + 1) == 0x80 && At(t, i + 2) == last;
 }
-bool IsDash3(std::string_view t, size_t i, size_t e) { return Is3(t, i, e, 0x94) || Is3(t, i, e, 0x93); }
+bool IsDash3(std::string_view t, size_t i, size_t e) {
+  return Is3(t, i, e, 0x94) || Is3(t, i, e, 0x93);
+}
 bool IsApos3(std::string_view t, size_t i, size_t e) { return Is3(t, i, e, 0x99); }
 
 // Length of an apostrophe (' or ’) at i, or 0.
@@ -98,8 +100,8 @@ void SplitMiddle(std::string_view t, size_t b, size_t e, std::vector<Span>* out)
     if (al == 0) continue;
     if (!IsWordByte(At(t, i - 1))) break;
     std::string_view rest = t.substr(i + al, e - i - al);
-    if (IEq(rest, "s") || IEq(rest, "re") || IEq(rest, "ve") || IEq(rest, "ll") ||
-        IEq(rest, "d") || IEq(rest, "m")) {
+    if (IEq(rest, "s") || IEq(rest, "re") || IEq(rest, "ve") || IEq(rest, "ll") || IEq(rest, "d") ||
+        IEq(rest, "m")) {
       out->push_back({b, i});
       out->push_back({i, e});
       return;
@@ -174,9 +176,9 @@ void SplitChunk(std::string_view t, size_t b, size_t e, bool last_chunk, std::ve
         continue;
       }
       std::string_view w = t.substr(b, e - 1 - b);
-      bool keep = !w.empty() &&
-                  (IsKnownAbbreviation(w) || (w.size() == 1 && IsUpper(At(w, 0))) ||
-                   (w.find('.') != std::string_view::npos && IsAlpha(At(w, w.size() - 1))));
+      bool keep =
+          !w.empty() && (IsKnownAbbreviation(w) || (w.size() == 1 && IsUpper(At(w, 0))) ||
+                         (w.find('.') != std::string_view::npos && IsAlpha(At(w, w.size() - 1))));
       if (!keep) {
         trail[nt++] = {e - 1, e};
         e -= 1;

@@ -31,6 +31,22 @@ TEST(TokenizerTest, PunctuationAndClitics) {
   EXPECT_EQ(Toks("“Peace,” he said. ‘No’"), "“|Peace|,|”|he|said|.|‘|No|’");
 }
 
+TEST(TokenizerTest, UnderscoreSeparatesWords) {
+  EXPECT_EQ(Toks("Delegates met in Addis_Ababa on Monday."),
+            "Delegates|met|in|Addis|Ababa|on|Monday|.");
+  EXPECT_EQ(Toks("_Port__Sudan_ ,_"), "Port|Sudan|,");
+  Sentence s;
+  std::string text = "in Dar_es_Salaam.";
+  s.end = text.size();
+  Tokenize(text, &s);
+  ASSERT_EQ(s.tokens.size(), 5u);
+  EXPECT_EQ(s.tokens[1].begin, 3u);
+  EXPECT_EQ(s.tokens[1].end, 6u);
+  EXPECT_EQ(s.tokens[2].text, "es");
+  EXPECT_EQ(s.tokens[3].begin, 10u);
+  EXPECT_EQ(s.tokens[3].text, "Salaam");
+}
+
 TEST(TokenizerTest, AbbreviationAtSentenceEnd) {
   Sentence s;
   std::string text = "He moved to the U.S.";
@@ -49,8 +65,8 @@ TEST(TokenizerTest, NormalizeFoldsAndUppercases) {
 }
 
 TEST(TokenizerTest, HostileInput) {
-  for (std::string_view text : {"", "''''", "\xE2\x80", "\xE2\x80\x99\xE2\x80\x99s", "----",
-                                "'s", "n't", "a,,,b", "((((", "\xC3"}) {
+  for (std::string_view text : {"", "''''", "\xE2\x80", "\xE2\x80\x99\xE2\x80\x99s", "----", "'s",
+                                "n't", "a,,,b", "((((", "\xC3"}) {
     Sentence s;
     s.end = text.size() + 10;  // out of range: clamped
     Tokenize(text, &s);

@@ -68,9 +68,8 @@ inline Tree ReadTree(std::string_view s) {
       stack.pop_back();
       if (!o.label.empty() && o.label != "ROOT" && t.words.size() > o.begin) {
         size_t dash = o.label.find_first_of("-=", 1);
-        t.constituents.push_back(
-            {dash == std::string::npos ? o.label : o.label.substr(0, dash), o.begin,
-             t.words.size()});
+        t.constituents.push_back({dash == std::string::npos ? o.label : o.label.substr(0, dash),
+                                  o.begin, t.words.size()});
       }
     } else {
       ++i;  // stray text
