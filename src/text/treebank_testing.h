@@ -1,8 +1,8 @@
 // Test-only helpers: a minimal Penn Treebank bracket reader and loaders for the PETRARCH
 // validation files (<Parse> elements). Not part of the library; included by *_test.cc.
 //
-// ReadTree parses "(ROOT (S (NP (NNP Arnor)) ...))" without recursion. Labelled spans
-// (constituents) are reported in token positions; leaves give (tag, word).
+// ReadTree gives the labelled spans (constituents) of a tree in token positions and its
+// leaves as (tag, word).
 #ifndef EVENTCODER_TEXT_TREEBANK_TESTING_H_
 #define EVENTCODER_TEXT_TREEBANK_TESTING_H_
 
@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "parse/tree.h"
 
 namespace eventcoder::testing {
 
@@ -25,57 +27,24 @@ struct Tree {
   bool ok = false;
 };
 
-// Parses one bracketed tree. ok is false if brackets do not balance.
+// Parses one bracketed tree with the library's reader (parse/tree.h). ok is false if the
+// brackets do not balance.
 inline Tree ReadTree(std::string_view s) {
   Tree t;
-  struct Open {
-    std::string label;
-    size_t begin;
-    bool has_child;
-  };
-  std::vector<Open> stack;
-  size_t i = 0;
-  const size_t n = s.size();
-  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-  while (i < n) {
-    char c = s[i];
-    if (is_space(c)) {
-      ++i;
-    } else if (c == '(') {
-      ++i;
-      size_t j = i;
-      while (j < n && !is_space(s[j]) && s[j] != '(' && s[j] != ')') ++j;
-      std::string label(s.substr(i, j - i));
-      i = j;
-      while (i < n && is_space(s[i])) ++i;
-      if (i < n && s[i] != '(' && s[i] != ')') {  // preterminal: (TAG word)
-        size_t k = i;
-        while (k < n && s[k] != ')') ++k;
-        std::string word(s.substr(i, k - i));
-        while (!word.empty() && is_space(word.back())) word.pop_back();
-        t.tags.push_back(label);
-        t.words.push_back(word);
-        if (!stack.empty()) stack.back().has_child = true;
-        i = k + 1;
-      } else {
-        if (!stack.empty()) stack.back().has_child = true;
-        stack.push_back({label, t.words.size(), false});
-      }
-    } else if (c == ')') {
-      ++i;
-      if (stack.empty()) return t;
-      Open o = stack.back();
-      stack.pop_back();
-      if (!o.label.empty() && o.label != "ROOT" && t.words.size() > o.begin) {
-        size_t dash = o.label.find_first_of("-=", 1);
-        t.constituents.push_back({dash == std::string::npos ? o.label : o.label.substr(0, dash),
-                                  o.begin, t.words.size()});
-      }
-    } else {
-      ++i;  // stray text
-    }
+  auto parsed = ReadTreebank(s);
+  if (!parsed.ok()) return t;
+  for (const auto& w : parsed->words) {
+    t.words.push_back(w.text);
+    t.tags.push_back(w.tag);
   }
-  t.ok = stack.empty() && !t.words.empty();
+  for (size_t n = 0; n < parsed->nodes.size(); ++n) {
+    const auto& node = parsed->nodes[n];
+    if (node.word >= 0 || node.label.empty() || node.label == "ROOT") continue;
+    auto [a, b] = parsed->WordRange(static_cast<int>(n));
+    if (b > a)
+      t.constituents.push_back({node.label, static_cast<size_t>(a), static_cast<size_t>(b)});
+  }
+  t.ok = !t.words.empty();
   return t;
 }
 
