@@ -14,6 +14,7 @@
 #include "match/compiled_dictionary.h"
 #include "pipeline/story_coder.h"
 #include "read/story_reader.h"
+#include "text/tagger.h"
 #include "validate/validator.h"
 #include "write/jsonl_writer.h"
 #include "write/sqlite_sink.h"
@@ -194,6 +195,8 @@ int RunValidate(const Args& a) {
     }
   }
   if (!a.require_dyad.empty()) vo.coder.require_dyad = a.require_dyad != "false";
+  if (vo.ignore_parse && Tagger::Default().lexicon_size() == 0)
+    std::cerr << "warning: WordNet data not found; raw-text figures will be lower\n";
   auto report = RunValidation(a.files[0], vo);
   if (!report.ok()) {
     std::cerr << "eventcoder: " << report.status().message() << "\n";
@@ -227,6 +230,11 @@ int RunCode(const Args& a) {
   }
   if (!a.require_dyad.empty()) popts.coder.require_dyad = a.require_dyad != "false";
   StoryCoder coder(std::make_shared<const CompiledDictionary>(std::move(*dict)), popts);
+  if (Tagger::Default().lexicon_size() == 0) {
+    std::cerr << "warning: WordNet data not found (install Debian's wordnet-base or set "
+                 "EVENTCODER_WORDNET_DIR); raw text is tagged with word lists and suffix "
+                 "rules only, which codes fewer events\n";
+  }
 
   std::ofstream out_file;
   std::ostream* out = &std::cout;
