@@ -116,6 +116,16 @@ TEST(Coder, PatternBindsTargetAndPlace) {
             (std::set<Triple>{{"PSEINS", "IRNGOV", "044"}}));
 }
 
+TEST(Coder, MeetingInAThirdCountryIs044) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Hamas)) (VP (VBD met) (NP (NNP Egypt)) (, ,) (PP (IN in)"
+                 " (NP (NNP Tehran))) (PP (IN on) (NP (NNP Wednesday)))) (. .)))"),
+            (std::set<Triple>{{"PSEINS", "EGY", "044"}}));
+  // Not a third country when it is one side's own.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Hamas)) (VP (VBD met) (NP (NNP Iran)) (PP (IN in)"
+                 " (NP (NNP Tehran)))) (. .)))"),
+            (std::set<Triple>{{"PSEINS", "IRN", "040"}}));
+}
+
 TEST(Coder, DateRestrictedActorCodes) {
   const char* tree =
       "(ROOT (S (NP (NNP Ali) (NNP Larijani)) (VP (VBD condemned) (NP (NNP Israel))) (. .)))";

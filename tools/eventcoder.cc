@@ -44,6 +44,7 @@ output:
   -o, --output FILE              write events to FILE (default stdout)
   --explain                      add CAMEO names and descriptions to each event
   --db PATH                      also store stories and events in SQLite at PATH
+  --trees                        print the parse tree of every sentence to stderr
 validate:
   --verbose                      list failing records with expected and produced events
   --trees                        with --verbose, show the tree each record was coded on
@@ -274,7 +275,9 @@ int RunCode(const Args& a) {
   auto on_story = [&](Story&& story) {
     if (fatal) return;
     StoryResult res;
-    Status s = coder.Code(story, &res);
+    Status s = coder.Code(story, &res, a.trees);
+    for (size_t i = 0; i < res.trees.size(); ++i)
+      std::cerr << "# " << story.id << " sentence " << i << ": " << res.trees[i] << "\n";
     if (!s.ok()) {
       std::cerr << s.message() << "\n";
       ++skipped;

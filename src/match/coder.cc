@@ -161,6 +161,8 @@ class SentenceCoder {
   bool TryVerb(int vp, const CompiledDictionary::VerbRef& verb, const std::vector<int>& verb_words,
                bool patterns_only, std::vector<CodedEvent>* out);
   std::vector<int> SubjectPhrases(int vp) const;
+  void ThirdLocation(const std::vector<Item>& lower, int source, int target, std::string* code,
+                     std::vector<WhyEntry>* why) const;
   // True when "not", "n't" or "never" comes just before the verb (auxiliaries and
   // adverbs may stand between).
   bool IsNegated(const std::vector<Item>& upper) const;
@@ -488,15 +490,17 @@ void SentenceCoder::MarkCommaClauses() {
     return count;
   };
   // The terminal clause first, so that an internal clause can still end at its comma.
-  // Only when a verb comes before it: otherwise the "terminal clause" is the main one
-  // ("Egypt's foreign ministry, in a statement, condemned Israel").
+  // Only when a verb comes before it (otherwise the "terminal clause" is the main one:
+  // "Egypt's foreign ministry, in a statement, condemned Israel") and one inside it.
   if (opt_.comma_end_max > 0 && !commas.empty()) {
     int a = commas.back();
     int n = static_cast<int>(t_.words.size());
     int count = alpha_words(a + 1, n);
-    bool verb_before = false;
+    bool verb_before = false, verb_after = false;
     for (int i = 0; i < a && !verb_before; ++i) verb_before = IsVerbTag(t_.words[i].tag);
-    if (verb_before && count >= opt_.comma_end_min && count <= opt_.comma_end_max) {
+    for (int i = a + 1; i < n && !verb_after; ++i) verb_after = IsVerbTag(t_.words[i].tag);
+    // A clause (", a senior official said on Saturday"), not a phrase (", in Doha").
+    if (verb_before && verb_after && count >= opt_.comma_end_min && count <= opt_.comma_end_max) {
       for (int i = a + 1; i < n; ++i)
         if (t_.words[i].tag != ".") deleted_[i] = true;
     }
@@ -892,9 +896,34 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
           break;
         }
   }
-  if (source >= 0 && target >= 0)
+  if (source >= 0 && target >= 0) {
+    if (opt_.third_location && code == "040") ThirdLocation(lower, source, target, &code, &why);
     MakeEvents(source, target, code, paired, passive, verb_words, why, out);
+  }
   return true;
+}
+
+// CAMEO 044, "meet at a third location": a meeting "in"/"at" a place that the dictionary
+// codes as a bare country (a capital or country name) other than both sides' countries.
+void SentenceCoder::ThirdLocation(const std::vector<Item>& lower, int source, int target,
+                                  std::string* code, std::vector<WhyEntry>* why) const {
+  auto country = [](const std::string& c) { return c.size() >= 3 ? c.substr(0, 3) : c; };
+  std::string sc = country(phrases_[source].PrimaryCode());
+  std::string tc = country(phrases_[target].PrimaryCode());
+  if (sc == "---" || tc == "---") return;
+  for (size_t i = 0; i + 1 < lower.size(); ++i) {
+    const std::string& w = t_.words[lower[i].word].norm;
+    if (w != "IN" && w != "AT") continue;
+    int np = lower[i + 1].np;
+    if (np < 0 || np == target || np == source || phrases_[np].compound) continue;
+    std::string place = phrases_[np].PrimaryCode();
+    if (place.size() != 3 || place == "---" || place == sc || place == tc) continue;
+    *code = "044";
+    std::string words = JoinNorm(t_, phrases_[np].members.front().words);
+    why->push_back(
+        {"rule", "", 0, "meeting in " + words + " (" + place + "), a third country: 040 -> 044"});
+    return;
+  }
 }
 
 bool SentenceCoder::IsNegated(const std::vector<Item>& upper) const {

@@ -44,6 +44,9 @@ struct CoderOptions {
   // (", a senior official said on Saturday."). Set comma_end_max to 0 to turn it off.
   int comma_end_min = 2;
   int comma_end_max = 8;
+  // A meeting (040) "in"/"at" a place coded as a country other than both sides' countries
+  // becomes CAMEO 044, meet at a third location. Default: true.
+  bool third_location = true;
 };
 
 // One coded event in word coordinates of the tree.
