@@ -32,7 +32,7 @@ void AppendProduct(std::vector<std::vector<int>>* acc, const std::vector<std::ve
 
 bool IsNominalLabel(const std::string& l) {
   return l == "NP" || l == "NN" || l == "NNS" || l == "NNP" || l == "NNPS" || l == "NML" ||
-         l == "NX" || l == "NNPS";
+         l == "NX";
 }
 
 bool IsVerbTag(const std::string& t) { return t.size() >= 2 && t[0] == 'V' && t[1] == 'B'; }
