@@ -123,6 +123,21 @@ bool IsSayVerb(std::string_view w) {
           "acknowledged", "admitted",  "denied", "stressed", "alleged",   "charged",   "asserted"});
 }
 
+// Verbs whose object is followed by an "of" complement that belongs to the verb:
+// "accused Russia of war crimes" is (VP accused (NP Russia) (PP of ...)).
+bool TakesOfComplement(std::string_view w) {
+  for (std::string_view stem :
+       {"accus", "suspect", "convict", "acquit", "clear", "warn", "inform", "notif", "remind",
+        "rob", "depriv", "strip", "absolv", "reliev", "assur", "convinc", "persuad", "purg"}) {
+    if (w.size() < stem.size() || w.substr(0, stem.size()) != stem) continue;
+    std::string_view rest = w.substr(stem.size());
+    if (In(rest, {"", "e", "s", "es", "ed", "ied", "ies", "y", "ing", "bed", "bing", "ped", "ping",
+                  "ted", "ting"}))
+      return true;
+  }
+  return false;
+}
+
 bool IsDateWord(std::string_view w) {
   return In(w,
             {"monday",   "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
@@ -199,6 +214,7 @@ class Builder {
     return FiniteAt(e);
   }
   size_t FindReportingComma() const;
+  size_t FindClauseCoordination() const;
 
   void Open(const char* label, Node node) {
     if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
@@ -244,6 +260,9 @@ class Builder {
   std::vector<Node> stack_;
   std::string out_;
   size_t report_comma_ = static_cast<size_t>(-1);
+  size_t coord_cc_ = static_cast<size_t>(-1);     // CC joining two full clauses
+  size_t coord_comma_ = static_cast<size_t>(-1);  // the comma before it, if any
+  size_t coord_depth_ = 0;                        // stack depth of the S holding both
 };
 
 void Builder::Leaf(size_t i) {
@@ -340,6 +359,7 @@ size_t Builder::FindReportingComma() const {
   for (size_t c = n_; c-- > 1;) {
     if (cls_[c] != cComma) continue;
     size_t j = c + 1;
+    if (j < n_ && cls_[j] == cOther && s_.tokens[j].tag == "''") ++j;  // ," the minister said
     if (CanStartNP(j)) {
       j = ChunkEnd(j);
       while (j < n_ && cls_[j] == cIN && CanStartNP(j + 1)) j = ChunkEnd(j + 1);  // of-PPs
@@ -347,6 +367,29 @@ size_t Builder::FindReportingComma() const {
     while (j < n_ && cls_[j] == cRB) ++j;
     if (j < n_ && (cls_[j] == cFin) && IsSayVerb(low_[j])) return c;
     return static_cast<size_t>(-1);  // only the last comma is considered
+  }
+  return static_cast<size_t>(-1);
+}
+
+// A conjunction joining two clauses at the top level: "Officers fired tear gas, and
+// authorities suspended the internet" -> (S (S ...) (, ,) (CC and) (S ...)). It needs a
+// finite verb before it (so it does not join subjects), a subject and finite verb after it,
+// and no clause opener before it (a conjunction inside a "that" clause stays there).
+size_t Builder::FindClauseCoordination() const {
+  bool finite_before = false;
+  for (size_t k = 0; k < n_ && k < report_comma_; ++k) {
+    C c = cls_[k];
+    if (c == cFin || c == cMD) finite_before = true;
+    if (c == cWDT || c == cWP || c == cWRB || c == cColon) return static_cast<size_t>(-1);
+    if (c == cIN && (low_[k] == "that" ||
+                     In(low_[k], {"because", "if", "while", "although", "though", "whether",
+                                  "unless", "as", "since", "until", "once", "whereas"})))
+      return static_cast<size_t>(-1);
+    if (c == cFin && IsSayVerb(low_[k]) && ClauseFollows(k + 1)) return static_cast<size_t>(-1);
+    if (c == cCC && finite_before && k > 0 && ClauseFollows(k + 1)) {
+      // A subject pronoun or a determiner-led phrase: "and they", "and the police".
+      return k;
+    }
   }
   return static_cast<size_t>(-1);
 }
@@ -436,7 +479,9 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
     if (nx == cIN) {
       bool date_obj = b + 1 < n_ && (IsDateWord(low_[b + 1]) ||
                                      (b + 2 < n_ && IsDateWord(low_[b + 2])) || cls_[b + 1] == cCD);
-      if (w == "of" ||
+      const bool of_to_verb = w == "of" && a > 0 && IsVerb(cls_[a - 1]) &&
+                              TakesOfComplement(low_[a - 1]) && stack_.back().kind == kVP;
+      if ((w == "of" && !of_to_verb) ||
           (subject && !In(w, {"that", "because", "if", "while", "although", "as", "whether",
                               "though", "since", "after", "before", "until", "than", "so"})) ||
           In(w, {"against", "between", "among", "for", "over"}) || (w == "on" && !date_obj) ||
@@ -447,6 +492,7 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
           stack_.back().kind == kPP)
         flags |= kWPP;
       if (ClauseFollows(b + 1) && w != "of" && !subject) flags &= static_cast<uint8_t>(~kWPP);
+      if (of_to_verb) flags &= static_cast<uint8_t>(~kWPP);
     }
     if (!conj && cls_[a] != cPRP) {
       if (nx == cCC && CanStartNP(b + 1) && cls_[b + 1] != cEX) {
@@ -539,6 +585,10 @@ size_t Builder::PlaceVerb(size_t i) {
       } else if (t.kind == kPP && !t.full) {
         t.full = true;
         Open("S", Node{kS});
+      } else if (c == cVBG && t.kind == kVP && t.full && i > 0 &&
+                 (cls_[i - 1] == cFin || cls_[i - 1] == cVB) && !IsAuxWord(low_[i - 1])) {
+        Open("S", Node{kS});  // "denies supporting the rebels"
+        stack_.back().full = true;
       } else {
         PopCompleted();
         Node& u = stack_.back();
@@ -582,6 +632,18 @@ size_t Builder::PlaceVerb(size_t i) {
     if (adv_coord) Close();
     Open("VP", Node{kVP});  // awaiting its head
     return j;
+  }
+  // "said Wednesday she hoped ...": a bare date before the complement clause is the
+  // verb's own (NP (NNP Wednesday)).
+  if (IsSayVerb(low_[i]) && i + 2 < n_ && IsDateWord(low_[i + 1]) && ClauseFollows(i + 2)) {
+    Open("NP", Node{kNP});
+    Leaf(i + 1);
+    Close();
+    Node sb{kSBAR};
+    sb.full = true;
+    Open("SBAR", sb);
+    Open("S", Node{kS});
+    return i + 2;
   }
   // Complement clause without "that" after a verb of saying: "said (SBAR (S X ...))".
   if (IsSayVerb(low_[i]) && ClauseFollows(i + 1)) {
@@ -741,9 +803,23 @@ std::string Builder::Run() {
   Open("ROOT", Node{kRoot});
   Open("S", Node{kS});
   if (report_comma_ != static_cast<size_t>(-1)) Open("S", Node{kS});
+  coord_cc_ = FindClauseCoordination();
+  if (coord_cc_ != static_cast<size_t>(-1)) {
+    if (coord_cc_ > 0 && cls_[coord_cc_ - 1] == cComma) coord_comma_ = coord_cc_ - 1;
+    coord_depth_ = stack_.size();
+    stack_.back().full = true;
+    Open("S", Node{kS});
+  }
   size_t i = 0;
   while (i < n_) {
     C c = cls_[i];
+    if (i == coord_comma_ || i == coord_cc_) {
+      PopTo(coord_depth_);
+      Leaf(i);
+      if (i == coord_cc_) Open("S", Node{kS});
+      ++i;
+      continue;
+    }
     if (i == report_comma_) {
       PopTo(2);
       stack_.back().full = false;  // the top S takes the tail's subject and verb
@@ -776,11 +852,21 @@ std::string Builder::Run() {
         ++i;
         break;
       }
+      case cVBN:
+        // "expel exiled leaders": a participle after a main verb, before a noun, is a
+        // modifier opening the object NP.
+        if (i > 0 && (cls_[i - 1] == cVB || cls_[i - 1] == cFin) && !IsAuxWord(low_[i - 1]) &&
+            (Cls(i + 1) == cNoun || Cls(i + 1) == cAdj)) {
+          size_t e = ChunkEnd(i + 1);
+          i = PlaceNP(i, e > i + 1 ? e : i + 2);
+          break;
+        }
+        i = PlaceVerb(i);
+        break;
       case cMD:
       case cFin:
       case cVB:
       case cVBG:
-      case cVBN:
         i = PlaceVerb(i);
         break;
       case cTO:

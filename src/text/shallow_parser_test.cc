@@ -192,6 +192,42 @@ TEST(ShallowParserTest, PlacePhraseAfterOfGoesWithItsObject) {
       << p;
 }
 
+TEST(ShallowParserTest, WireTextConstructions) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  // Two full clauses joined by ", and": each keeps its own subject.
+  std::string p = Parse("Troops fired shots, and officials closed the roads.");
+  EXPECT_EQ(p,
+            "(ROOT (S (S (NP (NNS Troops)) (VP (VBD fired) (NP (NNS shots)))) (, ,) (CC and) "
+            "(S (NP (NNS officials)) (VP (VBD closed) (NP (DT the) (NNS roads)))) (. .)))");
+  // "accuse X of Y": the of-phrase belongs to the verb.
+  p = Parse("Chad accused Sudan of war crimes.");
+  EXPECT_TRUE(Contains(p,
+                       "(VP (VBD accused) (NP (NNP Sudan)) (PP (IN of) (NP (NN war) (NNS "
+                       "crimes))))"))
+      << p;
+  // An -ing complement of a verb is a clause.
+  p = Parse("Mali denies backing the rebels.");
+  EXPECT_TRUE(Contains(p, "(VP (VBZ denies) (S (VP (VBG backing) (NP (DT the) (NNS rebels)))))"))
+      << p;
+  // A date between a verb of saying and its complement clause.
+  p = Parse("The minister said Monday she hoped Chad would help.");
+  EXPECT_TRUE(Contains(p,
+                       "(VP (VBD said) (NP (NNP Monday)) (SBAR (S (NP (PRP she)) (VP (VBD "
+                       "hoped)"))
+      << p;
+  // A participle after a main verb opens the object NP.
+  p = Parse("Chad will expel exiled leaders.");
+  EXPECT_TRUE(Contains(p, "(VP (VB expel) (NP (VBN exiled) (NNS leaders)))")) << p;
+  // A quotation with the reporting clause after it.
+  p = Parse("\"We will not leave,\" the envoy told reporters.");
+  EXPECT_TRUE(Contains(p, "(, ,) ('' \") (NP (DT the) (NN envoy)) (VP (VBD told)")) << p;
+  EXPECT_TRUE(Contains(p, "(ROOT (S (S (`` \") (NP (PRP We))")) << p;
+  // A name ending in a capitalised adjective heads the subject.
+  p = Parse("The European Union imposed sanctions on Chad.");
+  EXPECT_TRUE(Contains(p, "(ROOT (S (NP (DT The) (NNP European) (NNP Union)) (VP (VBD imposed)"))
+      << p;
+}
+
 TEST(ShallowParserTest, RandomInputStaysBalanced) {
   const char* words[] = {"the",      "and",   ",",  "which", "said", "to",   "of",
                          "(",        ")",     "'s", "Gaza",  "that", "will", "not",
@@ -224,7 +260,7 @@ struct Counts {
 };
 
 void Score(const testing::Tree& gold, const testing::Tree& test, std::map<std::string, Counts>* c) {
-  for (const char* label : {"NP", "VP", "PP", "SBAR"}) {
+  for (const char* label : {"NP", "VP", "PP", "SBAR", "S"}) {
     std::multiset<std::pair<size_t, size_t>> g, t;
     for (const auto& k : gold.constituents) {
       if (k.label == label) g.insert({k.begin, k.end});
@@ -256,6 +292,7 @@ TEST(ShallowParserTest, BracketScoresOnValidationParses) {
       std::vector<std::string> parses = testing::LoadParses(dir + name);
       if (parses.empty()) continue;
       ++files;
+      std::map<std::string, Counts> file_counts;
       for (const std::string& p : parses) {
         testing::Tree gold = testing::ReadTree(p);
         if (!gold.ok) continue;
@@ -279,7 +316,15 @@ TEST(ShallowParserTest, BracketScoresOnValidationParses) {
         ASSERT_TRUE(test.ok) << ours;
         ASSERT_EQ(test.words.size(), gold.words.size()) << ours;
         Score(gold, test, &counts);
+        Score(gold, test, &file_counts);
       }
+      std::printf("[parser] %s tags, %s:", gold_tags ? "gold" : "ours", name);
+      for (const auto& [label, x] : file_counts) {
+        double pr = x.test ? 100.0 * static_cast<double>(x.match) / static_cast<double>(x.test) : 0;
+        double rc = x.gold ? 100.0 * static_cast<double>(x.match) / static_cast<double>(x.gold) : 0;
+        std::printf(" %s %.1f/%.1f", label.c_str(), pr, rc);
+      }
+      std::printf("  (P/R %%)\n");
     }
     if (files == 0) GTEST_SKIP() << "validation files not found under " << dir;
     for (const auto& [label, x] : counts) {

@@ -550,6 +550,7 @@ void Tagger::Tag(Sentence* s) const {
         if (low == "one") c.set |= Bit(NN) | Bit(PRP);
         if (low == "like") c.set |= Bit(VBP) | Bit(VB);
         if (low == "said" || low == "told") c.set |= Bit(VBN);
+        if (low == "military") c.set |= Bit(NN);  // "the French military in Rwanda"
         if (low == "have" || low == "do" || low == "say") c.set |= Bit(VB);
         if (c.best == NN || c.best == NNS) {
           const Entry* e = lx->Find(low);
@@ -657,7 +658,9 @@ void Tagger::Tag(Sentence* s) const {
       }
       if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(lw.substr(0, L - 3), kV);
       if (v) set |= Bit(VBD) | Bit(VBN);
-      if (!v && set == 0) set |= Bit(VBN) | Bit(VBD) | Bit(JJ);
+      // "foreign-funded", "military-ruled": hyphenated participles are adjectives.
+      if (!v && set == 0)
+        set |= w.find('-') != std::string::npos ? Bit(JJ) : Bit(VBN) | Bit(VBD) | Bit(JJ);
     }
     // -ing
     if (L > 4 && EndsWith(lw, "ing")) {
@@ -794,6 +797,32 @@ void Tagger::Tag(Sentence* s) const {
            (before == IN && lows[k - 1] == "that");
   };
 
+  // Is token k a possible past-tense verb directly followed by the start of an object
+  // ("made his remarks", "accused Iran")?
+  auto verb_with_object = [&](size_t k) {
+    if (k + 1 >= n || cands[k].closed || !(cands[k].set & Bit(VBD))) return false;
+    const Cand& nx = cands[k + 1];
+    return (nx.set & (Bit(DT) | Bit(PRPS) | Bit(CD))) != 0 ||
+           (!nx.closed && (nx.set & (kAdj | Bit(NNS) | Bit(NN))) && !nx.cap) ||
+           (nx.closed && (nx.set & Bit(PRP))) || (nx.set == Bit(NNP) || nx.set == Bit(NNPS));
+  };
+  // Does a passive agent ("by") follow token i within its clause, before any object?
+  auto passive_by_ahead = [&](size_t i) {
+    for (size_t k = i + 1; k < n && k <= i + 10; ++k) {
+      const Cand& ck = cands[k];
+      if (ck.set & (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP)))
+        return false;
+      if (ck.closed && (Bit(ck.best) & kFinite)) return false;
+      if (lows[k] == "by") return k + 1 < n && !EndsWith(lows[k + 1], "ing");  // not "by firing"
+      if (lows[k] == "that") return false;
+    }
+    return false;
+  };
+  auto is_subject_pronoun = [](std::string_view w) {
+    return w == "he" || w == "she" || w == "it" || w == "they" || w == "we" || w == "i" ||
+           w == "you";
+  };
+
   // Context pass, left to right.
   bool finite_seen = false;
   for (size_t i = 0; i < n; ++i) {
@@ -811,8 +840,9 @@ void Tagger::Tag(Sentence* s) const {
     std::string_view aux_low = a > 0 ? std::string_view(lows[a - 1]) : std::string_view();
     const TagSet nxt = i + 1 < n ? cands[i + 1].set : Bit(PERIOD);
     const bool next_nounish =
-        ((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
-        (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed && !(nxt & kVerbs));
+        (((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
+         (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed && !(nxt & kVerbs))) &&
+        !(!finite_seen && (Bit(c.best) & (kNounish | kAdj)) && verb_with_object(i + 1));
     T t = c.best;
     TagSet set = c.set;
     if ((set & (set - 1)) != 0) {  // ambiguous
@@ -825,7 +855,23 @@ void Tagger::Tag(Sentence* s) const {
       const bool subj =
           (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
           !(prev == PRP && (plow == "him" || plow == "them" || plow == "me" || plow == "us"));
-      if (lw == "that") {
+      if (set == (Bit(JJ) | Bit(NNP)) && c.cap) {
+        // A capitalised adjective ("European", "Saudi", "Union") is part of a name when it
+        // ends a capitalised run ("the European Union on ...") or is followed by the run's
+        // last capitalised word ("Saudi Arabia", "Islamic State militants").
+        auto cap_word = [&](size_t k) {
+          return k < n && cands[k].cap && !cands[k].closed && !(cands[k].set & Bit(POS)) &&
+                 (cands[k].set & (kNounish | kAdj));
+        };
+        t = JJ;
+        if ((cap_word(i + 1) && !cap_word(i + 2) && !(cands[i + 1].set & kVerbs)) ||
+            (i > 0 && cands[i - 1].cap && (Bit(prev) & (Bit(NNP) | Bit(JJ))) && !cap_word(i + 1) &&
+             !next_nounish && (!(nxt & kAdj) || (!finite_seen && verb_with_object(i + 1))))) {
+          t = NNP;
+          if (i > 0 && prev == JJ && cands[i - 1].cap && (cands[i - 1].set & Bit(NNP)))
+            tags[i - 1] = NNP;
+        }
+      } else if (lw == "that") {
         if ((Bit(prev) & (kNounish)) && (nxt & (kVerbs | Bit(MD) | Bit(RB))) &&
             !(nxt & (Bit(DT) | Bit(PRP) | Bit(NNP))))
           t = WDT;
@@ -908,6 +954,9 @@ void Tagger::Tag(Sentence* s) const {
       } else if (after_be && (set & Bit(JJ)) && !(set & kNounish & ~Bit(NN) & ~Bit(NNS))) {
         t = (set & Bit(NN)) && next_nounish ? JJ : ((set & Bit(JJ)) ? JJ : c.best);
         if ((set & Bit(NN)) && (Bit(prev) & kDetLike)) t = NN;
+      } else if (after_det && (set & Bit(VBD)) && !finite_seen && verb_with_object(i) &&
+                 (Bit(prev) & (Bit(NN) | Bit(NNS) | Bit(NNP) | Bit(NNPS)))) {
+        t = VBD;  // "The United Nations chief made his remarks"
       } else if (after_det) {
         if ((set & (Bit(JJ) | Bit(VBN) | Bit(VBG))) && next_nounish &&
             !((set & Bit(NN)) && c.entry && c.entry->cnt[0] > 3 * c.entry->cnt[2] + 3 &&
@@ -937,6 +986,11 @@ void Tagger::Tag(Sentence* s) const {
             prev != PERIOD)
           t = NNS;
         if (prev == WDT || prev == WP) t = VBZ;
+        // "UN troops withdrew", "crowds trashed": a verb form right after it makes it the
+        // subject's head noun.
+        if (t == VBZ && i + 1 < n && !(nxt & (kNounish | Bit(DT) | Bit(PRPS) | kAdj | Bit(VB))) &&
+            (nxt & (Bit(VBD) | Bit(MD))))
+          t = NNS;
         if (t == VBZ && i + 1 < n && (cands[i + 1].set & (Bit(NN) | Bit(NNS))) &&
             !(cands[i + 1].set & (Bit(DT) | Bit(PRPS) | Bit(PRP))) && !cands[i + 1].cap) {
           // "The human rights activists": a plural inside a determiner-initial noun run,
@@ -957,6 +1011,11 @@ void Tagger::Tag(Sentence* s) const {
         else
           t = finite_seen ? VBN : VBD;
         if (prev == PERIOD && i == 0) t = VBN;
+        if (prev == PRP && is_subject_pronoun(plow)) t = VBD;  // "... said she hoped a ..."
+        // "an agreement forced on the state by Saudi Arabia", "a report released Tuesday
+        // by ...": no object, and a passive agent follows.
+        if (t == VBD && (Bit(prev) & kNounish) && !verb_with_object(i) && passive_by_ahead(i))
+          t = VBN;
         if (prev == CC && finite_seen && i >= 2) {
           // "killed and wounded": copy the conjunct's tag.
           size_t j = i - 2;
@@ -999,12 +1058,17 @@ void Tagger::Tag(Sentence* s) const {
       } else if ((set & Bit(JJ)) && (set & Bit(NN))) {
         t = next_nounish ? JJ : NN;
         if (c.entry && c.entry->cnt[0] > 2 * c.entry->cnt[2] + 5) t = NN;
-        if (c.entry && c.entry->cnt[2] > 2 * c.entry->cnt[0] + 5) t = JJ;
+        // Counts favour the adjective, but at the end of a noun phrase ("The United Nations
+        // chief made ...", "the French military in ...") the word is its head.
+        if (c.entry && c.entry->cnt[2] > 2 * c.entry->cnt[0] + 5 &&
+            (next_nounish || !(Bit(prev) & (kNounish | kDetLike | kAdj))))
+          t = JJ;
       } else if ((set & Bit(VBG)) && (set & Bit(NN))) {
         t = (Bit(prev) & (Bit(IN) | kVerbs | Bit(COMMA) | Bit(PERIOD))) &&
                     (nxt & (Bit(DT) | Bit(PRPS) | Bit(NNP) | Bit(PRP) | Bit(CD)))
                 ? VBG
                 : NN;
+
         if (after_be) t = VBG;
       } else if ((set & Bit(VBG)) && (set & Bit(JJ))) {
         t = next_nounish ? JJ : VBG;
@@ -1024,6 +1088,15 @@ void Tagger::Tag(Sentence* s) const {
           (next_nounish || (Bit(cands[i + 1].best) & kNounish)))
         t = JJ;
       if (!(set & Bit(t))) t = c.best;
+      // "resisted taking a harder line", ", seeking to mend", "for helping young
+      // militants", "before leaving for Beijing": after a verb, comma or preposition and
+      // before an object, "to", an adverb or a preposition other than "of", a verb.
+      if ((t == NN || t == JJ) && (set & Bit(VBG)) && EndsWith(lw, "ing") && prev != PERIOD &&
+          (Bit(prev) & (Bit(IN) | kVerbs | Bit(COMMA))) && i + 1 < n && lows[i + 1] != "of" &&
+          (nxt & (Bit(DT) | Bit(PRPS) | Bit(NNP) | Bit(PRP) | Bit(CD) | Bit(TO) | Bit(JJ) |
+                  Bit(NNS) | Bit(LQ) | Bit(RB) | Bit(IN))) &&
+          !(plow == "of" && (nxt & Bit(IN)) && !(nxt & (Bit(TO) | Bit(RB)))))
+        t = VBG;
     }
     // Non-ambiguous but context-sensitive adjustments.
     // "after a scuffling was reported": an -ing form right after a determiner, with no

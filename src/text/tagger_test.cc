@@ -108,6 +108,35 @@ TEST(TaggerTest, VerbGroups) {
             "He/PRP said/VBD it/PRP would/MD acting/VBG now/RB ./.");
 }
 
+TEST(TaggerTest, WireTextReadings) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  // A noun-or-adjective word ends the subject when a past-tense verb with an object follows.
+  EXPECT_EQ(Tags("A Kenyan official accused Uganda of arming rebels."),
+            "A/DT Kenyan/JJ official/NN accused/VBD Uganda/NNP of/IN arming/VBG rebels/NNS ./.");
+  EXPECT_EQ(Tags("The UN chief made his case."),
+            "The/DT UN/NNP chief/NN made/VBD his/PRP$ case/NN ./.");
+  // Capitalised adjectives inside names.
+  EXPECT_EQ(Tags("Chad signed a deal with the European Union on Monday."),
+            "Chad/NNP signed/VBD a/DT deal/NN with/IN the/DT European/NNP Union/NNP on/IN "
+            "Monday/NNP ./.");
+  // -ing verbs after verbs, commas and prepositions, before their objects.
+  EXPECT_EQ(Tags("Mali denies backing the rebels."),
+            "Mali/NNP denies/VBZ backing/VBG the/DT rebels/NNS ./.");
+  EXPECT_EQ(Tags("Kenya jailed two men for helping young militants."),
+            "Kenya/NNP jailed/VBD two/CD men/NNS for/IN helping/VBG young/JJ militants/NNS ./.");
+  // A plural before a past-tense verb is the subject's head; a pronoun subject takes VBD.
+  EXPECT_EQ(Tags("Hundreds of UN troops withdrew."),
+            "Hundreds/NNS of/IN UN/NNP troops/NNS withdrew/VBD ./.");
+  EXPECT_EQ(Tags("Chad said on Friday it hoped the talks would resume."),
+            "Chad/NNP said/VBD on/IN Friday/NNP it/PRP hoped/VBD the/DT talks/NNS would/MD "
+            "resume/VB ./.");
+  // Passive participles before a "by" agent; hyphenated participles are adjectives.
+  EXPECT_EQ(Tags("They read a plan drafted in May by Chad."),
+            "They/PRP read/VBP a/DT plan/NN drafted/VBN in/IN May/NNP by/IN Chad/NNP ./.");
+  EXPECT_EQ(Tags("Mali accused foreign-funded groups."),
+            "Mali/NNP accused/VBD foreign-funded/JJ groups/NNS ./.");
+}
+
 TEST(TaggerTest, NeverEmptyOnOddInput) {
   Sentence s;
   std::string text = "\xE2\x80\x9C ... -- ?! \xC3\xA9t\xC3\xA9 1,000 $5 'tis";
