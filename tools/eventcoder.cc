@@ -49,6 +49,8 @@ validate:
   --verbose                      list failing records with expected and produced events
   --trees                        with --verbose, show the tree each record was coded on
   --id ID                        validate one record only
+  --compare-raw                  also code each record from its raw text and report how
+                                 often those events agree with the ones from its <Parse>
 exit status: 0 all stories coded; 1 some input was skipped (see stderr); 2 usage or fatal error
 )";
 
@@ -67,7 +69,7 @@ struct Args {
   std::string output;
   bool explain = false;
   std::string db;
-  bool verbose = false, trees = false;
+  bool verbose = false, trees = false, compare_raw = false;
   std::string only_id;
 };
 
@@ -126,6 +128,8 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* err) {
       if (!value(&a->db)) return false;
     } else if (s == "--verbose") {
       a->verbose = true;
+    } else if (s == "--compare-raw") {
+      a->compare_raw = true;
     } else if (s == "--trees") {
       a->trees = true;
     } else if (s == "--id") {
@@ -184,6 +188,7 @@ int RunValidate(const Args& a) {
   vo.verbose = a.verbose;
   vo.show_trees = a.trees;
   vo.only_id = a.only_id;
+  vo.compare_raw = a.compare_raw;
   vo.default_dictionary_dir = a.dict_dir;
   if (!a.actors.empty() || !a.agents.empty() || !a.verbs.empty() || !a.discards.empty()) {
     vo.dictionaries = {a.actors, a.agents, a.verbs, a.discards};

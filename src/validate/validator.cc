@@ -83,6 +83,9 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
       popts.coder.comma_end_max = std::atoi(value.c_str());
   }
   StoryCoder coder(compiled, popts);
+  PipelineOptions raw_opts = popts;
+  raw_opts.use_supplied_parse = false;
+  StoryCoder raw_coder(compiled, raw_opts);
 
   ValidationReport report;
   report.settings =
@@ -109,31 +112,60 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
         if (!cs.ok()) r.error = cs.message();
         for (const auto& e : res.events)
           r.produced.emplace_back(e.source_code, e.target_code, e.cameo);
-        if (!res.trees.empty()) r.tree = res.trees.front();
-        std::set<Tuple> want(r.expected.begin(), r.expected.end());
-        std::set<Tuple> got(r.produced.begin(), r.produced.end());
-        if (story.expect_no_events) {
-          r.passed = got.empty();
-          report.false_positives += static_cast<int>(got.size());
-        } else {
-          r.passed = want == got;
-          for (const auto& t : got)
-            (want.count(t) ? report.true_positives : report.false_positives)++;
-          for (const auto& t : want)
-            if (!got.count(t)) report.false_negatives++;
+        if (opts.compare_raw && !opts.ignore_parse && !story.parse.empty()) {
+          StoryResult raw;
+          if (raw_coder.Code(story, &raw).ok()) {
+            std::set<Tuple> from_parse(r.produced.begin(), r.produced.end());
+            std::set<Tuple> from_raw;
+            for (const auto& e : raw.events)
+              from_raw.insert({e.source_code, e.target_code, e.cameo});
+            report.compared_raw = true;
+            report.parse_events += static_cast<int>(from_parse.size());
+            report.raw_events += static_cast<int>(from_raw.size());
+            for (const auto& t : from_raw)
+              report.shared_events += static_cast<int>(from_parse.count(t));
+          }
         }
-        (r.passed ? report.passed : report.failed)++;
+        if (!res.trees.empty()) r.tree = res.trees.front();
+        r.has_expectation = story.has_expectation;
+        r.expect_no_events = story.expect_no_events || story.expected.empty();
         report.records.push_back(std::move(r));
       },
       [&](const Status& e) {
         RecordResult r;
         r.id = "(unreadable record)";
         r.error = e.message();
-        report.failed++;
+        r.has_expectation = true;
         report.records.push_back(std::move(r));
       },
       &stats);
   if (!st.ok()) return st;
+
+  // A record without <EventCoding> expects no events (as PETRARCH reads them), unless the
+  // file has no expectations at all (a sample of sentences to code): then none is scored.
+  bool any_expectation = false;
+  for (const auto& r : report.records) any_expectation |= r.has_expectation;
+  for (auto& r : report.records) {
+    if (!any_expectation) {
+      report.unscored++;
+      continue;
+    }
+    std::set<Tuple> want(r.expected.begin(), r.expected.end());
+    std::set<Tuple> got(r.produced.begin(), r.produced.end());
+    if (!r.error.empty() && r.id == "(unreadable record)") {
+      r.passed = false;
+    } else if (r.expect_no_events) {
+      r.passed = got.empty();
+      report.false_positives += static_cast<int>(got.size());
+    } else {
+      r.passed = want == got;
+      for (const auto& t : got) (want.count(t) ? report.true_positives : report.false_positives)++;
+      for (const auto& t : want)
+        if (!got.count(t)) report.false_negatives++;
+    }
+    r.scored = true;
+    (r.passed ? report.passed : report.failed)++;
+  }
   return report;
 }
 
@@ -143,7 +175,7 @@ void ValidationReport::Print(std::ostream& out, bool verbose) const {
   };
   if (verbose) {
     for (const auto& r : records) {
-      if (r.passed) continue;
+      if (r.passed || !r.scored) continue;
       out << "FAIL " << r.id << " [" << r.category << "]"
           << (r.valid_record ? "" : " (sentence=false)") << "\n";
       if (!r.error.empty()) out << "  error: " << r.error << "\n";
@@ -161,6 +193,7 @@ void ValidationReport::Print(std::ostream& out, bool verbose) const {
   out << "coded from " << settings << "\n";
   std::map<std::string, std::pair<int, int>> cats;
   for (const auto& r : records) {
+    if (!r.scored) continue;
     auto& c = cats[r.category.empty() ? "-" : r.category];
     (r.passed ? c.first : c.second)++;
   }
@@ -180,6 +213,15 @@ void ValidationReport::Print(std::ostream& out, bool verbose) const {
   out << std::fixed << std::setprecision(1) << "tuples: precision " << p << "% recall " << rc
       << "% (" << true_positives << " correct, " << false_positives << " spurious, "
       << false_negatives << " missed)\n";
+  if (compared_raw) {
+    double cp = raw_events ? 100.0 * shared_events / raw_events : 0.0;
+    double cr = parse_events ? 100.0 * shared_events / parse_events : 0.0;
+    double f1 = cp + cr > 0 ? 2 * cp * cr / (cp + cr) : 0.0;
+    out << "raw text vs parse: precision " << cp << "% recall " << cr << "% F1 " << f1 << "% ("
+        << shared_events << " events in both, " << parse_events << " from parses, " << raw_events
+        << " from raw text)\n";
+  }
+  if (unscored > 0) out << unscored << " records have no <EventCoding> and were not scored\n";
   out << passed << " passed, " << failed << " failed\n";
 }
 

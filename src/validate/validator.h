@@ -22,6 +22,10 @@ struct ValidateOptions {
   bool verbose = false;       // print every failing record with expected and produced tuples
   bool show_trees = false;    // with verbose: print the tree each failing record was coded on
   std::string only_id;        // code just this record
+  // Also code every record from its raw text and compare those events with the ones coded
+  // from its <Parse>: how well our own analysis stands in for the supplied parser, on any
+  // file with parses (expectations not needed).
+  bool compare_raw = false;
   // Default dictionaries used when the file names none.
   std::string default_dictionary_dir;
   // When set (any file named), these dictionaries replace the file's <Environment>.
@@ -44,6 +48,9 @@ struct RecordResult {
   std::string category;
   bool passed = false;
   bool valid_record = true;
+  bool has_expectation = false;   // the record had an <EventCoding>
+  bool expect_no_events = false;  // noevents, an error expectation, or no tuples
+  bool scored = false;
   std::vector<Tuple> expected;
   std::vector<Tuple> produced;
   std::string error;  // non-empty when the record could not be coded
@@ -55,8 +62,12 @@ struct ValidationReport {
   std::vector<RecordResult> records;
   int passed = 0;
   int failed = 0;
+  int unscored = 0;  // records without any <EventCoding>
   // Tuple-level counts over all records.
   int true_positives = 0, false_positives = 0, false_negatives = 0;
+  // With compare_raw: events coded from the parse, from raw text, and in both.
+  int parse_events = 0, raw_events = 0, shared_events = 0;
+  bool compared_raw = false;
   void Print(std::ostream& out, bool verbose) const;
 };
 
