@@ -250,6 +250,18 @@ TEST(StoryCoder, PronounsAndTheMinisterReferBack) {
   EXPECT_TRUE(explained);
 }
 
+TEST(StoryCoder, StoryLevelDiscardDropsTheWholeStory) {
+  Story story;
+  story.id = "sport";
+  story.date = 20260214;
+  story.text = "Egypt condemned Israel.\n\nThe football match ended in a draw.";
+  StoryCoder coder(TestDictionary(), PipelineOptions());
+  StoryResult result;
+  ASSERT_TRUE(coder.Code(story, &result).ok());
+  EXPECT_TRUE(result.discarded);
+  EXPECT_TRUE(result.events.empty());
+}
+
 TEST(StoryCoder, UnreadableSuppliedParseNamesTheStory) {
   Story story;
   story.id = "bad-parse";

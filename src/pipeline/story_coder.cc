@@ -101,11 +101,40 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
   result->sentences = 0;
   result->discarded = false;
 
-  struct Unit {
-    ParseTree tree;
-    size_t begin = 0, end = 0;
+  StoryContext context;
+  // Codes one sentence; false when a story-level discard ends the story.
+  auto code_sentence = [&](const ParseTree& tree, size_t begin, size_t end) {
+    int si = result->sentences++;
+    context.sentence = si;
+    if (keep_trees) result->trees.push_back(ToBracketed(tree));
+    std::vector<std::string> norms;
+    norms.reserve(tree.words.size());
+    for (const auto& w : tree.words) norms.push_back(w.norm);
+    bool story_level = false;
+    if (coder_.IsDiscarded(norms, &story_level)) {
+      if (!story_level) return true;
+      result->discarded = true;
+      result->events.clear();
+      return false;
+    }
+    for (CodedEvent& ce : coder_.CodeTree(tree, story.date, &context)) {
+      Event e;
+      e.story_id = story.id;
+      e.sentence = si;
+      e.date = story.date;
+      e.source_code = std::move(ce.source);
+      e.target_code = std::move(ce.target);
+      e.cameo = std::move(ce.code);
+      AppendSpans(story.text, tree, ce.source_words, &e.source_spans, &e.source_text);
+      AppendSpans(story.text, tree, ce.target_words, &e.target_spans, &e.target_text);
+      AppendSpans(story.text, tree, ce.verb_words, &e.verb_spans, &e.verb_text);
+      e.text = story.text.substr(begin, end - begin);
+      e.why = std::move(ce.why);
+      result->events.push_back(std::move(e));
+    }
+    return true;
   };
-  std::vector<Unit> units;
+
   if (options_.use_supplied_parse && !story.parse.empty()) {
     auto tree = ReadTreebank(story.parse);
     if (!tree.ok()) {
@@ -113,67 +142,31 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
                                                  "unreadable <Parse>: " + tree.status().message()));
     }
     AlignWords(story.text, &*tree);
-    units.push_back({std::move(*tree), 0, story.text.size()});
-  } else {
-    const Tagger& tagger = Tagger::Default();
-    for (Sentence& s : SplitSentences(story.text)) {
-      Tokenize(story.text, &s);
-      StripDateline(&s);
-      if (s.tokens.empty()) continue;
-      tagger.Tag(&s);
-      auto tree = ReadTreebank(ShallowParse(s));
-      if (!tree.ok()) continue;  // cannot happen for our own output; never fatal
-      // Our parser keeps the tokens in order: copy their offsets.
-      if (tree->words.size() == s.tokens.size()) {
-        for (size_t i = 0; i < s.tokens.size(); ++i) {
-          tree->words[i].begin = s.tokens[i].begin;
-          tree->words[i].end = s.tokens[i].end;
-          tree->words[i].text = s.tokens[i].text;
-          tree->words[i].norm = s.tokens[i].norm;
-        }
-      } else {
-        AlignWords(story.text, &*tree);
-      }
-      units.push_back({std::move(*tree), s.begin, s.end});
-    }
+    code_sentence(*tree, 0, story.text.size());
+    return Status::Ok();
   }
 
-  std::vector<Event> events;
-  StoryContext context;
-  for (size_t si = 0; si < units.size(); ++si) {
-    context.sentence = static_cast<int>(si);
-    const Unit& u = units[si];
-    ++result->sentences;
-    if (keep_trees) result->trees.push_back(ToBracketed(u.tree));
-    std::vector<std::string> norms;
-    norms.reserve(u.tree.words.size());
-    for (const auto& w : u.tree.words) norms.push_back(w.norm);
-    bool story_level = false;
-    if (coder_.IsDiscarded(norms, &story_level)) {
-      if (story_level) {
-        result->discarded = true;
-        events.clear();
-        break;
+  const Tagger& tagger = Tagger::Default();
+  for (Sentence& s : SplitSentences(story.text)) {
+    Tokenize(story.text, &s);
+    StripDateline(&s);
+    if (s.tokens.empty()) continue;
+    tagger.Tag(&s);
+    auto tree = ReadTreebank(ShallowParse(s));
+    if (!tree.ok()) continue;  // cannot happen for our own output; never fatal
+    // Our parser keeps the tokens in order: copy their offsets.
+    if (tree->words.size() == s.tokens.size()) {
+      for (size_t i = 0; i < s.tokens.size(); ++i) {
+        tree->words[i].begin = s.tokens[i].begin;
+        tree->words[i].end = s.tokens[i].end;
+        tree->words[i].text = s.tokens[i].text;
+        tree->words[i].norm = s.tokens[i].norm;
       }
-      continue;
+    } else {
+      AlignWords(story.text, &*tree);
     }
-    for (CodedEvent& ce : coder_.CodeTree(u.tree, story.date, &context)) {
-      Event e;
-      e.story_id = story.id;
-      e.sentence = static_cast<int>(si);
-      e.date = story.date;
-      e.source_code = std::move(ce.source);
-      e.target_code = std::move(ce.target);
-      e.cameo = std::move(ce.code);
-      AppendSpans(story.text, u.tree, ce.source_words, &e.source_spans, &e.source_text);
-      AppendSpans(story.text, u.tree, ce.target_words, &e.target_spans, &e.target_text);
-      AppendSpans(story.text, u.tree, ce.verb_words, &e.verb_spans, &e.verb_text);
-      e.text = story.text.substr(u.begin, u.end - u.begin);
-      e.why = std::move(ce.why);
-      events.push_back(std::move(e));
-    }
+    if (!code_sentence(*tree, s.begin, s.end)) break;
   }
-  result->events = std::move(events);
   return Status::Ok();
 }
 
