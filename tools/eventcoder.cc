@@ -181,6 +181,27 @@ Status ApplyConfig(const std::string& path, CoderOptions* opt) {
   return Status::Ok();
 }
 
+// Dictionary files from --dict-dir, with --actors/--agents/--verbs/--discards overriding.
+dict::DictionaryFiles DictionaryFilesFrom(const Args& a) {
+  dict::DictionaryFiles files;
+  files.actors = a.actors.empty() ? std::vector<std::string>{a.dict_dir + "/actors.txt"} : a.actors;
+  files.agents = a.agents.empty() ? a.dict_dir + "/agents.txt" : a.agents;
+  files.verbs = a.verbs.empty() ? a.dict_dir + "/verbs.txt" : a.verbs;
+  files.discards = a.discards.empty() ? a.dict_dir + "/discards.txt" : a.discards;
+  return files;
+}
+
+bool NamesDictionaryFiles(const Args& a) {
+  return !a.actors.empty() || !a.agents.empty() || !a.verbs.empty() || !a.discards.empty();
+}
+
+// --config, then --require-dyad, on top of *opt.
+Status ApplyCodingOptions(const Args& a, CoderOptions* opt) {
+  if (!a.config.empty()) EVENTCODER_RETURN_IF_ERROR(ApplyConfig(a.config, opt));
+  if (!a.require_dyad.empty()) opt->require_dyad = a.require_dyad != "false";
+  return Status::Ok();
+}
+
 int RunValidate(const Args& a) {
   if (a.files.size() != 1) return Usage("validate needs exactly one FILE.xml");
   ValidateOptions vo;
@@ -190,17 +211,11 @@ int RunValidate(const Args& a) {
   vo.only_id = a.only_id;
   vo.compare_raw = a.compare_raw;
   vo.default_dictionary_dir = a.dict_dir;
-  if (!a.actors.empty() || !a.agents.empty() || !a.verbs.empty() || !a.discards.empty()) {
-    vo.dictionaries = {a.actors, a.agents, a.verbs, a.discards};
+  if (NamesDictionaryFiles(a)) vo.dictionaries = DictionaryFilesFrom(a);
+  if (Status st = ApplyCodingOptions(a, &vo.coder); !st.ok()) {
+    std::cerr << "eventcoder: " << st.message() << "\n";
+    return 2;
   }
-  if (!a.config.empty()) {
-    Status s = ApplyConfig(a.config, &vo.coder);
-    if (!s.ok()) {
-      std::cerr << "eventcoder: " << s.message() << "\n";
-      return 2;
-    }
-  }
-  if (!a.require_dyad.empty()) vo.coder.require_dyad = a.require_dyad != "false";
   if (vo.ignore_parse && Tagger::Default().lexicon_size() == 0)
     std::cerr << "warning: WordNet data not found; raw-text figures will be lower\n";
   auto report = RunValidation(a.files[0], vo);
@@ -213,13 +228,8 @@ int RunValidate(const Args& a) {
 }
 
 int RunCode(const Args& a) {
-  dict::DictionaryFiles files;
-  files.actors = a.actors.empty() ? std::vector<std::string>{a.dict_dir + "/actors.txt"} : a.actors;
-  files.agents = a.agents.empty() ? a.dict_dir + "/agents.txt" : a.agents;
-  files.verbs = a.verbs.empty() ? a.dict_dir + "/verbs.txt" : a.verbs;
-  files.discards = a.discards.empty() ? a.dict_dir + "/discards.txt" : a.discards;
   std::vector<std::string> warnings;
-  auto dict = dict::LoadDictionaryFiles(files, &warnings);
+  auto dict = dict::LoadDictionaryFiles(DictionaryFilesFrom(a), &warnings);
   for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
   if (!dict.ok()) {
     std::cerr << "eventcoder: " << dict.status().message() << "\n";
@@ -227,14 +237,10 @@ int RunCode(const Args& a) {
   }
   PipelineOptions popts;
   popts.use_supplied_parse = !a.ignore_parse;
-  if (!a.config.empty()) {
-    Status s = ApplyConfig(a.config, &popts.coder);
-    if (!s.ok()) {
-      std::cerr << "eventcoder: " << s.message() << "\n";
-      return 2;
-    }
+  if (Status st = ApplyCodingOptions(a, &popts.coder); !st.ok()) {
+    std::cerr << "eventcoder: " << st.message() << "\n";
+    return 2;
   }
-  if (!a.require_dyad.empty()) popts.coder.require_dyad = a.require_dyad != "false";
   StoryCoder coder(std::make_shared<const CompiledDictionary>(std::move(*dict)), popts);
   if (Tagger::Default().lexicon_size() == 0) {
     std::cerr << "warning: WordNet data not found (install Debian's wordnet-base or set "
