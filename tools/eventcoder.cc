@@ -38,7 +38,8 @@ dictionaries (PETRARCH formats):
 coding:
   --config FILE                  PETRARCH-style options, one "name = value" a line:
                                  require_dyad, new_actor_length, comma_min, comma_max
-  --require-dyad true|false      drop events with an uncoded source or target (default true)
+  --require-dyad true|false      drop events with an uncoded source or target
+                                 (default: true for code, false for validate)
 output:
   --output-format jsonl|tsv      (default jsonl)
   -o, --output FILE              write events to FILE (default stdout)
