@@ -37,7 +37,8 @@ dictionaries (PETRARCH formats):
   --actors F --agents F --verbs F --discards F   individual files (override --dict-dir)
 coding:
   --config FILE                  PETRARCH-style options, one "name = value" a line:
-                                 require_dyad, new_actor_length, comma_min, comma_max
+                                 require_dyad, new_actor_length, comma_min, comma_max,
+                                 comma_emin, comma_emax
   --require-dyad true|false      drop events with an uncoded source or target
                                  (default: true for code, false for validate)
 output:
