@@ -138,6 +138,13 @@ bool TakesOfComplement(std::string_view w) {
   return false;
 }
 
+// Verbs taking an object and a bare infinitive: "helped militants join a group".
+bool IsCausative(std::string_view w) {
+  return In(
+      w, {"help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made",
+          "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard"});
+}
+
 bool IsDateWord(std::string_view w) {
   return In(w,
             {"monday",   "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
@@ -157,8 +164,11 @@ struct Node {
   bool wrapper = false;      // NP wrapper / VP coordination wrapper
   bool expect_conj = false;  // wrapper just took a CC or comma
   uint8_t wflags = 0;
-  bool subject = false;  // NP wrapper in subject position
-  bool had_cc = false;   // coordination wrapper already holds a conjunction
+  bool subject = false;    // NP wrapper in subject position
+  bool had_cc = false;     // coordination wrapper already holds a conjunction
+  bool nonfinite = false;  // S: a clause headed by a participle or infinitive
+  bool comma_rel = false;  // SBAR: a relative clause opened after a comma
+  int head = -1;           // VP: token index of its verb
 };
 
 class Builder {
@@ -177,8 +187,14 @@ class Builder {
 
  private:
   C Cls(size_t i) const { return i < n_ ? cls_[i] : cOther; }
+  // "at least 40 protesters", "at most five": a quantifier opening a noun phrase.
+  bool AtLeastAt(size_t i) const {
+    return i + 2 < n_ && low_[i] == "at" && (low_[i + 1] == "least" || low_[i + 1] == "most") &&
+           cls_[i + 2] == cCD;
+  }
   bool CanStartNP(size_t i) const {
     if (i >= n_) return false;
+    if (AtLeastAt(i)) return true;
     C c = cls_[i];
     return c == cNoun || c == cDet || c == cPossPron || c == cAdj || c == cCD || c == cPRP ||
            c == cEX || c == cDollar;
@@ -213,7 +229,29 @@ class Builder {
     }
     return FiniteAt(e);
   }
+  // Is the node at depth d, or an NP wrapper holding it within its clause, a subject?
+  bool InSubject(size_t d) const {
+    for (size_t k = d + 1; k-- > 2;) {
+      const Node& t = stack_[k];
+      if (t.kind == kNP && t.wrapper && t.subject) return true;
+      if (t.kind == kS || t.kind == kSBAR || t.kind == kVP) return false;
+    }
+    return false;
+  }
   size_t FindReportingComma() const;
+  // ", a spokesman said," inside a sentence: returns the index of the closing comma, or 0.
+  size_t ParentheticalReportEnd(size_t i) const {
+    if (i + 4 >= n_ || !CanStartNP(i + 1) || AtLeastAt(i + 1)) return 0;
+    size_t j = ChunkEnd(i + 1);
+    if (j == i + 1 || j - i > 7) return 0;
+    if (j < n_ && cls_[j] == cRB) ++j;
+    if (j >= n_ || cls_[j] != cFin || !IsSayVerb(low_[j])) return 0;
+    size_t k = j + 1;
+    if (k < n_ && IsDateWord(low_[k])) ++k;
+    if (k + 1 >= n_ || cls_[k] != cComma || cls_[k + 1] == cPeriod) return 0;
+    return k;
+  }
+  size_t PlaceParentheticalReport(size_t i, size_t k);
   size_t FindClauseCoordination() const;
 
   void Open(const char* label, Node node) {
@@ -247,10 +285,12 @@ class Builder {
   void BaseNP(size_t a, size_t e);
   size_t PlaceNP(size_t a, size_t e);  // returns the end of what it placed
   size_t PlaceVerb(size_t i);
+  bool VerbCoordinationAhead(size_t i) const;
   void PlaceIN(size_t i);
   size_t PlaceTO(size_t i);
   void PlaceCC(size_t i);
   void PlaceComma(size_t i);
+  void PlaceColon(size_t i);
   void PlaceWh(size_t i);
 
   const Sentence& s_;
@@ -312,7 +352,7 @@ size_t Builder::ChunkEnd(size_t i) const {
   if (i >= n_) return i;
   C c0 = cls_[i];
   if (c0 == cPRP || c0 == cEX) return i + 1;
-  size_t j = i;
+  size_t j = AtLeastAt(i) ? i + 2 : i;
   bool det_ok = true;
   while (j < n_) {
     C c = cls_[j];
@@ -326,6 +366,9 @@ size_t Builder::ChunkEnd(size_t i) const {
       continue;
     }
     det_ok = false;
+    if (c == cAdj && j > i && (low_[j] == "last" || low_[j] == "next") && j + 1 < n_ &&
+        IsDateWord(low_[j + 1]))
+      break;  // "the town last week": the time phrase is its own NP
     if (c == cAdj || c == cCD || c == cNoun || c == cDollar) {
       // A noun followed by a possessive continues; a noun followed by a det ends.
       ++j;
@@ -340,7 +383,8 @@ size_t Builder::ChunkEnd(size_t i) const {
       continue;
     }
     if ((c == cVBN || c == cVBG) && j > i && j + 1 < n_ &&
-        (cls_[j + 1] == cNoun || cls_[j + 1] == cAdj)) {
+        (cls_[j + 1] == cNoun || cls_[j + 1] == cAdj) && !IsDateWord(low_[j + 1]) &&
+        !(j + 2 < n_ && IsDateWord(low_[j + 2]) && cls_[j + 1] == cAdj)) {
       ++j;
       continue;
     }
@@ -360,12 +404,31 @@ size_t Builder::FindReportingComma() const {
     if (cls_[c] != cComma) continue;
     size_t j = c + 1;
     if (j < n_ && cls_[j] == cOther && s_.tokens[j].tag == "''") ++j;  // ," the minister said
-    if (CanStartNP(j)) {
+    const bool inverted = !CanStartNP(j);                              // ", said the minister."
+    if (!inverted) {
       j = ChunkEnd(j);
       while (j < n_ && cls_[j] == cIN && CanStartNP(j + 1)) j = ChunkEnd(j + 1);  // of-PPs
     }
     while (j < n_ && cls_[j] == cRB) ++j;
-    if (j < n_ && (cls_[j] == cFin) && IsSayVerb(low_[j])) return c;
+    if (inverted && j < n_ && cls_[j] == cFin && IsSayVerb(low_[j])) {
+      // Only with the subject after the verb and nothing else: "X, said the minister."
+      size_t e = j + 1;
+      if (!CanStartNP(e)) break;
+      e = ChunkEnd(e);
+      while (e < n_ && cls_[e] == cIN && CanStartNP(e + 1)) e = ChunkEnd(e + 1);
+      if (e < n_ && cls_[e] != cPeriod && cls_[e] != cOther) break;
+      return c;
+    }
+    if (j < n_ && (cls_[j] == cFin) && IsSayVerb(low_[j])) {
+      // "After talks, the minister said relations ...": a verb of saying with its own
+      // complement clause is the main verb, not a reporting tail.
+      if (j + 1 < n_ && (low_[j + 1] == "that" || ClauseFollows(j + 1))) break;
+      bool finite_before = false;
+      for (size_t k = 0; k < c && !finite_before; ++k)
+        finite_before = cls_[k] == cFin || cls_[k] == cMD || cls_[k] == cVBN || cls_[k] == cVB;
+      if (!finite_before && !(j > 0 && s_.tokens[c + 1].tag == "''")) break;
+      return c;
+    }
     return static_cast<size_t>(-1);  // only the last comma is considered
   }
   return static_cast<size_t>(-1);
@@ -509,8 +572,8 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
       }
     }
     if (nx == cWDT || (nx == cWP && low_[b] != "what") ||
-        (nx == cComma && b + 1 < n_ && (cls_[b + 1] == cWDT || cls_[b + 1] == cWP) &&
-         low_[b + 1] != "what"))
+        ((nx == cComma || nx == cColon) && b + 1 < n_ &&
+         (cls_[b + 1] == cWDT || cls_[b + 1] == cWP) && low_[b + 1] != "what"))
       flags |= kWRel;
     if (nx == cVBN || (nx == cVBG && !subject)) flags |= kWRed;
   }
@@ -538,6 +601,25 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
   return e;
 }
 
+// Does a conjunction ahead, before any clause boundary, join a verb of the same form as
+// the verb at i ("accused ... and recalled", "to give ... and meet")?
+bool Builder::VerbCoordinationAhead(size_t i) const {
+  const C c = cls_[i];
+  for (size_t k = i + 1; k < n_; ++k) {
+    C ck = cls_[k];
+    if (ck == cWDT || ck == cWP || ck == cWRB || (ck == cIN && low_[k] == "that") ||
+        k == report_comma_ || ck == cPeriod || ck == cColon)
+      return false;
+    if (ck == cCC) {
+      size_t m = k + 1;
+      while (m < n_ && cls_[m] == cRB) ++m;
+      return m < n_ && IsVerb(cls_[m]) &&
+             (cls_[m] == c || (c == cFin && cls_[m] == cMD) || (c == cMD && cls_[m] == cFin));
+    }
+  }
+  return false;
+}
+
 size_t Builder::PlaceVerb(size_t i) {
   C c = cls_[i];
   // Is this an auxiliary? (followed, past adverbs, by another verb)
@@ -556,6 +638,23 @@ size_t Builder::PlaceVerb(size_t i) {
   bool aux = (c == cMD || IsAuxWord(low_[i])) && j < n_ && IsVerb(cls_[j]) && cls_[j] != cMD;
   if (c == cVBG && low_[i] == "being" && j < n_ && cls_[j] == cVBN) aux = true;
 
+  if (c == cVB && i > 0 && (cls_[i - 1] == cNoun || cls_[i - 1] == cPRP)) {
+    // "helping militants join a group": a bare infinitive after the object of a causative
+    // verb is a clause inside that verb's VP.
+    for (size_t d = stack_.size(); d-- > 2;) {
+      const Node& t = stack_[d];
+      if (t.kind == kNP && !t.expect_conj) continue;
+      if (t.kind == kVP && t.head >= 0 && IsCausative(low_[static_cast<size_t>(t.head)])) {
+        PopTo(d + 1);
+        Node sn{kS};
+        sn.full = true;
+        sn.nonfinite = true;
+        Open("S", sn);
+        Open("VP", Node{kVP});
+      }
+      break;
+    }
+  }
   Node& top = stack_.back();
   bool into_awaiting = top.kind == kVP && !top.full;
   if (!into_awaiting && c == cVB && i > 0 && cls_[i - 1] == cVB && top.kind == kVP) {
@@ -584,11 +683,15 @@ size_t Builder::PlaceVerb(size_t i) {
         t.wflags &= static_cast<uint8_t>(~kWRed);
       } else if (t.kind == kPP && !t.full) {
         t.full = true;
-        Open("S", Node{kS});
+        Node sn{kS};
+        sn.nonfinite = true;
+        Open("S", sn);
       } else if (c == cVBG && t.kind == kVP && t.full && i > 0 &&
                  (cls_[i - 1] == cFin || cls_[i - 1] == cVB) && !IsAuxWord(low_[i - 1])) {
-        Open("S", Node{kS});  // "denies supporting the rebels"
-        stack_.back().full = true;
+        Node sn{kS};  // "denies supporting the rebels"
+        sn.nonfinite = true;
+        sn.full = true;
+        Open("S", sn);
       } else {
         PopCompleted();
         Node& u = stack_.back();
@@ -602,29 +705,22 @@ size_t Builder::PlaceVerb(size_t i) {
     if (t.kind == kS) t.full = true;
     if (t.kind == kVP && t.wrapper) t.expect_conj = false;
     // Verb coordination ahead at this level? "(VP (VP ...) (CC and) (VP ...))"
-    if (!(t.kind == kVP && t.wrapper)) {
-      for (size_t k = i + 1; k < n_; ++k) {
-        C ck = cls_[k];
-        if (ck == cWDT || ck == cWP || ck == cWRB || (ck == cIN && low_[k] == "that") ||
-            k == report_comma_ || ck == cPeriod || ck == cColon)
-          break;
-        if (ck == cCC) {
-          size_t m = k + 1;
-          while (m < n_ && cls_[m] == cRB) ++m;
-          if (m < n_ && IsVerb(cls_[m]) &&
-              (cls_[m] == c || (c == cFin && cls_[m] == cMD) || (c == cMD && cls_[m] == cFin))) {
-            Node w{kVP};
-            w.wrapper = true;
-            w.full = true;
-            Open("VP", w);
-          }
-          break;
-        }
-      }
+    if (!(t.kind == kVP && t.wrapper) && !aux && VerbCoordinationAhead(i)) {
+      Node w{kVP};
+      w.wrapper = true;
+      w.full = true;
+      Open("VP", w);
     }
+    Open("VP", Node{kVP});
+  } else if (!aux && VerbCoordinationAhead(i)) {
+    // "to give a speech and meet with ...": the VP awaiting its head becomes the wrapper.
+    Node& t = stack_.back();
+    t.wrapper = true;
+    t.full = true;
     Open("VP", Node{kVP});
   }
   stack_.back().full = true;
+  stack_.back().head = static_cast<int>(i);
   Leaf(i);
   if (aux) {
     if (adv_coord) Open("ADVP", Node{kADJP});
@@ -701,6 +797,7 @@ size_t Builder::PlaceTO(size_t i) {
     if (t.kind == kPP && !t.full) t.full = true;
     Node sn{kS};
     sn.full = true;
+    sn.nonfinite = true;
     Open("S", sn);
     Node vp{kVP};
     vp.full = true;
@@ -718,10 +815,15 @@ void Builder::PlaceCC(size_t i) {
   size_t j = i + 1;
   while (j < n_ && cls_[j] == cRB) ++j;
   const bool verb_next = j < n_ && IsVerb(cls_[j]);
+  // A finite verb after the conjunction can coordinate with a verb outside an infinitive
+  // or participle clause: "accused X of violating the deal and recalled its envoy".
+  const bool finite_next = j < n_ && (cls_[j] == cFin || cls_[j] == cMD);
+  const bool clause_next = !verb_next && ClauseFollows(i + 1);
   // Search down the frontier for a wrapper that coordinates what follows.
   for (size_t d = stack_.size(); d-- > 2;) {
     Node& t = stack_[d];
-    if (!verb_next && t.kind == kNP && t.wrapper && (t.wflags & kWCoord) && CanStartNP(i + 1)) {
+    if (!verb_next && t.kind == kNP && t.wrapper && (t.wflags & kWCoord) && CanStartNP(i + 1) &&
+        !(clause_next && (t.had_cc || !InSubject(d)))) {
       PopTo(d + 1);
       Leaf(i);
       stack_.back().expect_conj = true;
@@ -734,7 +836,31 @@ void Builder::PlaceCC(size_t i) {
       stack_.back().expect_conj = true;
       return;
     }
+    if (t.kind == kS && t.nonfinite && finite_next) continue;
     if (t.kind == kS || t.kind == kSBAR) break;
+  }
+  // A conjunction before a subject and a finite verb joins clauses: the innermost finished
+  // finite clause takes it and a new clause opens beside: "China remained silent and
+  // Russia's envoy said ...".
+  if (clause_next) {
+    // "but" contrasts with the main clause: it takes the outermost finished clause.
+    const bool outer = low_[i] == "but";
+    size_t found = 0;
+    for (size_t d = 1; d < stack_.size(); ++d) {
+      const Node& t = stack_[d];
+      if (t.kind == kS && t.full && !t.nonfinite) {
+        found = d;
+        if (outer) break;
+      }
+    }
+    if (found != 0) {
+      // Beside it when its parent is a clause node, else inside it (the top S).
+      const size_t d = found;
+      PopTo(d >= 2 && (stack_[d - 1].kind == kS || stack_[d - 1].kind == kSBAR) ? d : d + 1);
+      Leaf(i);
+      Open("S", Node{kS});
+      return;
+    }
   }
   PopToClauseLevel();
   Leaf(i);
@@ -755,9 +881,106 @@ void Builder::PlaceComma(size_t i) {
       if (np_next) stack_.back().expect_conj = true;
       return;
     }
+    // "Ahmed Salem, the head of the coalition, said ...": the comma closing an appositive
+    // of a subject stays inside the subject NP.
+    if (t.kind == kNP && t.wrapper && !t.expect_conj && (t.wflags & kWCoord) && !t.had_cc &&
+        t.subject && FiniteAt(i + 1)) {
+      PopTo(d + 1);
+      Leaf(i);
+      return;
+    }
     if (t.kind == kS || t.kind == kSBAR || t.kind == kVP) break;
   }
+  // A comma after an introductory phrase or clause, before the subject and verb, goes to
+  // the clause still waiting for its verb: "Before leaving for Beijing, Bush was ...".
+  if (!cc_next && ClauseFollows(i + 1)) {
+    for (size_t d = stack_.size(); d-- > 1;) {
+      const Node& t = stack_[d];
+      if (t.kind == kS && !t.full && !t.nonfinite && d + 1 < stack_.size() &&
+          (stack_[d + 1].kind == kPP || stack_[d + 1].kind == kSBAR ||
+           stack_[d + 1].kind == kADJP)) {
+        PopTo(d + 1);
+        Leaf(i);
+        return;
+      }
+      if (t.kind == kS && t.full && !t.nonfinite && !(stack_[d - 1].kind == kSBAR)) break;
+    }
+  }
+  // A comma after a finished relative clause that was opened by a comma closes it:
+  // "The rebels, who seized the town, released ..." -> (NP (NP ..) (, ,) (SBAR ..) (, ,)).
+  if (!cc_next && !wh_next) {
+    for (size_t d = stack_.size(); d-- > 3;) {
+      const Node& t = stack_[d];
+      if (t.kind == kSBAR && t.comma_rel && d + 1 < stack_.size() && stack_[d + 1].kind == kS &&
+          stack_[d + 1].full && stack_[d - 1].kind == kNP) {
+        PopTo(d);
+        Leaf(i);
+        return;
+      }
+      if (t.kind == kSBAR && !t.comma_rel) break;
+    }
+  }
   PopToClauseLevel();
+  Leaf(i);
+}
+
+// (PRN (, ,) (S (NP (DT a) (NN spokesman)) (VP (VBD said))) (, ,)) at the clause level.
+size_t Builder::PlaceParentheticalReport(size_t i, size_t k) {
+  PopToClauseLevel();
+  Open("PRN", Node{kADJP});
+  Leaf(i);
+  Node sn{kS};
+  sn.full = true;
+  Open("S", sn);
+  size_t e = ChunkEnd(i + 1);
+  BaseNP(i + 1, e);
+  Node vp{kVP};
+  vp.full = true;
+  Open("VP", vp);
+  for (size_t j = e; j < k; ++j) {
+    if (cls_[j] == cRB && j == e) {
+      Open("ADVP", Node{kADJP});
+      Leaf(j);
+      Close();
+    } else if (cls_[j] == cNoun) {
+      Open("NP", Node{kNP});
+      Leaf(j);
+      Close();
+    } else {
+      Leaf(j);
+    }
+  }
+  Close();  // VP
+  Close();  // S
+  Leaf(k);
+  Close();  // PRN
+  return k + 1;
+}
+
+// A dash or colon closes a finished relative clause opened after a comma or dash
+// ("Moscow and Beijing -- which have resisted ... -- but"); otherwise it is a plain leaf.
+void Builder::PlaceColon(size_t i) {
+  if (Cls(i + 1) == cWDT || (Cls(i + 1) == cWP && low_[i + 1] != "what")) {
+    for (size_t d = stack_.size(); d-- > 2;) {
+      const Node& t = stack_[d];
+      if (t.kind == kNP && t.wrapper && (t.wflags & kWRel)) {
+        PopTo(d + 1);
+        Leaf(i);
+        return;
+      }
+      if (t.kind == kS || t.kind == kSBAR || t.kind == kVP) break;
+    }
+  }
+  for (size_t d = stack_.size(); d-- > 3;) {
+    const Node& t = stack_[d];
+    if (t.kind == kSBAR && t.comma_rel && d + 1 < stack_.size() && stack_[d + 1].kind == kS &&
+        stack_[d + 1].full && stack_[d - 1].kind == kNP) {
+      PopTo(d);
+      Leaf(i);
+      return;
+    }
+    if (t.kind == kSBAR && !t.comma_rel) break;
+  }
   Leaf(i);
 }
 
@@ -781,6 +1004,7 @@ void Builder::PlaceWh(size_t i) {
   }
   Node sb{kSBAR};
   sb.full = true;
+  sb.comma_rel = attached && i > 0 && (cls_[i - 1] == cComma || cls_[i - 1] == cColon);
   Open("SBAR", sb);
   Open(c == cWRB ? "WHADVP" : "WHNP", Node{kNP});
   Leaf(i);
@@ -833,6 +1057,13 @@ std::string Builder::Run() {
       ++i;
       continue;
     }
+    if (c == cComma) {
+      size_t k = ParentheticalReportEnd(i);
+      if (k != 0) {
+        i = PlaceParentheticalReport(i, k);
+        continue;
+      }
+    }
     switch (c) {
       case cNoun:
       case cDet:
@@ -855,7 +1086,11 @@ std::string Builder::Run() {
       case cVBN:
         // "expel exiled leaders": a participle after a main verb, before a noun, is a
         // modifier opening the object NP.
-        if (i > 0 && (cls_[i - 1] == cVB || cls_[i - 1] == cFin) && !IsAuxWord(low_[i - 1]) &&
+        if (i > 0 &&
+            (((cls_[i - 1] == cVB || cls_[i - 1] == cFin) && !IsAuxWord(low_[i - 1])) ||
+             (cls_[i - 1] == cIN &&
+              !In(low_[i - 1], {"by", "as", "if", "because", "while", "although", "though", "once",
+                                "until", "unless", "when"}))) &&
             (Cls(i + 1) == cNoun || Cls(i + 1) == cAdj)) {
           size_t e = ChunkEnd(i + 1);
           i = PlaceNP(i, e > i + 1 ? e : i + 2);
@@ -863,16 +1098,36 @@ std::string Builder::Run() {
         }
         i = PlaceVerb(i);
         break;
+      case cVBG:
+        if (low_[i] == "according" && Cls(i + 1) == cTO) {
+          // (PP (VBG According) (PP (TO to) (NP ..)))
+          PopCompleted();
+          Node& t = stack_.back();
+          if (t.kind == kPP && !t.full) t.full = true;
+          Node pp{kPP};
+          pp.full = true;
+          Open("PP", pp);
+          Leaf(i);
+          Open("PP", Node{kPP});
+          Leaf(i + 1);
+          i += 2;
+          break;
+        }
+        i = PlaceVerb(i);
+        break;
       case cMD:
       case cFin:
       case cVB:
-      case cVBG:
         i = PlaceVerb(i);
         break;
       case cTO:
         i = PlaceTO(i);
         break;
       case cIN:
+        if (AtLeastAt(i)) {
+          i = PlaceNP(i, ChunkEnd(i));
+          break;
+        }
         PlaceIN(i);
         ++i;
         break;
@@ -910,6 +1165,10 @@ std::string Builder::Run() {
         ++i;
         break;
       }
+      case cColon:
+        PlaceColon(i);
+        ++i;
+        break;
       default:
         Leaf(i);
         ++i;

@@ -22,7 +22,15 @@
 //  - Clauses: (SBAR (IN that) (S ...)), complement clauses without "that" after verbs of
 //    saying, (S (VP (TO to) (VP (VB x) ...))) infinitives, subordinate clauses (because,
 //    while, ...), and a reporting tail ", a senior official said on Saturday" as
-//    (S (S ...) (, ,) (NP ...) (VP (VBD said) ...) (. .)).
+//    (S (S ...) (, ,) (NP ...) (VP (VBD said) ...) (. .)); a mid-sentence one ", a witness
+//    said," as (PRN (, ,) (S (NP ..) (VP (VBD said))) (, ,)).
+//  - Clause boundaries: a comma after an introductory phrase ("After talks with X, the envoy
+//    said") or after a relative clause opened by a comma or dash closes it, so the subject
+//    reaches its verb; "and"/"but" before a subject and finite verb joins clauses ("but"
+//    at the top); a finite verb after "and" can coordinate with a verb outside an
+//    infinitive or -ing clause; "according to X" is (PP (VBG According) (PP (TO to) ..));
+//    a bare infinitive after the object of "help"/"let"/"make" is an S inside that VP;
+//    "at least N" opens an NP; "last week" after an object is its own NP.
 // Brackets in words are escaped as -LRB-/-RRB- (also -LCB-/-RCB-); white space inside a
 // token is replaced by '_'. The output is always balanced; for a sentence with no tokens it
 // is "(ROOT (S))". Tokens whose tag is empty are treated as NN.

@@ -228,6 +228,98 @@ TEST(ShallowParserTest, WireTextConstructions) {
       << p;
 }
 
+TEST(ShallowParserTest, ClauseBoundariesForSubjects) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  // A finite verb after "and" coordinates with the verb outside an -ing clause.
+  std::string p = Parse("Peru accused Chile of breaking the truce and expelled its envoy.");
+  EXPECT_TRUE(Contains(p,
+                       "(VP (VP (VBD accused) (NP (NNP Chile)) (PP (IN of) (S (VP (VBG "
+                       "breaking) (NP (DT the) (NN truce)))))) (CC and) (VP (VBD expelled)"))
+      << p;
+  // A relative clause between commas closes at the second comma.
+  p = Parse("The militants, who stormed the prison on Friday, freed the inmates.");
+  EXPECT_TRUE(Contains(p, "(NNP Friday)))))) (, ,)) (VP (VBD freed)")) << p;
+  // A reduced relative followed by the clause's own verb.
+  p = Parse("A study published Friday in Lagos claimed that prices rose.");
+  EXPECT_TRUE(Contains(p,
+                       "(ROOT (S (NP (NP (DT A) (NN study)) (VP (VBN published) (NP (NNP "
+                       "Friday)) (PP (IN in) (NP (NNP Lagos))))) (VP (VBD claimed)"))
+      << p;
+  // A bare infinitive after a causative verb's object is a clause inside its VP.
+  p = Parse("Chad is helping farmers rebuild their homes.");
+  EXPECT_TRUE(Contains(p,
+                       "(VP (VBG helping) (NP (NNS farmers)) (S (VP (VB rebuild) (NP (PRP$ "
+                       "their) (NNS homes)))))"))
+      << p;
+  // An introductory phrase ends at its comma; the subject follows.
+  p = Parse("After talks with Chad, the Libyan envoy said the border would reopen.");
+  EXPECT_TRUE(Contains(p, "(ROOT (S (PP (IN After)")) << p;
+  EXPECT_TRUE(Contains(p,
+                       "(NNP Chad))) (, ,) (NP (DT the) (JJ Libyan) (NN envoy)) (VP (VBD "
+                       "said) (SBAR"))
+      << p;
+  p = Parse("According to witnesses, soldiers opened fire on the crowd.");
+  EXPECT_TRUE(Contains(p,
+                       "(ROOT (S (PP (VBG According) (PP (TO to) (NP (NNS witnesses)))) (, "
+                       ",) (NP (NNS soldiers)) (VP (VBD opened)"))
+      << p;
+  // An appositive of the subject: both commas inside the subject NP.
+  p = Parse("Omar Bakri, the leader of the opposition bloc, said the vote was rigged.");
+  EXPECT_TRUE(Contains(p,
+                       "(ROOT (S (NP (NP (NNP Omar) (NNP Bakri)) (, ,) (NP (NP (DT the) (NN "
+                       "leader)) (PP (IN of) (NP (DT the) (NN opposition) (NN bloc)))) (, ,)) "
+                       "(VP (VBD said) (SBAR"))
+      << p;
+  // A clause joined by "but" sits beside the main clause; "and" + clause opens a new S.
+  p = Parse("Kenya said the plan was sound but Uganda rejected it and Sudan said nothing.");
+  EXPECT_TRUE(Contains(p,
+                       "(CC but) (S (NP (NNP Uganda)) (VP (VBD rejected) (NP (PRP it)))) (CC "
+                       "and) (S (NP (NNP Sudan)) (VP (VBD said)"))
+      << p;
+}
+
+TEST(ShallowParserTest, ReportingClausesAndQuantities) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  // A reporting clause in mid-sentence is a parenthetical.
+  std::string p = Parse(
+      "Police detained at least 30 protesters in the port, a witness said, after riots broke out.");
+  EXPECT_TRUE(Contains(p, "(VP (VBD detained) (NP (IN at) (JJS least) (CD 30) (NNS protesters))"))
+      << p;
+  EXPECT_TRUE(Contains(p, "(PRN (, ,) (S (NP (DT a) (NN witness)) (VP (VBD said))) (, ,))")) << p;
+  // Coordinated bare verbs after "to".
+  p = Parse("Oman agreed to host a summit and help with the costs.");
+  EXPECT_TRUE(Contains(p,
+                       "(VP (TO to) (VP (VP (VB host) (NP (DT a) (NN summit))) (CC and) (VP "
+                       "(VB help) (PP (IN with)"))
+      << p;
+  // A time phrase is its own NP, not part of the object.
+  p = Parse("Rebels shelled the airport last week.");
+  EXPECT_TRUE(Contains(p, "(NP (DT the) (NN airport)) (NP (JJ last) (NN week))")) << p;
+  // Quotation, numbers and a passive agent.
+  p = Parse("\"The talks have failed,\" the envoy said on Monday.");
+  EXPECT_TRUE(Contains(p, "('' \") (NP (DT the) (NN envoy)) (VP (VBD said) (PP (IN on)")) << p;
+  p = Parse("Nine soldiers were killed in an ambush by rebels near the border.");
+  EXPECT_TRUE(Contains(p,
+                       "(VP (VBD were) (VP (VBN killed) (PP (IN in) (NP (DT an) (NN ambush))) "
+                       "(PP (IN by) (NP (NNS rebels)))"))
+      << p;
+  p = Parse("Inflation rose to 9.5 percent in May, the statistics agency said.");
+  EXPECT_TRUE(Contains(p, "(PP (TO to) (NP (CD 9.5) (NN percent)))")) << p;
+  EXPECT_TRUE(
+      Contains(p, "(, ,) (NP (DT the) (NNS statistics) (NN agency)) (VP (VBD said)) (. .)))"))
+      << p;
+  // Lists of three actors and "on behalf of".
+  p = Parse("Chad, Niger and Mali signed the pact on behalf of the bloc.");
+  EXPECT_TRUE(Contains(p,
+                       "(ROOT (S (NP (NP (NNP Chad)) (, ,) (NP (NNP Niger)) (CC and) (NP "
+                       "(NNP Mali))) (VP (VBD signed)"))
+      << p;
+  EXPECT_TRUE(Contains(p,
+                       "(PP (IN on) (NP (NP (NN behalf)) (PP (IN of) (NP (DT the) (NN "
+                       "bloc)))))"))
+      << p;
+}
+
 TEST(ShallowParserTest, RandomInputStaysBalanced) {
   const char* words[] = {"the",      "and",   ",",  "which", "said", "to",   "of",
                          "(",        ")",     "'s", "Gaza",  "that", "will", "not",

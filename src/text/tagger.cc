@@ -191,6 +191,28 @@ bool IsBe(std::string_view w) {
 bool IsHave(std::string_view w) {
   return w == "has" || w == "have" || w == "had" || w == "having" || w == "'ve";
 }
+// Verbs of saying that take a clause without "that".
+bool IsSayWord(std::string_view w) {
+  for (std::string_view x : {"said", "says", "say", "added", "claimed", "stated", "announced",
+                             "warned", "insisted", "believes", "believe", "believed", "thinks",
+                             "think", "thought", "reported", "alleged", "argued", "noted"}) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+// Weekdays, months and time nouns that head adverbial time phrases.
+bool IsTimeWord(std::string_view w) {
+  for (std::string_view x :
+       {"monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
+        "sunday",  "january",   "february",  "march",    "april",    "june",
+        "july",    "august",    "september", "october",  "november", "december",
+        "today",   "yesterday", "tonight",   "week",     "month",    "year",
+        "weekend", "morning",   "evening",   "night",    "afternoon"}) {
+    if (w == x) return true;
+  }
+  return false;
+}
 bool IsDo(std::string_view w) { return w == "do" || w == "does" || w == "did"; }
 
 // Hash/equality allowing lookup by string_view.
@@ -550,6 +572,7 @@ void Tagger::Tag(Sentence* s) const {
         if (low == "one") c.set |= Bit(NN) | Bit(PRP);
         if (low == "like") c.set |= Bit(VBP) | Bit(VB);
         if (low == "said" || low == "told") c.set |= Bit(VBN);
+        if (low == "killed") c.set |= Bit(VBD);
         if (low == "military") c.set |= Bit(NN);  // "the French military in Rwanda"
         if (low == "have" || low == "do" || low == "say") c.set |= Bit(VB);
         if (c.best == NN || c.best == NNS) {
@@ -646,6 +669,15 @@ void Tagger::Tag(Sentence* s) const {
         set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));  // "news", "is": rare; plural reading wins
         if (f & kN && !(add & Bit(NNS))) set |= Bit(NN);
         set |= add;
+      }
+    }
+    // -men plurals not listed as exceptions: "gunmen", "policemen".
+    if (L > 4 && EndsWith(lw, "men") && !(f & kExcNounPl)) {
+      buf.assign(lw.substr(0, L - 3));
+      buf.append("man");
+      if (lx->Flags(buf) & kN) {
+        set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));
+        set |= Bit(NNS);
       }
     }
     // -ed
@@ -802,6 +834,11 @@ void Tagger::Tag(Sentence* s) const {
   auto verb_with_object = [&](size_t k) {
     if (k + 1 >= n || cands[k].closed || !(cands[k].set & Bit(VBD))) return false;
     const Cand& nx = cands[k + 1];
+    // A time phrase is no object: "released Tuesday", "arrested last week".
+    if (IsTimeWord(lows[k + 1]) ||
+        ((lows[k + 1] == "last" || lows[k + 1] == "next" || lows[k + 1] == "this") && k + 2 < n &&
+         IsTimeWord(lows[k + 2])))
+      return false;
     return (nx.set & (Bit(DT) | Bit(PRPS) | Bit(CD))) != 0 ||
            (!nx.closed && (nx.set & (kAdj | Bit(NNS) | Bit(NN))) && !nx.cap) ||
            (nx.closed && (nx.set & Bit(PRP))) || (nx.set == Bit(NNP) || nx.set == Bit(NNPS));
@@ -815,6 +852,81 @@ void Tagger::Tag(Sentence* s) const {
       if (ck.closed && (Bit(ck.best) & kFinite)) return false;
       if (lows[k] == "by") return k + 1 < n && !EndsWith(lows[k + 1], "ing");  // not "by firing"
       if (lows[k] == "that") return false;
+    }
+    return false;
+  };
+  // Is token i (a past form after a noun, with no object) a reduced relative whose clause
+  // verb comes later: "A report released Tuesday in Geneva alleged that ...", "rebels
+  // trained abroad attacked the base"? True if, within the clause and before any other verb,
+  // a past form follows a noun and takes an object or a "that" clause (or a sure finite
+  // auxiliary follows a noun).
+  auto finite_verb_later = [&](size_t i) {
+    for (size_t k = i + 1; k < n && k <= i + 10; ++k) {
+      const Cand& ck = cands[k];
+      if (ck.set & (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) |
+                    Bit(WRB) | Bit(TO) | Bit(LQ) | Bit(RQ)))
+        return false;
+      if (lows[k] == "that") return false;
+      const bool after_noun =
+          k > i + 1 && ((Bit(cands[k - 1].best) & kNounish) ||
+                        (!cands[k - 1].closed && (cands[k - 1].set & kNounish)));
+      if (ck.closed) {
+        if (Bit(ck.best) & kFinite) return after_noun && k > i + 1;
+        continue;
+      }
+      if (ck.set & (Bit(VBD) | Bit(VBZ))) {
+        if (!after_noun || k == i + 1) return false;
+        if (ck.set & ~(kVerbs | Bit(NNS) | Bit(JJ))) return false;
+        return verb_with_object(k) || (k + 1 < n && lows[k + 1] == "that");
+      }
+      if (ck.set & kVerbs && !(ck.set & (kNounish | kAdj))) return false;
+    }
+    return false;
+  };
+  // Does token i follow the object of a causative or perception verb ("help", "let",
+  // "make", "see", "watch", "hear") and precede something that is not a noun, so that it is
+  // a bare infinitive ("helping militants join a group", "made the army withdraw")?
+  auto object_of_causative = [&](size_t i) {
+    if (i < 2 || i + 1 >= n) return false;
+    const TagSet nx = cands[i + 1].set;
+    if (!(nx & (Bit(DT) | Bit(PRPS) | Bit(PRP) | Bit(NNP) | Bit(CD) | Bit(IN) | Bit(TO) | Bit(RB) |
+                Bit(RP))) ||
+        (nx & (Bit(NN) | Bit(NNS))))
+      return false;
+    size_t k = i;
+    if (tags[k - 1] == PRP) {
+      --k;
+    } else {
+      if (!(Bit(tags[k - 1]) & kNounish)) return false;
+      while (k > 0 && (Bit(tags[k - 1]) & (kNounish | kAdj | Bit(DT) | Bit(PRPS) | Bit(CD)))) --k;
+    }
+    if (k == 0 || k == i) return false;
+    std::string_view v = lows[k - 1];
+    if (!(Bit(tags[k - 1]) & kVerbs)) return false;
+    for (std::string_view x :
+         {"help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made",
+          "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard"}) {
+      if (v == x) return true;
+    }
+    return false;
+  };
+  // Is token i (after "and"/"or") a second bare verb: the nearest verb before it, with no
+  // finite verb or clause boundary between, is a base form after "to" or a modal, and a
+  // preposition or determiner follows ("to give a speech on relations with Asia and meet
+  // with dissidents")?
+  auto conjunct_of_base_verb = [&](size_t i) {
+    if (i + 1 >= n) return false;
+    const TagSet nx = cands[i + 1].set;
+    if (!(nx &
+          (Bit(IN) | Bit(DT) | Bit(PRPS) | Bit(PRP) | Bit(TO) | Bit(RP) | Bit(JJ) | Bit(CD))) ||
+        (nx & kNounish))
+      return false;
+    for (size_t k = i - 1; k-- > 0 && k + 12 > i;) {
+      T tk = tags[k];
+      if (tk == VB) return true;
+      if ((Bit(tk) & (kFinite | Bit(VBG) | Bit(VBN) | Bit(VBD))) || tk == COMMA || tk == WDT ||
+          tk == WP || tk == PERIOD || tk == COLON)
+        return false;
     }
     return false;
   };
@@ -850,8 +962,14 @@ void Tagger::Tag(Sentence* s) const {
       const bool after_have = IsHave(aux_low) && (Bit(aux_tag) & (kVerbs)) != 0;
       const bool after_be =
           IsBe(aux_low) && aux_low != "'s" ? true : (aux_low == "'s" && aux_tag == VBZ);
-      const bool after_modal =
-          aux_tag == MD || aux_tag == TO || (IsDo(aux_low) && (Bit(aux_tag) & kFinite));
+      // "according to police", "due to", "in addition to": "to" is a preposition.
+      const bool to_prep =
+          aux_tag == TO && a >= 2 &&
+          (lows[a - 2] == "according" || lows[a - 2] == "due" || lows[a - 2] == "prior" ||
+           lows[a - 2] == "thanks" || lows[a - 2] == "owing" || lows[a - 2] == "addition" ||
+           lows[a - 2] == "close" || lows[a - 2] == "next");
+      const bool after_modal = aux_tag == MD || (aux_tag == TO && !to_prep) ||
+                               (IsDo(aux_low) && (Bit(aux_tag) & kFinite));
       const bool subj =
           (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
           !(prev == PRP && (plow == "him" || plow == "them" || plow == "me" || plow == "us"));
@@ -975,7 +1093,7 @@ void Tagger::Tag(Sentence* s) const {
         } else if (set & Bit(VBG)) {
           t = VBG;
         }
-      } else if (prev == TO && (set & Bit(VB))) {
+      } else if (prev == TO && (set & Bit(VB)) && !to_prep) {
         t = VB;
       } else if ((set & Bit(VBZ)) && (set & Bit(NNS))) {
         t = (subj && !finite_seen && !(Bit(prev) & Bit(WP) && false)) ? VBZ : NNS;
@@ -986,10 +1104,25 @@ void Tagger::Tag(Sentence* s) const {
             prev != PERIOD)
           t = NNS;
         if (prev == WDT || prev == WP) t = VBZ;
+        // "freezes and bans the assets": a conjunct of a verb, before an object, is a verb.
+        if (prev == CC && i >= 2 && tags[i - 2] == VBZ &&
+            (nxt & (Bit(DT) | Bit(PRPS) | Bit(PRP) | Bit(CD))) && !(nxt & kNounish))
+          t = VBZ;
         // "UN troops withdrew", "crowds trashed": a verb form right after it makes it the
         // subject's head noun.
         if (t == VBZ && i + 1 < n && !(nxt & (kNounish | Bit(DT) | Bit(PRPS) | kAdj | Bit(VB))) &&
             (nxt & (Bit(VBD) | Bit(MD))))
+          t = NNS;
+        // "train new police officers.": a plural after a noun at the end of a clause.
+        if (t == VBZ && (prev == NN || prev == NNS) && (nxt & (Bit(PERIOD) | Bit(COMMA))) &&
+            finite_seen)
+          t = NNS;
+        // "Government forces clash with rioters": after a singular noun, a plural that is
+        // followed by a present verb form and a preposition or determiner heads the subject.
+        if (t == VBZ && (prev == NN || prev == NNP) && i + 2 < n && !cands[i + 1].closed &&
+            (nxt & Bit(VBP)) && !(nxt & (Bit(NNS) | Bit(VBZ))) &&
+            (cands[i + 2].set & (Bit(IN) | Bit(DT) | Bit(PRPS) | Bit(TO))) &&
+            !(cands[i + 2].set & kNounish))
           t = NNS;
         if (t == VBZ && i + 1 < n && (cands[i + 1].set & (Bit(NN) | Bit(NNS))) &&
             !(cands[i + 1].set & (Bit(DT) | Bit(PRPS) | Bit(PRP))) && !cands[i + 1].cap) {
@@ -1016,6 +1149,16 @@ void Tagger::Tag(Sentence* s) const {
         // by ...": no object, and a passive agent follows.
         if (t == VBD && (Bit(prev) & kNounish) && !verb_with_object(i) && passive_by_ahead(i))
           t = VBN;
+        if (t == VBD && !c.closed && (Bit(prev) & kNounish) && !verb_with_object(i) &&
+            finite_verb_later(i))
+          t = VBN;
+        // "met with exiled dissidents": after a preposition, before a noun, a modifier.
+        if (t == VBD && prev == IN && next_nounish && !(nxt & (Bit(DT) | Bit(PRPS))) &&
+            !(plow == "after" || plow == "before" || plow == "as" || plow == "because" ||
+              plow == "while" || plow == "since" || plow == "if" || plow == "although" ||
+              plow == "though" || plow == "until" || plow == "once" || plow == "that" ||
+              plow == "whether" || plow == "unless"))
+          t = VBN;
         if (prev == CC && finite_seen && i >= 2) {
           // "killed and wounded": copy the conjunct's tag.
           size_t j = i - 2;
@@ -1023,8 +1166,9 @@ void Tagger::Tag(Sentence* s) const {
         }
         // "a woman believed linked to ...", "two men reported killed": a participle right
         // after a noun and followed by another participle; the second one follows it.
-        if (t == VBD && (Bit(prev) & (Bit(NN) | Bit(NNS))) && i + 1 < n && !cands[i + 1].closed &&
-            (cands[i + 1].set & Bit(VBN)) && !(cands[i + 1].set & ~(Bit(VBD) | Bit(VBN) | Bit(JJ))))
+        if (t == VBD && !c.closed && (Bit(prev) & (Bit(NN) | Bit(NNS))) && i + 1 < n &&
+            !cands[i + 1].closed && (cands[i + 1].set & Bit(VBN)) &&
+            !(cands[i + 1].set & ~(Bit(VBD) | Bit(VBN) | Bit(JJ))))
           t = VBN;
         if (prev == VBN && i >= 2 && (Bit(tags[i - 2]) & (Bit(NN) | Bit(NNS))) &&
             !AfterHave(lows, tags, i - 1))
@@ -1038,7 +1182,11 @@ void Tagger::Tag(Sentence* s) const {
             (set & Bit(VBP)) && !(nxt & (Bit(POS) | Bit(MD))) && !next_nounish &&
             clause_initial_name(tags, i - 1) && !finite_ahead(i))
           plural_subj = true;
-        if (plural_subj && (!finite_seen || prev == WDT || prev == WP))
+        if (object_of_causative(i) && (set & Bit(VB)))
+          t = VB;  // "helping militants join a group", "let them go"
+        else if (prev == CC && (set & Bit(VB)) && conjunct_of_base_verb(i))
+          t = VB;  // "to give a speech and meet with dissidents"
+        else if (plural_subj && (!finite_seen || prev == WDT || prev == WP))
           t = VBP;
         else if (prev == CC && i >= 2 && (Bit(tags[i - 2]) & (kVerbs)) && !(nxt & Bit(PERIOD)))
           t = tags[i - 2] == VBZ || tags[i - 2] == VBD ? c.best
@@ -1080,6 +1228,7 @@ void Tagger::Tag(Sentence* s) const {
                 ? VBP
                 : (i == 0 ? VB : (prev == CC ? tags[i >= 2 ? i - 2 : 0] : VBP));
         if (t != VB && t != VBP) t = VBP;
+        if (object_of_causative(i) || (prev == CC && conjunct_of_base_verb(i))) t = VB;
       } else if ((set & Bit(RB)) && (set & Bit(JJ))) {
         t = next_nounish ? JJ : (c.entry && c.entry->cnt[3] >= c.entry->cnt[2] ? RB : JJ);
       }
@@ -1104,7 +1253,7 @@ void Tagger::Tag(Sentence* s) const {
     if (t == VBG && (Bit(prev) & (Bit(DT) | Bit(PRPS) | Bit(POS))) && EndsWith(lw, "ing") &&
         !(nxt & (Bit(DT) | Bit(PRPS) | Bit(PRP) | kNounish | kAdj | Bit(CD))))
       t = NN;
-    if (t == VBN && lw == "been") t = VBN;
+    if (lw == "such" && i + 1 < n && (lows[i + 1] == "a" || lows[i + 1] == "an")) t = PDT;
     if (t == VBD && (AfterHave(lows, tags, i))) t = VBN;
     tags[i] = t;
     if (Bit(t) & kFinite) finite_seen = true;
@@ -1116,6 +1265,16 @@ void Tagger::Tag(Sentence* s) const {
         t == LQ || t == LRB)
       finite_seen = false;
     if (t == VBP && (lw == "are")) finite_seen = true;
+    // "said such a step enjoyed support": a verb of saying followed directly by a subject
+    // opens a clause that needs its own finite verb.
+    if ((t == VBD || t == VBZ || t == VBP) && i + 1 < n && IsSayWord(lw) &&
+        (cands[i + 1].set &
+         (Bit(DT) | Bit(PDT) | Bit(PRPS) | Bit(NNP) | Bit(NNPS) | Bit(CD) | Bit(JJ))) &&
+        !(cands[i + 1].set & kVerbs))
+      finite_seen = false;
+    if ((t == VBD || t == VBZ || t == VBP) && i + 1 < n && IsSayWord(lw) && cands[i + 1].closed &&
+        cands[i + 1].best == PRP && is_subject_pronoun(lows[i + 1]))
+      finite_seen = false;
   }
   for (size_t i = 0; i < n; ++i) s->tokens[i].tag = kTagNames[tags[i]];
 }

@@ -137,6 +137,38 @@ TEST(TaggerTest, WireTextReadings) {
             "Mali/NNP accused/VBD foreign-funded/JJ groups/NNS ./.");
 }
 
+TEST(TaggerTest, ReducedRelativesCausativesAndConjuncts) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  // A past form after a noun, with no object, before the clause's own verb is a participle.
+  EXPECT_EQ(Tags("A study published Friday in Lagos claimed that prices rose."),
+            "A/DT study/NN published/VBN Friday/NNP in/IN Lagos/NNP claimed/VBD that/IN "
+            "prices/NNS rose/VBD ./.");
+  // A bare infinitive after the object of "help", "let", "make".
+  EXPECT_EQ(Tags("Chad is helping farmers rebuild their homes."),
+            "Chad/NNP is/VBZ helping/VBG farmers/NNS rebuild/VB their/PRP$ homes/NNS ./.");
+  // A conjunct of a verb, before an object, keeps the verb reading.
+  EXPECT_EQ(Tags("Mali condemns and rejects the plan."),
+            "Mali/NNP condemns/VBZ and/CC rejects/VBZ the/DT plan/NN ./.");
+  EXPECT_EQ(Tags("Oman agreed to host a summit and help with the costs."),
+            "Oman/NNP agreed/VBD to/TO host/VB a/DT summit/NN and/CC help/VB with/IN the/DT "
+            "costs/NNS ./.");
+  // "according to" is a preposition; a relative "which" takes a past tense verb.
+  EXPECT_EQ(Tags("According to officials, rebels shelled a town which housed refugees."),
+            "According/VBG to/TO officials/NNS ,/, rebels/NNS shelled/VBD a/DT town/NN "
+            "which/WDT housed/VBD refugees/NNS ./.");
+  EXPECT_EQ(Tags("The gunmen attacked a bus, which killed six."),
+            "The/DT gunmen/NNS attacked/VBD a/DT bus/NN ,/, which/WDT killed/VBD six/CD ./.");
+  // After a verb of saying, the complement clause needs its own finite verb.
+  EXPECT_EQ(Tags("Peru said such a move violated the accord."),
+            "Peru/NNP said/VBD such/PDT a/DT move/NN violated/VBD the/DT accord/NN ./.");
+  // A participle after a preposition modifies the noun; auxiliaries stay finite.
+  EXPECT_EQ(Tags("Chad met with exiled leaders who had fled."),
+            "Chad/NNP met/VBD with/IN exiled/VBN leaders/NNS who/WP had/VBD fled/VBN ./.");
+  // A noun-noun subject before a present verb and a preposition.
+  EXPECT_EQ(Tags("Army units clash with rebels."),
+            "Army/NNP units/NNS clash/VBP with/IN rebels/NNS ./.");
+}
+
 TEST(TaggerTest, NeverEmptyOnOddInput) {
   Sentence s;
   std::string text = "\xE2\x80\x9C ... -- ?! \xC3\xA9t\xC3\xA9 1,000 $5 'tis";
