@@ -58,5 +58,27 @@ TEST(ValidationGuard, FromRawText) {
   EXPECT_GE(report->passed, Floors()["ignore_parse"]);
 }
 
+// Real AFP sentences with CoreNLP parses and no expected events: our raw-text analysis
+// must keep agreeing with the parse-based coding (F1 of event tuples, in tenths of a %).
+TEST(ValidationGuard, RawTextAgreesWithParsesOnWireSentences) {
+  const std::string dir = std::string(EVENTCODER_SHARED_DIR) + "/validation/petrarch/";
+  if (!std::ifstream(dir + "GigaWord.sample.PETR.xml").good())
+    GTEST_SKIP() << "needs ../shared (GigaWord sample)";
+  ValidateOptions opts;
+  opts.compare_raw = true;
+  opts.dictionaries = {{dir + "PETR.Validate.actors.txt"},
+                       dir + "PETR.Validate.agents.txt",
+                       dir + "PETR.Validate.verbs.txt",
+                       dir + "PETR.Validate.discards.txt"};
+  auto report = RunValidation(dir + "GigaWord.sample.PETR.xml", opts);
+  ASSERT_TRUE(report.ok()) << report.status().message();
+  ASSERT_TRUE(report->compared_raw);
+  double p = report->raw_events ? 1.0 * report->shared_events / report->raw_events : 0;
+  double r = report->parse_events ? 1.0 * report->shared_events / report->parse_events : 0;
+  int f1_tenths = p + r > 0 ? static_cast<int>(1000 * 2 * p * r / (p + r)) : 0;
+  std::cout << "GigaWord raw-vs-parse agreement F1: " << f1_tenths / 10.0 << "%\n";
+  EXPECT_GE(f1_tenths, Floors()["gigaword_agreement_f1_tenths"]);
+}
+
 }  // namespace
 }  // namespace eventcoder
