@@ -291,6 +291,7 @@ class Builder {
   void PlaceCC(size_t i);
   void PlaceComma(size_t i);
   void PlaceColon(size_t i);
+  bool CloseCommaRelative(size_t i);
   void PlaceWh(size_t i);
 
   const Sentence& s_;
@@ -908,18 +909,7 @@ void Builder::PlaceComma(size_t i) {
   }
   // A comma after a finished relative clause that was opened by a comma closes it:
   // "The rebels, who seized the town, released ..." -> (NP (NP ..) (, ,) (SBAR ..) (, ,)).
-  if (!cc_next && !wh_next) {
-    for (size_t d = stack_.size(); d-- > 3;) {
-      const Node& t = stack_[d];
-      if (t.kind == kSBAR && t.comma_rel && d + 1 < stack_.size() && stack_[d + 1].kind == kS &&
-          stack_[d + 1].full && stack_[d - 1].kind == kNP) {
-        PopTo(d);
-        Leaf(i);
-        return;
-      }
-      if (t.kind == kSBAR && !t.comma_rel) break;
-    }
-  }
+  if (!cc_next && !wh_next && CloseCommaRelative(i)) return;
   PopToClauseLevel();
   Leaf(i);
 }
@@ -971,17 +961,23 @@ void Builder::PlaceColon(size_t i) {
       if (t.kind == kS || t.kind == kSBAR || t.kind == kVP) break;
     }
   }
+  if (!CloseCommaRelative(i)) Leaf(i);
+}
+
+// Closes a finished relative clause that a comma or dash opened and places punctuation
+// token i after it: (NP (NP ..) (, ,) (SBAR ..) (, ,)). False when there is none.
+bool Builder::CloseCommaRelative(size_t i) {
   for (size_t d = stack_.size(); d-- > 3;) {
     const Node& t = stack_[d];
     if (t.kind == kSBAR && t.comma_rel && d + 1 < stack_.size() && stack_[d + 1].kind == kS &&
         stack_[d + 1].full && stack_[d - 1].kind == kNP) {
       PopTo(d);
       Leaf(i);
-      return;
+      return true;
     }
     if (t.kind == kSBAR && !t.comma_rel) break;
   }
-  Leaf(i);
+  return false;
 }
 
 void Builder::PlaceWh(size_t i) {
