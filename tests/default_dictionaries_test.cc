@@ -20,14 +20,7 @@ namespace {
 
 std::string Dir() { return std::string(EVENTCODER_SOURCE_DIR) + "/dictionaries/"; }
 
-DictionaryFiles DefaultFiles() {
-  DictionaryFiles f;
-  f.actors = {Dir() + "actors.txt"};
-  f.agents = Dir() + "agents.txt";
-  f.verbs = Dir() + "verbs.txt";
-  f.discards = Dir() + "discards.txt";
-  return f;
-}
+DictionaryFiles DefaultFiles() { return DictionaryFilesInDir(Dir()); }
 
 class DefaultDictionariesTest : public ::testing::Test {
  protected:

@@ -32,7 +32,8 @@ input:
   --max-story-bytes N            larger stories are reported and skipped (default 1048576)
   --ignore-parse                 ignore <Parse> trees in XML input; analyse the raw text
 dictionaries (PETRARCH formats):
-  --dict-dir DIR                 actors.txt, agents.txt, verbs.txt, discards.txt in DIR
+  --dict-dir DIR                 actors.txt and actors/*.txt, agents.txt, verbs.txt,
+                                 discards.txt in DIR
                                  (default: the project's dictionaries/ directory)
   --actors F --agents F --verbs F --discards F   individual files (override --dict-dir)
 coding:
@@ -185,11 +186,11 @@ Status ApplyConfig(const std::string& path, CoderOptions* opt) {
 
 // Dictionary files from --dict-dir, with --actors/--agents/--verbs/--discards overriding.
 dict::DictionaryFiles DictionaryFilesFrom(const Args& a) {
-  dict::DictionaryFiles files;
-  files.actors = a.actors.empty() ? std::vector<std::string>{a.dict_dir + "/actors.txt"} : a.actors;
-  files.agents = a.agents.empty() ? a.dict_dir + "/agents.txt" : a.agents;
-  files.verbs = a.verbs.empty() ? a.dict_dir + "/verbs.txt" : a.verbs;
-  files.discards = a.discards.empty() ? a.dict_dir + "/discards.txt" : a.discards;
+  dict::DictionaryFiles files = dict::DictionaryFilesInDir(a.dict_dir);
+  if (!a.actors.empty()) files.actors = a.actors;
+  if (!a.agents.empty()) files.agents = a.agents;
+  if (!a.verbs.empty()) files.verbs = a.verbs;
+  if (!a.discards.empty()) files.discards = a.discards;
   return files;
 }
 

@@ -1,6 +1,8 @@
 #include "dict/dict_reader.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -1223,6 +1225,24 @@ Status LoadOne(const std::string& path, ReaderFn fn, Dictionary* d,
 }
 
 }  // namespace
+
+DictionaryFiles DictionaryFilesInDir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  DictionaryFiles files;
+  std::error_code ec;
+  if (fs::exists(dir + "/actors.txt", ec)) files.actors.push_back(dir + "/actors.txt");
+  std::vector<std::string> more;
+  for (fs::directory_iterator it(dir + "/actors", ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".txt") more.push_back(it->path().string());
+  }
+  std::sort(more.begin(), more.end());
+  files.actors.insert(files.actors.end(), more.begin(), more.end());
+  if (files.actors.empty()) files.actors.push_back(dir + "/actors.txt");
+  files.agents = dir + "/agents.txt";
+  files.verbs = dir + "/verbs.txt";
+  files.discards = dir + "/discards.txt";
+  return files;
+}
 
 StatusOr<Dictionary> LoadDictionaryFiles(const DictionaryFiles& files,
                                          std::vector<std::string>* warnings) {

@@ -123,6 +123,12 @@ struct DictionaryFiles {
   std::string discards;
 };
 
+// The dictionary files of a directory laid out like the project's dictionaries/:
+// actors.txt (if present) followed by every actors/*.txt in name order, agents.txt,
+// verbs.txt and discards.txt. Files that do not exist are left out of `actors`; the
+// others are named even when missing, so loading reports them.
+DictionaryFiles DictionaryFilesInDir(const std::string& dir);
+
 // Reads each file and runs the reader above on it (verbs before the others). Errors:
 // kNotFound if a file cannot be opened, kInternal on a read error, kResourceExhausted for
 // a file over 1 GiB, and, in strict mode (warnings == nullptr), the first malformed line.

@@ -50,11 +50,7 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
   if (!o.actors.empty() || !o.agents.empty() || !o.verbs.empty() || !o.discards.empty()) {
     files = o;
   } else if (env->verbs.empty() && env->actors.empty()) {
-    std::string d = opts.default_dictionary_dir;
-    files.actors = {d + "/actors.txt"};
-    files.agents = d + "/agents.txt";
-    files.verbs = d + "/verbs.txt";
-    files.discards = d + "/discards.txt";
+    files = dict::DictionaryFilesInDir(opts.default_dictionary_dir);
   } else {
     for (const auto& a : env->actors) files.actors.push_back(Resolve(dir, a));
     files.agents = Resolve(dir, env->agents);
