@@ -115,7 +115,7 @@ TEST(Cli, TsvOutputHasAHeader) {
   Write(in, "date 2026-02-14\nEgypt condemned Israel.\n");
   RunResult r = Exec(Dicts() + " --output-format tsv " + in);
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("story_id\t", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.rfind("id\tstory_id\t", 0), 0u) << r.out;
   EXPECT_NE(r.out.find("\tEGY\tISR\t111\t"), std::string::npos) << r.out;
 }
 

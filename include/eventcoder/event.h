@@ -2,7 +2,10 @@
 #ifndef EVENTCODER_EVENT_H_
 #define EVENTCODER_EVENT_H_
 
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,7 +25,25 @@ struct WhyEntry {
   std::string entry;  // the entry or rule as written / described
 };
 
+// Where an event happened (filled by the locate stage, src/locate/).
+struct Place {
+  std::string name;          // "Doha"
+  std::string level;         // "city", "admin1", "country" or "region"
+  std::string country_iso2;  // "QA"; "" for a region spanning countries
+  std::string country_iso3;  // "QAT"
+  std::string admin1;        // first-order division name, when known
+  double lat = NAN;
+  double lon = NAN;
+  std::string words;  // the words of the story it came from ("in Doha")
+  Span span;          // their byte range in Story::text
+  std::string basis;  // "sentence", "dateline", "story" (an earlier place mention)
+};
+
 struct Event {
+  // Stable content-derived id: 16 lower-case hex digits of a 64-bit FNV-1a hash of story
+  // id, sentence index, source, target, code and the verb's byte offsets (see
+  // StableEventId). Identical across runs, thread counts and machines.
+  std::string id;
   std::string story_id;
   int sentence = 0;         // 0-based index of the sentence within the story
   int date = 0;             // yyyymmdd
@@ -37,7 +58,15 @@ struct Event {
   std::vector<Span> target_spans;
   std::vector<Span> verb_spans;
   std::vector<WhyEntry> why;
+  // Where `date` came from: "sentence" (a date named in the sentence), "dateline" or
+  // "story" (the story's date line).
+  std::string date_precision = "story";
+  std::optional<Place> location;  // none when no place could be determined
 };
+
+// The id above for `e` (uses story_id, sentence, source_code, target_code, cameo and
+// verb_spans).
+std::string StableEventId(const Event& e);
 
 }  // namespace eventcoder
 

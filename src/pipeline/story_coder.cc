@@ -130,6 +130,7 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
       AppendSpans(story.text, tree, ce.verb_words, &e.verb_spans, &e.verb_text);
       e.text = story.text.substr(begin, end - begin);
       e.why = std::move(ce.why);
+      e.id = StableEventId(e);
       result->events.push_back(std::move(e));
     }
     return true;

@@ -75,9 +75,11 @@ std::string FormatGoldstein(double weight) {
 
 EventRecord MakeEventRecord(const Story& story, const Event& event) {
   EventRecord r;
+  r.id = event.id.empty() ? StableEventId(event) : event.id;
   r.story_id = ValidUtf8(event.story_id.empty() ? story.id : event.story_id);
   r.sentence = event.sentence;
   r.date = IsoDate(event.date != 0 ? event.date : story.date);
+  r.date_precision = event.date_precision;
   r.source_code = ValidUtf8(event.source_code);
   r.target_code = ValidUtf8(event.target_code);
   r.cameo = ValidUtf8(event.cameo);

@@ -19,9 +19,11 @@
 namespace eventcoder {
 
 struct EventRecord {
+  std::string id;        // Event::id
   std::string story_id;  // Event::story_id, or Story::id when the event has none
   int sentence = 0;
-  std::string date;  // "YYYY-MM-DD" from Event::date, or Story::date when 0; "" if none
+  std::string date;            // "YYYY-MM-DD" from Event::date, or Story::date when 0; "" if none
+  std::string date_precision;  // Event::date_precision
   std::string source_code;
   std::string target_code;
   std::string cameo;

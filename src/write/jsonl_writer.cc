@@ -35,9 +35,11 @@ std::string JsonlWriter::FormatEvent(const Story& story, const Event& event,
                                      const WriterOptions& options) {
   EventRecord r = MakeEventRecord(story, event);
   std::string out = "{";
+  AddString(&out, "id", r.id);
   AddString(&out, "story_id", r.story_id);
   AddRaw(&out, "sentence", std::to_string(r.sentence));
   AddString(&out, "date", r.date);
+  AddString(&out, "date_precision", r.date_precision);
   AddString(&out, "source_code", r.source_code);
   AddString(&out, "target_code", r.target_code);
   AddString(&out, "cameo", r.cameo);

@@ -66,10 +66,10 @@ TEST(JsonlWriterTest, KeysValuesAndOrder) {
   ASSERT_FALSE(j.is_discarded()) << lines[0];
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys,
-            (std::vector<std::string>{"story_id", "sentence", "date", "source_code", "target_code",
-                                      "cameo", "root", "quad_class", "goldstein", "source_text",
-                                      "target_text", "verb_text", "text", "spans", "why"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"id", "story_id", "sentence", "date", "date_precision",
+                                            "source_code", "target_code", "cameo", "root",
+                                            "quad_class", "goldstein", "source_text", "target_text",
+                                            "verb_text", "text", "spans", "why"}));
   EXPECT_EQ(j["date"], "2026-02-11");
   EXPECT_EQ(j["cameo"], "044");
   EXPECT_EQ(j["root"], "04");

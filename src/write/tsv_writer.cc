@@ -36,7 +36,7 @@ std::string TsvWriter::EscapeField(std::string_view field) {
 
 std::string TsvWriter::Header(const WriterOptions& options) {
   std::string h =
-      "story_id\tsentence\tdate\tsource_code\ttarget_code\tcameo\troot\tquad_class\tgoldstein"
+      "id\tstory_id\tsentence\tdate\tsource_code\ttarget_code\tcameo\troot\tquad_class\tgoldstein"
       "\tsource_text\ttarget_text\tverb_text\ttext";
   if (options.explain) h += "\tcameo_name\tplover";
   return h;
@@ -45,7 +45,8 @@ std::string TsvWriter::Header(const WriterOptions& options) {
 std::string TsvWriter::FormatEvent(const Story& story, const Event& event,
                                    const WriterOptions& options) {
   EventRecord r = MakeEventRecord(story, event);
-  std::string row = EscapeField(r.story_id);
+  std::string row = EscapeField(r.id);
+  row += '\t' + EscapeField(r.story_id);
   row += '\t' + std::to_string(r.sentence);
   row += '\t' + EscapeField(r.date);
   for (const std::string* f : {&r.source_code, &r.target_code, &r.cameo, &r.root}) {

@@ -49,19 +49,21 @@ TEST(TsvWriterTest, HeaderAndRow) {
   EXPECT_EQ(lines[2], "");
   std::vector<std::string> header = Split(lines[0], '\t');
   std::vector<std::string> row = Split(lines[1], '\t');
-  ASSERT_EQ(header.size(), 13u);
+  ASSERT_EQ(header.size(), 14u);
   ASSERT_EQ(row.size(), header.size());
-  EXPECT_EQ(header[0], "story_id");
-  EXPECT_EQ(header[12], "text");
-  EXPECT_EQ(row[0], "s1");
-  EXPECT_EQ(row[1], "2");
-  EXPECT_EQ(row[2], "2026-03-01");
-  EXPECT_EQ(row[5], "111");
-  EXPECT_EQ(row[6], "11");
-  EXPECT_EQ(row[7], "3");
-  EXPECT_EQ(row[8], "-2.0");
-  EXPECT_EQ(row[9], "France\xE2\x80\x99s foreign ministry");
-  EXPECT_EQ(row[12], "Line one\\twith tab\\nline two\\\\ and \\r return");
+  EXPECT_EQ(header[0], "id");
+  EXPECT_EQ(header[1], "story_id");
+  EXPECT_EQ(header[13], "text");
+  EXPECT_EQ(row[0].size(), 16u);  // the stable event id
+  EXPECT_EQ(row[1], "s1");
+  EXPECT_EQ(row[2], "2");
+  EXPECT_EQ(row[3], "2026-03-01");
+  EXPECT_EQ(row[6], "111");
+  EXPECT_EQ(row[7], "11");
+  EXPECT_EQ(row[8], "3");
+  EXPECT_EQ(row[9], "-2.0");
+  EXPECT_EQ(row[10], "France\xE2\x80\x99s foreign ministry");
+  EXPECT_EQ(row[13], "Line one\\twith tab\\nline two\\\\ and \\r return");
 }
 
 TEST(TsvWriterTest, HeaderEvenWithoutEventsAndExplainColumns) {
@@ -71,16 +73,16 @@ TEST(TsvWriterTest, HeaderEvenWithoutEventsAndExplainColumns) {
   TsvWriter w(&out, "-", opt);
   ASSERT_TRUE(w.Finish().ok());
   EXPECT_EQ(out.str(), TsvWriter::Header(opt) + "\n");
-  EXPECT_EQ(Split(TsvWriter::Header(opt), '\t').size(), 15u);
+  EXPECT_EQ(Split(TsvWriter::Header(opt), '\t').size(), 16u);
   Story s;
   Event e = MakeEvent();
   e.cameo = "def";  // not CAMEO
   std::vector<std::string> row = Split(TsvWriter::FormatEvent(s, e, opt), '\t');
-  ASSERT_EQ(row.size(), 15u);
-  EXPECT_EQ(row[6], "");   // root
-  EXPECT_EQ(row[7], "0");  // quad class
-  EXPECT_EQ(row[8], "");   // goldstein
-  EXPECT_EQ(row[13], "");  // cameo_name
+  ASSERT_EQ(row.size(), 16u);
+  EXPECT_EQ(row[7], "");   // root
+  EXPECT_EQ(row[8], "0");  // quad class
+  EXPECT_EQ(row[9], "");   // goldstein
+  EXPECT_EQ(row[14], "");  // cameo_name
 }
 
 TEST(TsvWriterTest, EscapingIsReversibleAndUtf8Safe) {
@@ -94,7 +96,7 @@ TEST(TsvWriterTest, EscapingIsReversibleAndUtf8Safe) {
   e.verb_text = "\t\t\n";
   std::string row = TsvWriter::FormatEvent(s, e, {});
   EXPECT_EQ(row.find('\n'), std::string::npos);
-  EXPECT_EQ(Split(row, '\t').size(), 13u);
+  EXPECT_EQ(Split(row, '\t').size(), 14u);
 }
 
 }  // namespace
