@@ -8,47 +8,16 @@
 #include <sstream>
 #include <string>
 
+#include "tests/cli_testing.h"
 #include "write/sqlite_sink.h"
-
-#ifndef EVENTCODER_BINARY
-#define EVENTCODER_BINARY "build/eventcoder"
-#endif
 
 namespace {
 
-struct RunResult {
-  int status = -1;
-  std::string out, err;
-};
-
-// Unique per test, since ctest runs the tests of this file in parallel processes.
-std::string TempPath(const std::string& name) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string test = info ? info->name() : "none";
-  return ::testing::TempDir() + "/eventcoder_cli_" + test + "_" + name;
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-RunResult Exec(const std::string& args) {
-  std::string out = TempPath("out"), err = TempPath("err");
-  std::string cmd = std::string(EVENTCODER_BINARY) + " " + args + " >" + out + " 2>" + err;
-  int rc = std::system(cmd.c_str());
-  RunResult r;
-  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  r.out = Slurp(out);
-  r.err = Slurp(err);
-  return r;
-}
-
-void Write(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
+using eventcoder::testing::Exec;
+using eventcoder::testing::RunResult;
+using eventcoder::testing::Slurp;
+using eventcoder::testing::TempPath;
+using eventcoder::testing::Write;
 
 // A dictionary of our own, in the PETRARCH formats.
 std::string Dicts() {

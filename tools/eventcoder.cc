@@ -3,6 +3,10 @@
 //   eventcoder [code] [FILE...]        code stories (files or stdin) into events
 //   eventcoder validate FILE.xml       run PETRARCH validation records
 //   eventcoder --help
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -12,6 +16,7 @@
 
 #include "dict/dict_reader.h"
 #include "match/compiled_dictionary.h"
+#include "pipeline/parallel_coder.h"
 #include "pipeline/story_coder.h"
 #include "read/story_reader.h"
 #include "text/tagger.h"
@@ -48,6 +53,11 @@ output:
   --explain                      add CAMEO names and descriptions to each event
   --db PATH                      also store stories and events in SQLite at PATH
   --trees                        print the parse tree of every sentence to stderr
+performance:
+  --threads N                    code on N threads (default 0: one per core); the output
+                                 is identical whatever N is
+  --stats                        print stories, sentences, events, dictionary load time
+                                 and throughput to stderr at the end
 validate:
   --verbose                      list failing records with expected and produced events
   --trees                        with --verbose, show the tree each record was coded on
@@ -74,6 +84,8 @@ struct Args {
   std::string db;
   bool verbose = false, trees = false, compare_raw = false;
   std::string only_id;
+  int threads = 0;  // 0: one per core
+  bool stats = false;
 };
 
 int Usage(const std::string& why) {
@@ -135,6 +147,15 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* err) {
       a->compare_raw = true;
     } else if (s == "--trees") {
       a->trees = true;
+    } else if (s == "--threads") {
+      if (!value(&v)) return false;
+      a->threads = std::atoi(v.c_str());
+      if (a->threads < 0 || a->threads > 256) {
+        *err = "--threads takes 0 (one per core) to 256";
+        return false;
+      }
+    } else if (s == "--stats") {
+      a->stats = true;
     } else if (s == "--id") {
       if (!value(&a->only_id)) return false;
     } else if (s.size() > 1 && s[0] == '-' && s != "-") {
@@ -230,7 +251,17 @@ int RunValidate(const Args& a) {
   return 0;
 }
 
+// CPU seconds (user + system) of this process so far, and its peak RSS in MB.
+double CpuSeconds(double* peak_rss_mb = nullptr) {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  if (peak_rss_mb) *peak_rss_mb = u.ru_maxrss / 1024.0;
+  return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 int RunCode(const Args& a) {
+  using Clock = std::chrono::steady_clock;
+  const auto t_start = Clock::now();
   std::vector<std::string> warnings;
   auto dict = dict::LoadDictionaryFiles(DictionaryFilesFrom(a), &warnings);
   for (const auto& w : warnings) std::cerr << "warning: " << w << "\n";
@@ -245,6 +276,8 @@ int RunCode(const Args& a) {
     return 2;
   }
   StoryCoder coder(std::make_shared<const CompiledDictionary>(std::move(*dict)), popts);
+  const auto t_loaded = Clock::now();
+  const double cpu_loaded = CpuSeconds();
   if (Tagger::Default().lexicon_size() == 0) {
     std::cerr << "warning: WordNet data not found (install Debian's wordnet-base or set "
                  "EVENTCODER_WORDNET_DIR); raw text is tagged with word lists and suffix "
@@ -286,10 +319,9 @@ int RunCode(const Args& a) {
   ro.max_story_bytes = a.max_story_bytes;
   size_t skipped = 0;
   bool fatal = false;
-  auto on_story = [&](Story&& story) {
+  size_t n_stories = 0, n_sentences = 0, n_events = 0, n_bytes = 0;
+  auto on_result = [&](Story&& story, const Status& s, StoryResult&& res) {
     if (fatal) return;
-    StoryResult res;
-    Status s = coder.Code(story, &res, a.trees);
     for (size_t i = 0; i < res.trees.size(); ++i)
       std::cerr << "# " << story.id << " sentence " << i << ": " << res.trees[i] << "\n";
     if (!s.ok()) {
@@ -297,6 +329,10 @@ int RunCode(const Args& a) {
       ++skipped;
       return;
     }
+    ++n_stories;
+    n_sentences += res.sentences;
+    n_events += res.events.size();
+    n_bytes += story.text.size();
     for (auto& sink : sinks) {
       Status ws = WriteStory(*sink, story, res.events);
       if (!ws.ok()) {
@@ -305,6 +341,12 @@ int RunCode(const Args& a) {
         return;
       }
     }
+  };
+  int threads = a.threads > 0 ? a.threads : static_cast<int>(std::thread::hardware_concurrency());
+  ParallelCoder parallel(coder, threads, /*batch_stories=*/threads > 1 ? 64 * threads : 1, a.trees,
+                         on_result);
+  auto on_story = [&](Story&& story) {
+    if (!fatal) parallel.Add(std::move(story));
   };
   auto on_error = [&](const Status& e) {
     std::cerr << e.message() << "\n";
@@ -331,12 +373,30 @@ int RunCode(const Args& a) {
     }
     if (fatal) break;
   }
+  parallel.Flush();
   for (auto& sink : sinks) {
     Status s = sink->Finish();
     if (!s.ok()) {
       std::cerr << "eventcoder: " << s.message() << "\n";
       fatal = true;
     }
+  }
+  if (a.stats) {
+    const auto t_end = Clock::now();
+    auto ms = [](auto d) { return std::chrono::duration<double, std::milli>(d).count(); };
+    double code_s = ms(t_end - t_loaded) / 1000;
+    double rss = 0;
+    double cpu_s = CpuSeconds(&rss) - cpu_loaded;
+    char line[640];
+    std::snprintf(line, sizeof line,
+                  "stats: %zu stories, %zu sentences, %zu events, %.1f MB; threads %d; "
+                  "dictionary load %.0f ms; coding %.3f s wall: %.0f sentences/s, %.2f MB/s; "
+                  "%.3f s CPU: %.0f sentences per CPU-second; peak RSS %.0f MB\n",
+                  n_stories, n_sentences, n_events, n_bytes / 1e6, threads, ms(t_loaded - t_start),
+                  code_s, code_s > 0 ? n_sentences / code_s : 0.0,
+                  code_s > 0 ? n_bytes / 1e6 / code_s : 0.0, cpu_s,
+                  cpu_s > 0 ? n_sentences / cpu_s : 0.0, rss);
+    std::cerr << line;
   }
   if (fatal) return 2;
   if (skipped) {

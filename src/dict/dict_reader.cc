@@ -986,6 +986,7 @@ Status ReadActors(std::string_view text, const std::string& filename, Dictionary
         d->actors[cur].gaps.resize(d->actors[cur].names.size());
         d->actors[cur].gaps.push_back(PhraseGaps(Trim(g.outside)));
         d->actors[cur].names.push_back(std::move(words));
+        d->actors[cur].name_lines.push_back(line.number);
       }
     } else if (s[0] == '[') {
       if (skipping) continue;
@@ -1032,6 +1033,7 @@ Status ReadActors(std::string_view text, const std::string& filename, Dictionary
       }
       a.gaps.push_back(PhraseGaps(Trim(g.outside)));
       a.names.push_back(std::move(words));
+      a.name_lines.push_back(line.number);
       a.origin = origin;
       d->actors.push_back(std::move(a));
       cur = static_cast<long>(d->actors.size()) - 1;

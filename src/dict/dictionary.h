@@ -41,9 +41,16 @@ struct Actor {
   std::vector<std::vector<bool>> gaps;
   std::vector<DatedCode> codes;  // file order
   Origin origin;
+  // name_lines[i]: the line of origin.file where names[i] is written. Parallel to `names`;
+  // may be empty for actors built in code (then origin.line is the line of every name).
+  std::vector<int> name_lines;
   // The code in force on `date` (yyyymmdd): the first restricted code whose range holds
   // the date, else the first unrestricted code, else "".
   const std::string& CodeOn(int date) const;
+  // The entry CodeOn() takes its code from; nullptr when there is none.
+  const DatedCode* CodeEntryOn(int date) const;
+  // The line names[i] is written on.
+  int NameLine(size_t i) const { return i < name_lines.size() ? name_lines[i] : origin.line; }
 };
 
 // An agent such as "FOREIGN MINISTER [~GOVFRM]": composes with an actor code.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <functional>
 #include <set>
 #include <unordered_set>
@@ -9,6 +10,13 @@
 namespace eventcoder {
 
 namespace {
+
+// "YYYY-MM-DD" for yyyymmdd.
+std::string IsoDay(int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d / 10000 % 10000, d / 100 % 100, d % 100);
+  return buf;
+}
 
 constexpr size_t kMaxMembers = 32;
 constexpr int kMaxDepth = 200;
@@ -309,8 +317,15 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
       actor_begin = static_cast<int>(k);
       actor_end = static_cast<int>(k + len);
       code = actor->CodeOn(date_);
+      size_t name = 0;
+      while (name + 1 < actor->names.size() && &actor->names[name] != &ph) ++name;
       m.why.push_back(
-          {"actor", actor->origin.file, actor->origin.line, PhraseText(ph) + " [" + code + "]"});
+          {"actor", actor->origin.file, actor->NameLine(name), PhraseText(ph) + " [" + code + "]"});
+      if (const dict::DatedCode* dc = actor->CodeEntryOn(date_); dc && dc->restricted) {
+        m.why.push_back({"rule", dc->origin.file, dc->origin.line,
+                         "date restriction: " + PhraseText(actor->names[0]) + " is " + code +
+                             " on " + IsoDay(date_)});
+      }
       break;
     }
   }
@@ -750,6 +765,14 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
             w.role = "target-" + w.role;
             e.why.push_back(std::move(w));
           }
+        if (a.size() > 1)
+          e.why.push_back({"rule", "", 0,
+                           "compound source expanded: one event per member (" +
+                               std::to_string(a.size()) + " members)"});
+        if (b.size() > 1)
+          e.why.push_back({"rule", "", 0,
+                           "compound target expanded: one event per member (" +
+                               std::to_string(b.size()) + " members)"});
         e.why.insert(e.why.end(), why.begin(), why.end());
         out->push_back(std::move(e));
       }
@@ -811,8 +834,9 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   std::string code = form->code.empty() ? block->code : form->code;
   std::string paired = form->code.empty() ? block->paired : form->paired;
   std::vector<WhyEntry> why;
-  why.push_back({"verb", form->origin.file, form->origin.line,
-                 PhraseText(form->words) + " (" + block->name + " [" + block->code + "])"});
+  why.push_back(
+      {"verb", form->origin.file, form->origin.line,
+       PhraseText(form->words) + " (a verb of block " + block->name + " [" + block->code + "])"});
   Binding bind;
   bool pattern_matched = false;
   for (const auto& pref : dict_.PatternsOf(block)) {

@@ -1,0 +1,59 @@
+// Helpers for tests that run the eventcoder binary as a user does.
+#ifndef EVENTCODER_TESTS_CLI_TESTING_H_
+#define EVENTCODER_TESTS_CLI_TESTING_H_
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#ifndef EVENTCODER_BINARY
+#define EVENTCODER_BINARY "build/eventcoder"
+#endif
+#ifndef EVENTCODER_SOURCE_DIR
+#define EVENTCODER_SOURCE_DIR "."
+#endif
+
+namespace eventcoder::testing {
+
+struct RunResult {
+  int status = -1;
+  std::string out, err;
+};
+
+// A path unique to the running test, since ctest runs tests in parallel processes.
+inline std::string TempPath(const std::string& name) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string test = info ? std::string(info->test_suite_name()) + "_" + info->name() : "none";
+  return ::testing::TempDir() + "/eventcoder_cli_" + test + "_" + name;
+}
+
+inline std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline void Write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// Runs `eventcoder ARGS` through the shell; stdout and stderr are captured.
+inline RunResult Exec(const std::string& args) {
+  std::string out = TempPath("out"), err = TempPath("err");
+  std::string cmd = std::string(EVENTCODER_BINARY) + " " + args + " >" + out + " 2>" + err;
+  int rc = std::system(cmd.c_str());
+  RunResult r;
+  r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  r.out = Slurp(out);
+  r.err = Slurp(err);
+  return r;
+}
+
+}  // namespace eventcoder::testing
+
+#endif  // EVENTCODER_TESTS_CLI_TESTING_H_
