@@ -20,6 +20,7 @@
 #include "pipeline/story_coder.h"
 #include "read/story_reader.h"
 #include "text/tagger.h"
+#include "validate/codebook.h"
 #include "validate/validator.h"
 #include "write/jsonl_writer.h"
 #include "write/sqlite_sink.h"
@@ -31,6 +32,8 @@ namespace {
 constexpr const char* kUsage = R"(usage:
   eventcoder [code] [options] [FILE...]   code stories from FILEs (or stdin) into events
   eventcoder validate [options] FILE.xml  code PETRARCH validation records and compare
+  eventcoder validate --codebook FILE.csv code the example of every CAMEO code in a
+                                          codebook CSV; report exact and root hits
 
 input:
   --format auto|text|jsonl|xml   input format (default auto: detected from content)
@@ -61,7 +64,9 @@ performance:
 validate:
   --verbose                      list failing records with expected and produced events
   --trees                        with --verbose, show the tree each record was coded on
-  --id ID                        validate one record only
+  --id ID                        validate one record only (with --codebook: one CAMEO code)
+  --codebook FILE.csv            code each example sentence of a CAMEO codebook CSV
+                                 (require_dyad false: the target may be absent)
   --compare-raw                  also code each record from its raw text and report how
                                  often those events agree with the ones from its <Parse>
 exit status: 0 all stories coded; 1 some input was skipped (see stderr); 2 usage or fatal error
@@ -86,6 +91,7 @@ struct Args {
   std::string only_id;
   int threads = 0;  // 0: one per core
   bool stats = false;
+  std::string codebook;
 };
 
 int Usage(const std::string& why) {
@@ -156,6 +162,8 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* err) {
       }
     } else if (s == "--stats") {
       a->stats = true;
+    } else if (s == "--codebook") {
+      if (!value(&a->codebook)) return false;
     } else if (s == "--id") {
       if (!value(&a->only_id)) return false;
     } else if (s.size() > 1 && s[0] == '-' && s != "-") {
@@ -226,7 +234,27 @@ Status ApplyCodingOptions(const Args& a, CoderOptions* opt) {
   return Status::Ok();
 }
 
+int RunCodebookCheck(const Args& a) {
+  if (!a.files.empty()) return Usage("validate --codebook takes no other FILE");
+  CodebookOptions co;
+  co.dictionaries = DictionaryFilesFrom(a);
+  co.only_code = a.only_id;
+  co.keep_trees = a.trees;
+  if (Status st = ApplyCodingOptions(a, &co.coder); !st.ok()) {
+    std::cerr << "eventcoder: " << st.message() << "\n";
+    return 2;
+  }
+  auto report = RunCodebook(a.codebook, co);
+  if (!report.ok()) {
+    std::cerr << "eventcoder: " << report.status().message() << "\n";
+    return 2;
+  }
+  report->Print(std::cout, a.verbose);
+  return 0;
+}
+
 int RunValidate(const Args& a) {
+  if (!a.codebook.empty()) return RunCodebookCheck(a);
   if (a.files.size() != 1) return Usage("validate needs exactly one FILE.xml");
   ValidateOptions vo;
   vo.ignore_parse = a.ignore_parse;
