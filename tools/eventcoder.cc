@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/dict_command.h"
 #include "dict/dict_reader.h"
 #include "match/compiled_dictionary.h"
 #include "pipeline/parallel_coder.h"
@@ -32,6 +33,8 @@ namespace {
 constexpr const char* kUsage = R"(usage:
   eventcoder [code] [options] [FILE...]   code stories from FILEs (or stdin) into events
   eventcoder validate [options] FILE.xml  code PETRARCH validation records and compare
+  eventcoder dict check|lookup|stats ...  lint dictionaries, look a phrase up, count
+                                          entries (eventcoder dict --help)
   eventcoder validate --codebook FILE.csv code the example of every CAMEO code in a
                                           codebook CSV; report exact and root hits
 
@@ -439,6 +442,10 @@ int RunCode(const Args& a) {
 
 int main(int argc, char** argv) {
   using namespace eventcoder;
+  if (argc > 1 && std::string(argv[1]) == "dict") {
+    return RunDictCommand(std::vector<std::string>(argv + 2, argv + argc),
+                          EVENTCODER_SOURCE_DIR "/dictionaries", std::cout, std::cerr);
+  }
   Args a;
   std::string err;
   if (!ParseArgs(argc, argv, &a, &err)) return Usage(err);
