@@ -191,7 +191,8 @@ int Lookup(const DictArgs& a, std::ostream& out, std::ostream& err) {
     }
     if (const auto* v = cd.VerbsWithHead(norms[k])) {
       for (const auto& ref : *v) {
-        if (ref.form->words.size() != 1 && !matches(ref.form->words, k - std::min(k, ref.form->head)))
+        if (ref.form->words.size() != 1 &&
+            !matches(ref.form->words, k - std::min(k, ref.form->head)))
           continue;
         std::string code = ref.form->code.empty() ? ref.block->code : ref.form->code;
         out << "  verb   " << Joined(ref.form->words) << " -> " << code << " (block "
@@ -281,8 +282,8 @@ int RunDictCommand(const std::vector<std::string>& args, const std::string& defa
     }
     return Lookup(a, out, err);
   }
-  err << "eventcoder dict: " << (a.sub.empty() ? "needs check, lookup or stats" : "unknown " + a.sub)
-      << "\n\n"
+  err << "eventcoder dict: "
+      << (a.sub.empty() ? "needs check, lookup or stats" : "unknown " + a.sub) << "\n\n"
       << kDictUsage;
   return 2;
 }

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "dict/inflect.h"
+#include "text/fold.h"
 
 namespace eventcoder::dict {
 namespace {
@@ -27,10 +28,19 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Upper case, with accented Latin letters folded as the tokenizer folds them.
 std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (std::string_view f = FoldLatinLetter(s, i); !f.empty()) {
+      out.append(f);
+      i += 2;
+      continue;
+    }
+    out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    ++i;
   }
   return out;
 }

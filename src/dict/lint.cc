@@ -34,9 +34,8 @@ std::string CodeSet(const Actor& a) {
 bool ActorCodeShaped(std::string_view c) {
   if (c == "---") return true;
   if (c.empty() || c.size() % 3 != 0) return false;
-  return std::all_of(c.begin(), c.end(), [](char ch) {
-    return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-  });
+  return std::all_of(c.begin(), c.end(),
+                     [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); });
 }
 
 bool EventCodeOk(std::string_view c) { return c == "---" || LookupCameo(c) != nullptr; }

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "text/fold.h"
 #include "text/splitter.h"
 
 namespace eventcoder {
@@ -231,11 +232,8 @@ std::string NormalizeToken(std::string_view t) {
         n.append(t.substr(i, 3));
       }
       i += 3;
-    } else if (c == 0xC3 && i + 1 < e) {
-      unsigned char d = At(t, i + 1);
-      if (d >= 0xA0 && d <= 0xBE && d != 0xB7) d = static_cast<unsigned char>(d - 0x20);
-      n.push_back(static_cast<char>(c));
-      n.push_back(static_cast<char>(d));
+    } else if (std::string_view f = FoldLatinLetter(t, i); !f.empty()) {
+      n.append(f);  // "Erdoğan" -> ERDOGAN, as the dictionaries are read
       i += 2;
     } else {
       n.push_back(static_cast<char>(c));
