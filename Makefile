@@ -1,15 +1,16 @@
 # Quick start:
 #   make run    install what is missing, build, and code the bundled example stories
 #   make test   install what is missing, build, and run the unit tests and validation guards
-# Other targets: build, asan (tests under AddressSanitizer + UBSan), validate, format, clean.
+# Other targets: build, asan (tests under AddressSanitizer + UBSan), validate, format, clean,
+# dicts (regenerate dictionaries/actors/countries.txt from iso-codes and dictionaries/src/).
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann-json3-dev \
-                  libsqlite3-dev wordnet-base
+                  libsqlite3-dev wordnet-base iso-codes
 SHARED ?= ../shared
 
-.PHONY: all deps build run test asan validate format clean
+.PHONY: all deps build run test asan validate format clean dicts
 
 all: build
 
@@ -43,6 +44,11 @@ asan: deps
 validate: build
 	$(BUILD)/eventcoder validate $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
 	$(BUILD)/eventcoder validate --ignore-parse $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
+
+dicts: deps $(BUILD)/Makefile
+	cmake --build $(BUILD) -j $(JOBS) --target gen_countries
+	$(BUILD)/gen_countries /usr/share/iso-codes/json/iso_3166-1.json dictionaries/src/capitals.txt \
+	  dictionaries/src/country_extras.txt dictionaries/actors/countries.txt
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
