@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/dict_command.h"
+#include "cli/explain_command.h"
 #include "dict/dict_reader.h"
 #include "match/compiled_dictionary.h"
 #include "pipeline/parallel_coder.h"
@@ -35,6 +36,9 @@ constexpr const char* kUsage = R"(usage:
   eventcoder validate [options] FILE.xml  code PETRARCH validation records and compare
   eventcoder dict check|lookup|stats ...  lint dictionaries, look a phrase up, count
                                           entries (eventcoder dict --help)
+  eventcoder explain "SENTENCE" | --story FILE | --records FILE.xml
+                                          why a sentence is coded as it is, step by
+                                          step (eventcoder explain --help)
   eventcoder validate --codebook FILE.csv code the example of every CAMEO code in a
                                           codebook CSV; report exact and root hits
 
@@ -445,6 +449,10 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string(argv[1]) == "dict") {
     return RunDictCommand(std::vector<std::string>(argv + 2, argv + argc),
                           EVENTCODER_SOURCE_DIR "/dictionaries", std::cout, std::cerr);
+  }
+  if (argc > 1 && std::string(argv[1]) == "explain") {
+    return RunExplainCommand(std::vector<std::string>(argv + 2, argv + argc),
+                             EVENTCODER_SOURCE_DIR "/dictionaries", std::cout, std::cerr);
   }
   Args a;
   std::string err;

@@ -143,8 +143,8 @@ struct Item {
 class SentenceCoder {
  public:
   SentenceCoder(const CompiledDictionary& dict, const CoderOptions& opt, const ParseTree& tree,
-                int date, StoryContext* ctx)
-      : dict_(dict), opt_(opt), t_(tree), date_(date), ctx_(ctx) {}
+                int date, StoryContext* ctx, CodingTrace* trace)
+      : dict_(dict), opt_(opt), t_(tree), date_(date), ctx_(ctx), trace_(trace) {}
 
   std::vector<CodedEvent> Run();
 
@@ -197,6 +197,14 @@ class SentenceCoder {
   const ParseTree& t_;
   int date_;
   StoryContext* ctx_;
+  CodingTrace* trace_;  // may be null
+  void Trace(std::string stage, std::string words, std::string detail, bool ok = true,
+             std::string file = "", int line = 0, std::string code = "") const {
+    if (trace_)
+      trace_->steps.push_back({std::move(stage), std::move(words), std::move(detail),
+                               std::move(file), line, ok, std::move(code)});
+  }
+  void TracePhrases() const;
   std::vector<NounPhrase> phrases_;
   std::vector<int> np_of_word_;
   std::vector<bool> deleted_;
@@ -743,8 +751,15 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
                   const std::string& c) {
     for (const auto& [sc, sm] : a)
       for (const auto& [tc, tm] : b) {
-        if (sc == tc) continue;  // self-reference
-        if (opt_.require_dyad && (sc == "---" || tc == "---")) continue;
+        if (sc == tc) {  // self-reference
+          Trace("drop", sc + " " + c + " " + tc, "source and target are the same actor", false);
+          continue;
+        }
+        if (opt_.require_dyad && (sc == "---" || tc == "---")) {
+          Trace("drop", sc + " " + c + " " + tc,
+                "one side has no actor code and require_dyad is on", false);
+          continue;
+        }
         bool dup = false;
         for (const auto& e : *out) dup |= (e.source == sc && e.target == tc && e.code == c);
         if (dup) continue;
@@ -842,8 +857,19 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   for (const auto& pref : dict_.PatternsOf(block)) {
     const dict::Pattern& pat = *pref.pattern;
     Binding b;
-    if (!MatchSide(pat.after, pat.verb_joined_after, lower, false, &b)) continue;
-    if (!MatchSide(pat.before, pat.verb_joined_before, upper, true, &b)) continue;
+    if (!MatchSide(pat.after, pat.verb_joined_after, lower, false, &b)) {
+      if (!patterns_only)  // patterns are tried twice; say so once
+        Trace("pattern", pat.text, "no match after the verb", false, pat.origin.file,
+              pat.origin.line);
+      continue;
+    }
+    if (!MatchSide(pat.before, pat.verb_joined_before, upper, true, &b)) {
+      if (!patterns_only)
+        Trace("pattern", pat.text, "no match before the verb", false, pat.origin.file,
+              pat.origin.line);
+      continue;
+    }
+    Trace("pattern", pat.text, "matched: code " + pat.code, true, pat.origin.file, pat.origin.line);
     if (pat.code == "---") break;  // a pattern that says "no event here"
     code = pat.code;
     paired = pat.paired;
@@ -853,10 +879,20 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     break;
   }
   if (patterns_only && !pattern_matched) return false;
-  if (code.empty() || code == "---") return false;
+  const std::string verb_text = JoinNorm(t_, verb_words);
+  Trace("verb", verb_text,
+        "verb of block " + block->name + " [" + block->code + "]" +
+            (pattern_matched ? ", coded by its pattern: " + code
+                             : ", no pattern matched: the block's code " + code),
+        true, form->origin.file, form->origin.line);
+  if (code.empty() || code == "---") {
+    Trace("drop", verb_text, "the verb's code is --- (no event unless a pattern codes one)", false);
+    return false;
+  }
   // "did not condemn", "will never attack": a negated verb reports no event unless a
   // pattern of the dictionary codes the negation itself ("- NOT * RELATIONS [112]").
   if (!pattern_matched && IsNegated(upper)) {
+    Trace("drop", verb_text, "the verb is negated (not/never): no event", false);
     return true;  // the verb phrase is accounted for; nothing to code
   }
 
@@ -920,6 +956,21 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
           break;
         }
   }
+  if (trace_) {
+    auto name = [&](int np) {
+      return np < 0
+                 ? std::string("none")
+                 : "\"" + JoinNorm(t_, phrases_[np].members.front().words) + "\" (" +
+                       (phrases_[np].PrimaryCode().empty() ? "---" : phrases_[np].PrimaryCode()) +
+                       ")";
+    };
+    std::string detail = "source " + name(source) + ", target " + name(target);
+    if (target < 0)
+      detail += ": no noun phrase follows the verb inside its clause";
+    else if (source < 0)
+      detail += ": no usable noun phrase before the verb in its clause";
+    Trace("roles", verb_text, detail, source >= 0 && target >= 0);
+  }
   if (source >= 0 && target >= 0) {
     if (opt_.third_location && code == "040") ThirdLocation(lower, source, target, &code, &why);
     MakeEvents(source, target, code, paired, passive, verb_words, why, out);
@@ -971,7 +1022,10 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
       int first = nd.children.front();
       int vw = t_.nodes[first].word;
       if (vw >= 0 && IsVerbTag(t_.words[vw].tag)) {
-        if (const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm)) {
+        const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm);
+        if (!cands && trace_ && !IsBeForm(t_.words[vw].norm))
+          Trace("verb", t_.words[vw].norm, "not in the verbs dictionary", false);
+        if (cands) {
           // The same word may head forms of several blocks ("SHOT [---]" and "SHOT [223]"):
           // a pattern of any of them wins over a default code; then the first default.
           std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
@@ -999,10 +1053,48 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
 std::vector<CodedEvent> SentenceCoder::Run() {
   FindNounPhrases();
   MarkCommaClauses();
+  if (trace_) TracePhrases();
   std::vector<CodedEvent> out;
   CodeVerbs(&out);
   RememberReferents();
+  if (trace_) {
+    for (const auto& e : out)
+      Trace("event", e.source + " " + e.code + " " + e.target,
+            "event: source " + e.source + ", target " + e.target + ", code " + e.code, true, "", 0,
+            e.source + " " + e.target + " " + e.code);
+    if (out.empty()) Trace("drop", "", "no event in this sentence", false);
+  }
   return out;
+}
+
+void SentenceCoder::TracePhrases() const {
+  for (const auto& np : phrases_)
+    for (const auto& m : np.members) {
+      std::string words = JoinNorm(t_, m.words);
+      const WhyEntry* actor = nullptr;
+      for (const auto& w : m.why)
+        if (w.role == "actor" || w.role == "agent") {
+          Trace("phrase", words, w.role + " " + w.entry, true, w.file, w.line);
+          actor = &w;
+        } else if (w.role == "rule") {
+          Trace("phrase", words, w.entry, true, w.file, w.line);
+        }
+      if (!actor)
+        Trace("phrase", words,
+              m.code.empty() || m.code == "---"
+                  ? "no actor or agent of the dictionary in these words"
+                  : "coded " + m.code,
+              !m.code.empty() && m.code != "---", "", 0,
+              m.code.empty() || m.code == "---" ? "" : m.code);
+      else
+        Trace("phrase", words, "codes as " + (m.code.empty() ? std::string("---") : m.code), true,
+              "", 0, m.code);
+    }
+  std::string set_aside;
+  for (size_t i = 0; i < deleted_.size(); ++i)
+    if (deleted_[i]) set_aside += (set_aside.empty() ? "" : " ") + t_.words[i].text;
+  if (!set_aside.empty())
+    Trace("clause", set_aside, "comma clause set aside: not searched for the verb's actors");
 }
 
 }  // namespace
@@ -1010,9 +1102,9 @@ std::vector<CodedEvent> SentenceCoder::Run() {
 Coder::Coder(std::shared_ptr<const CompiledDictionary> dict, CoderOptions options)
     : dict_(std::move(dict)), options_(options) {}
 
-std::vector<CodedEvent> Coder::CodeTree(const ParseTree& tree, int date,
-                                        StoryContext* context) const {
-  SentenceCoder sc(*dict_, options_, tree, date, context);
+std::vector<CodedEvent> Coder::CodeTree(const ParseTree& tree, int date, StoryContext* context,
+                                        CodingTrace* trace) const {
+  SentenceCoder sc(*dict_, options_, tree, date, context, trace);
   return sc.Run();
 }
 

@@ -73,6 +73,27 @@ struct StoryContext {
   int sentence = 0;                 // index of the sentence being coded
 };
 
+// What the coder did with one sentence, step by step, for `eventcoder explain`. Filled
+// only when a trace is passed to CodeTree (coding is slower then).
+struct TraceStep {
+  // "phrase"   a noun phrase and the code its words gave (or that none did)
+  // "clause"   words set aside as a comma clause
+  // "verb"     a verb and the dictionary entry it matched (ok=false: not in the dictionary)
+  // "pattern"  a pattern of the verb's block tried (ok: it matched)
+  // "roles"    the source and target phrases chosen for the verb, or why none
+  // "event"    an event produced; "drop" an event or verb that produced nothing, and why
+  std::string stage;
+  std::string words;   // the words concerned
+  std::string detail;  // in plain words
+  std::string file;    // dictionary file and line, when an entry is concerned
+  int line = 0;
+  bool ok = true;
+  std::string code;  // phrase: the code it got ("" none); event: "SOURCE TARGET CODE"
+};
+struct CodingTrace {
+  std::vector<TraceStep> steps;
+};
+
 class Coder {
  public:
   Coder(std::shared_ptr<const CompiledDictionary> dict, CoderOptions options);
@@ -81,8 +102,10 @@ class Coder {
   // agent-only phrases with "the" ("the minister") and possessives ("his government") are
   // resolved against actors named earlier in the story, and this sentence's actors are
   // added to it.
+  // With a trace, every step is also recorded there.
   std::vector<CodedEvent> CodeTree(const ParseTree& tree, int date,
-                                   StoryContext* context = nullptr) const;
+                                   StoryContext* context = nullptr,
+                                   CodingTrace* trace = nullptr) const;
 
   // True when the words contain a sentence discard phrase; *story_level is set when the
   // phrase discards the whole story.

@@ -96,6 +96,17 @@ StoryCoder::StoryCoder(std::shared_ptr<const CompiledDictionary> dict, PipelineO
     : options_(options), coder_(std::move(dict), options.coder) {}
 
 Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees) const {
+  return CodeImpl(story, result, keep_trees, nullptr);
+}
+
+Status StoryCoder::Explain(const Story& story, StoryResult* result,
+                           std::vector<SentenceExplanation>* sentences) const {
+  sentences->clear();
+  return CodeImpl(story, result, false, sentences);
+}
+
+Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_trees,
+                            std::vector<SentenceExplanation>* explain) const {
   result->events.clear();
   result->trees.clear();
   result->sentences = 0;
@@ -107,17 +118,28 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
     int si = result->sentences++;
     context.sentence = si;
     if (keep_trees) result->trees.push_back(ToBracketed(tree));
+    SentenceExplanation* ex = nullptr;
+    if (explain) {
+      ex = &explain->emplace_back();
+      ex->index = si;
+      ex->text = story.text.substr(begin, end - begin);
+      for (const auto& w : tree.words) ex->tagged.emplace_back(w.text, w.tag);
+      ex->tree = ToBracketed(tree);
+    }
     std::vector<std::string> norms;
     norms.reserve(tree.words.size());
     for (const auto& w : tree.words) norms.push_back(w.norm);
     bool story_level = false;
     if (coder_.IsDiscarded(norms, &story_level)) {
+      if (ex)
+        ex->discard = story_level ? "a story discard phrase: the whole story is not coded"
+                                  : "a sentence discard phrase: this sentence is not coded";
       if (!story_level) return true;
       result->discarded = true;
       result->events.clear();
       return false;
     }
-    for (CodedEvent& ce : coder_.CodeTree(tree, story.date, &context)) {
+    for (CodedEvent& ce : coder_.CodeTree(tree, story.date, &context, ex ? &ex->trace : nullptr)) {
       Event e;
       e.story_id = story.id;
       e.sentence = si;

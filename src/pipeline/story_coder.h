@@ -30,6 +30,16 @@ struct StoryResult {
   std::vector<std::string> trees;  // the tree used for each sentence (when requested)
 };
 
+// One sentence as `eventcoder explain` shows it.
+struct SentenceExplanation {
+  int index = 0;                                            // within the story
+  std::string text;                                         // the sentence as written
+  std::vector<std::pair<std::string, std::string>> tagged;  // (word, Treebank tag)
+  std::string tree;                                         // the parse the coder used
+  std::string discard;  // the discard phrase that removed the sentence, or ""
+  CodingTrace trace;
+};
+
 class StoryCoder {
  public:
   StoryCoder(std::shared_ptr<const CompiledDictionary> dict, PipelineOptions options);
@@ -37,10 +47,16 @@ class StoryCoder {
   // Codes every sentence of `story`. Fails (InvalidArgument, naming the story) only when a
   // supplied parse cannot be read; raw text always codes.
   Status Code(const Story& story, StoryResult* result, bool keep_trees = false) const;
+  // As Code(), and also records every sentence's analysis and coding steps.
+  Status Explain(const Story& story, StoryResult* result,
+                 std::vector<SentenceExplanation>* sentences) const;
 
   const Coder& coder() const { return coder_; }
 
  private:
+  Status CodeImpl(const Story& story, StoryResult* result, bool keep_trees,
+                  std::vector<SentenceExplanation>* explain) const;
+
   PipelineOptions options_;
   Coder coder_;
 };

@@ -104,7 +104,9 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
         r.valid_record = story.valid_record;
         for (const auto& e : story.expected) r.expected.emplace_back(e.source, e.target, e.code);
         StoryResult res;
-        Status cs = coder.Code(story, &res, opts.show_trees);
+        Status cs = opts.explain ? coder.Explain(story, &res, &r.explanation)
+                                 : coder.Code(story, &res, opts.show_trees);
+        if (opts.explain) r.events = res.events;
         if (!cs.ok()) r.error = cs.message();
         for (const auto& e : res.events)
           r.produced.emplace_back(e.source_code, e.target_code, e.cameo);
@@ -161,6 +163,11 @@ StatusOr<ValidationReport> RunValidation(const std::string& xml_path, const Vali
     }
     r.scored = true;
     (r.passed ? report.passed : report.failed)++;
+    if (opts.explain) {
+      r.departure = r.passed ? Departure{"none", "coded as expected"}
+                             : FindDeparture(r.expect_no_events ? std::vector<Tuple>() : r.expected,
+                                             r.produced, r.explanation);
+    }
   }
   return report;
 }

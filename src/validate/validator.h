@@ -13,7 +13,9 @@
 
 #include "base/status.h"
 #include "dict/dict_reader.h"
+#include "explain/explain.h"
 #include "match/coder.h"
+#include "pipeline/story_coder.h"
 
 namespace eventcoder {
 
@@ -26,6 +28,8 @@ struct ValidateOptions {
   // from its <Parse>: how well our own analysis stands in for the supplied parser, on any
   // file with parses (expectations not needed).
   bool compare_raw = false;
+  // Keep each record's step-by-step explanation, events and departure (eventcoder explain).
+  bool explain = false;
   // Default dictionaries used when the file names none.
   std::string default_dictionary_dir;
   // When set (any file named), these dictionaries replace the file's <Environment>.
@@ -55,6 +59,10 @@ struct RecordResult {
   std::vector<Tuple> produced;
   std::string error;  // non-empty when the record could not be coded
   std::string tree;
+  // With ValidateOptions::explain:
+  std::vector<SentenceExplanation> explanation;
+  std::vector<Event> events;
+  Departure departure;  // for scored records; step "none" when passed
 };
 
 struct ValidationReport {
