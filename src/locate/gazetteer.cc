@@ -91,6 +91,14 @@ int LevelRank(const std::string& level) {
   return 0;
 }
 
+// A city is meant rather than the division of the same name when it lies in that division
+// ("Kharkiv", "New York") or is large.
+bool CityOverDivision(const GeoEntry& city, const GeoEntry& division) {
+  return city.level == "city" && division.level == "admin1" &&
+         (city.population >= 100000 ||
+          NormalizePlaceName(city.admin1) == NormalizePlaceName(division.name));
+}
+
 std::mutex g_default_mu;
 std::unique_ptr<Gazetteer> g_default;
 Status g_default_status = Status::Ok();
@@ -415,6 +423,8 @@ const GeoEntry* Gazetteer::Best(std::span<const uint32_t> candidates,
       better = ctx > best_ctx;
     } else if (c.curated != best->curated) {
       better = c.curated;
+    } else if (CityOverDivision(c, *best) || CityOverDivision(*best, c)) {
+      better = CityOverDivision(c, *best);
     } else if (LevelRank(c.level) != LevelRank(best->level)) {
       better = LevelRank(c.level) > LevelRank(best->level);
     } else {

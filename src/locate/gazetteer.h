@@ -20,8 +20,9 @@
 //
 // Ambiguity: Resolve() prefers a place in a country the caller says the text is about
 // (e.g. "Tripoli" in a story naming Lebanon), then our own curated entries (countries,
-// places.txt) over libgeonames cities, then countries over divisions over cities, then
-// the larger population.
+// places.txt) over libgeonames cities, then a city over a division of the same name when
+// it lies in it or has 100,000 people ("Kharkiv", "New York"), then countries over regions
+// over divisions over cities, then the larger population.
 //
 // Errors: Load() returns NotFound / InvalidArgument naming the file and line for a missing
 // iso-codes file or a malformed places.txt line. A missing libgeonames database leaves the

@@ -238,6 +238,13 @@ std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t 
       if (e < text.size() && text[e] == '.' && e - w[i].begin <= 4) ++e;  // "U.S."
       cands =
           g_->Lookup(NormalizePlaceName(std::string_view(text).substr(w[i].begin, e - w[i].begin)));
+      // A short all-capitals word ("UN", "EU") is an acronym: only our curated entries
+      // ("US", "UAE") may match it, not a town that happens to share the letters.
+      if (!cands.empty() && n == 1 && last.end - w[i].begin <= 4 && IsAllCapsWord(text, w[i])) {
+        bool curated = false;
+        for (uint32_t id : cands) curated |= g_->entry(id).curated;
+        if (!curated) cands = {};
+      }
       if (!cands.empty()) {
         found_n = static_cast<size_t>(n);
         break;
@@ -254,7 +261,7 @@ std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t 
     // Cue: walk back over modifiers to a locative preposition.
     size_t k = i;
     int skipped = 0;
-    bool saw_of = false, capital = false;
+    bool saw_of = false, capital = false, named_place = false;
     while (k > 0 && skipped < 6) {
       const Word& prev = w[k - 1];
       // Stop at punctuation other than a hyphen between the words.
@@ -274,16 +281,16 @@ std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t 
       }
       if (!IsPlaceModifier(prev.lower)) break;
       if (prev.lower == "of") saw_of = true;
-      if (prev.lower == "capital" && saw_of && k + 1 == i) {
-        // unreachable guard; capital detection below
-      }
       if (prev.lower == "capital" && saw_of) capital = true;
+      // "the eastern city of Kharkiv" names a place even without a preposition.
+      if (saw_of && In(prev.lower, {"city", "town", "village", "province", "region", "port"}))
+        named_place = true;
       if (prev.lower == "city" || prev.lower == "town" || prev.lower == "village") capital = false;
       --k;
       ++skipped;
     }
     // "the capital of X" also counts without a preposition before it.
-    if (!m.cued && capital) {
+    if (!m.cued && (capital || named_place)) {
       m.cued = true;
       m.words.begin = w[k].begin;
     }

@@ -93,7 +93,11 @@ void StripDateline(Sentence* s) {
 }  // namespace
 
 StoryCoder::StoryCoder(std::shared_ptr<const CompiledDictionary> dict, PipelineOptions options)
-    : options_(options), coder_(std::move(dict), options.coder) {}
+    : options_(options),
+      coder_(std::move(dict), options.coder),
+      locator_(!options.locate                ? nullptr
+               : options.gazetteer != nullptr ? options.gazetteer
+                                              : Gazetteer::Default()) {}
 
 Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees) const {
   result->events.clear();
@@ -102,9 +106,11 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
   result->discarded = false;
 
   StoryContext context;
+  std::vector<Span> sentence_spans;  // byte range of each sentence, for the locator
   // Codes one sentence; false when a story-level discard ends the story.
   auto code_sentence = [&](const ParseTree& tree, size_t begin, size_t end) {
     int si = result->sentences++;
+    sentence_spans.push_back({begin, end});
     context.sentence = si;
     if (keep_trees) result->trees.push_back(ToBracketed(tree));
     std::vector<std::string> norms;
@@ -144,6 +150,7 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
     }
     AlignWords(story.text, &*tree);
     code_sentence(*tree, 0, story.text.size());
+    if (options_.locate) locator_.Locate(story, sentence_spans, &result->events);
     return Status::Ok();
   }
 
@@ -168,6 +175,7 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
     }
     if (!code_sentence(*tree, s.begin, s.end)) break;
   }
+  if (options_.locate) locator_.Locate(story, sentence_spans, &result->events);
   return Status::Ok();
 }
 
