@@ -370,7 +370,8 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const GazetteerOptions& opt
   // Country names written by places.txt ("country" lines) reach the cities and divisions.
   for (GeoEntry& e : g->entries_) {
     if (e.level == "country" || e.iso2.empty()) continue;
-    if (const GeoEntry* c = g->Country(e.iso2)) e.country = c->name;
+    const GeoEntry* c = g->Country(e.iso2);
+    if (c != nullptr && e.country != c->name) e.country = c->name;
   }
   return g;
 }
