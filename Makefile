@@ -7,7 +7,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann-json3-dev \
-                  libsqlite3-dev wordnet-base iso-codes
+                  libsqlite3-dev wordnet-base libgeonames-dev iso-codes
 SHARED ?= ../shared
 
 .PHONY: all deps build run test asan validate format clean dicts

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -102,3 +103,36 @@ TEST(Cli, SqliteStoreIsIdempotent) {
 }
 
 }  // namespace
+
+namespace eventcoder {
+namespace {
+
+TEST(Cli, GdeltOutputWithMentionsFileAndDedupe) {
+  std::string in = TempPath("gdelt.txt");
+  // The same condemnation in two stories from two outlets: one GDELT event, two mentions.
+  Write(in,
+        "date 2026-02-14\nsource: Wire One\n\nCAIRO, Feb 14 (Wire) - Egypt condemned Israel "
+        "in Cairo on Saturday.\n\n"
+        "date 2026-02-14\nsource: Wire Two\n\nEgypt condemned Israel on Saturday.\n");
+  std::string out = TempPath("events.gdelt");
+  RunResult r = Exec(Dicts() + " --output-format gdelt -o " + out + " " + in);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string events = Slurp(out), mentions = Slurp(out + ".mentions");
+  ASSERT_EQ(std::count(events.begin(), events.end(), '\n'), 1) << events;
+  EXPECT_EQ(std::count(events.begin(), events.end(), '\t'), 60);
+  EXPECT_NE(events.find("\t2\t2\t2\t"), std::string::npos) << events;  // mentions/sources/articles
+  EXPECT_NE(events.find("\tCairo"), std::string::npos) << events;
+  EXPECT_EQ(std::count(mentions.begin(), mentions.end(), '\n'), 2) << mentions;
+
+  r = Exec(Dicts() + " --dedupe " + in);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  r = Exec(Dicts() + " --output-format plover " + in);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"event\":[\"ACCUSE\"]"), std::string::npos) << r.out;
+  r = Exec(Dicts() + " --no-locate " + in);
+  EXPECT_NE(r.out.find("\"location\":null"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace eventcoder

@@ -16,7 +16,9 @@
 
 #include "cli/dict_command.h"
 #include "cli/explain_command.h"
+#include "dedupe/one_a_day.h"
 #include "dict/dict_reader.h"
+#include "locate/gazetteer.h"
 #include "match/compiled_dictionary.h"
 #include "pipeline/parallel_coder.h"
 #include "pipeline/story_coder.h"
@@ -24,7 +26,9 @@
 #include "text/tagger.h"
 #include "validate/codebook.h"
 #include "validate/validator.h"
+#include "write/gdelt_writer.h"
 #include "write/jsonl_writer.h"
+#include "write/plover_writer.h"
 #include "write/sqlite_sink.h"
 #include "write/tsv_writer.h"
 
@@ -58,7 +62,15 @@ coding:
   --require-dyad true|false      drop events with an uncoded source or target
                                  (default: true for code, false for validate)
 output:
-  --output-format jsonl|tsv      (default jsonl)
+  --output-format jsonl|tsv|gdelt|plover   (default jsonl). gdelt: the 61 GDELT 2.0 event
+                                 columns, tab-separated, no header, one-a-day de-duplicated;
+                                 plover: one PLOVER JSON record a line
+  --mentions FILE                gdelt: write the GDELT mentions table to FILE (default
+                                 OUTPUT.mentions with -o; none when writing to stdout)
+  --dedupe                       jsonl/tsv/plover: merge events with the same date, source,
+                                 target and code into one (counts and every mention kept;
+                                 output at the end; memory grows with distinct events)
+  --no-locate                    do not geolocate events or date them from their sentence
   -o, --output FILE              write events to FILE (default stdout)
   --explain                      add CAMEO names and descriptions to each event
   --db PATH                      also store stories and events in SQLite at PATH
@@ -92,6 +104,8 @@ struct Args {
   std::string require_dyad;
   std::string output_format = "jsonl";
   std::string output;
+  std::string mentions;
+  bool dedupe = false, no_locate = false;
   bool explain = false;
   std::string db;
   bool verbose = false, trees = false, compare_raw = false;
@@ -148,6 +162,12 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* err) {
       if (!value(&a->require_dyad)) return false;
     } else if (s == "--output-format") {
       if (!value(&a->output_format)) return false;
+    } else if (s == "--mentions") {
+      if (!value(&a->mentions)) return false;
+    } else if (s == "--dedupe") {
+      a->dedupe = true;
+    } else if (s == "--no-locate") {
+      a->no_locate = true;
     } else if (s == "-o" || s == "--output") {
       if (!value(&a->output)) return false;
     } else if (s == "--explain") {
@@ -306,6 +326,11 @@ int RunCode(const Args& a) {
   }
   PipelineOptions popts;
   popts.use_supplied_parse = !a.ignore_parse;
+  popts.locate = !a.no_locate;
+  if (popts.locate && Gazetteer::Default() == nullptr) {
+    std::cerr << "warning: no gazetteer (" << Gazetteer::DefaultStatus().message()
+              << "); events are not located\n";
+  }
   if (Status st = ApplyCodingOptions(a, &popts.coder); !st.ok()) {
     std::cerr << "eventcoder: " << st.message() << "\n";
     return 2;
@@ -332,12 +357,34 @@ int RunCode(const Args& a) {
   WriterOptions wo;
   wo.explain = a.explain;
   std::vector<std::unique_ptr<EventSink>> sinks;
-  if (a.output_format == "jsonl")
-    sinks.push_back(std::make_unique<JsonlWriter>(out, a.output.empty() ? "-" : a.output, wo));
-  else if (a.output_format == "tsv")
-    sinks.push_back(std::make_unique<TsvWriter>(out, a.output.empty() ? "-" : a.output, wo));
-  else
+  std::string out_name = a.output.empty() ? "-" : a.output;
+  std::ofstream mentions_file;
+  std::unique_ptr<EventSink> writer;
+  if (a.output_format == "jsonl") {
+    writer = std::make_unique<JsonlWriter>(out, out_name, wo);
+  } else if (a.output_format == "tsv") {
+    writer = std::make_unique<TsvWriter>(out, out_name, wo);
+  } else if (a.output_format == "plover") {
+    writer = std::make_unique<PloverWriter>(out, out_name);
+  } else if (a.output_format == "gdelt") {
+    std::string mpath = !a.mentions.empty() ? a.mentions
+                        : !a.output.empty() ? a.output + ".mentions"
+                                            : "";
+    if (!mpath.empty()) {
+      mentions_file.open(mpath, std::ios::binary);
+      if (!mentions_file) {
+        std::cerr << "eventcoder: cannot write " << mpath << "\n";
+        return 2;
+      }
+    }
+    writer = std::make_unique<GdeltWriter>(out, out_name, mpath.empty() ? nullptr : &mentions_file,
+                                           mpath);
+  } else {
     return Usage("unknown --output-format " + a.output_format);
+  }
+  if (a.dedupe || a.output_format == "gdelt")
+    writer = std::make_unique<OneADaySink>(std::move(writer));
+  sinks.push_back(std::move(writer));
   if (!a.db.empty()) {
     auto db = SqliteSink::Open(a.db, wo);
     if (!db.ok()) {

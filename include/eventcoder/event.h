@@ -39,6 +39,22 @@ struct Place {
   std::string basis;  // "sentence", "dateline", "story" (an earlier place mention)
 };
 
+// One report of an event: the story and sentence it was coded from (see
+// src/dedupe/one_a_day.h, which merges reports of the same event).
+struct EventMention {
+  std::string event_id;  // Event::id of the event as coded from this report
+  std::string story_id;
+  std::string outlet;  // Story::source ("" when unknown)
+  std::string url;     // Story::url
+  int story_date = 0;  // Story::date, yyyymmdd
+  int sentence = 0;
+  size_t story_length = 0;  // bytes of Story::text
+  // First byte of the source, target and verb words; -1 when absent.
+  long source_offset = -1;
+  long target_offset = -1;
+  long verb_offset = -1;
+};
+
 struct Event {
   // Stable content-derived id: 16 lower-case hex digits of a 64-bit FNV-1a hash of story
   // id, sentence index, source, target, code and the verb's byte offsets (see
@@ -62,6 +78,12 @@ struct Event {
   // "story" (the story's date line).
   std::string date_precision = "story";
   std::optional<Place> location;  // none when no place could be determined
+  // Reports of this event, filled by the one-a-day de-duplication (src/dedupe/) in input
+  // order; empty for an event as coded from one sentence (one mention of its own story).
+  std::vector<EventMention> mentions;
+  int num_mentions = 1;  // GDELT NumMentions: sentences reporting the event
+  int num_sources = 1;   // GDELT NumSources: distinct outlets (Story::source) among them
+  int num_articles = 1;  // GDELT NumArticles: distinct stories among them
 };
 
 // The id above for `e` (uses story_id, sentence, source_code, target_code, cameo and

@@ -93,7 +93,11 @@ void StripDateline(Sentence* s) {
 }  // namespace
 
 StoryCoder::StoryCoder(std::shared_ptr<const CompiledDictionary> dict, PipelineOptions options)
-    : options_(options), coder_(std::move(dict), options.coder) {}
+    : options_(options),
+      coder_(std::move(dict), options.coder),
+      locator_(!options.locate                ? nullptr
+               : options.gazetteer != nullptr ? options.gazetteer
+                                              : Gazetteer::Default()) {}
 
 Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees) const {
   return CodeImpl(story, result, keep_trees, nullptr);
@@ -113,9 +117,11 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
   result->discarded = false;
 
   StoryContext context;
+  std::vector<Span> sentence_spans;  // byte range of each sentence, for the locator
   // Codes one sentence; false when a story-level discard ends the story.
   auto code_sentence = [&](const ParseTree& tree, size_t begin, size_t end) {
     int si = result->sentences++;
+    sentence_spans.push_back({begin, end});
     context.sentence = si;
     if (keep_trees) result->trees.push_back(ToBracketed(tree));
     SentenceExplanation* ex = nullptr;
@@ -166,6 +172,7 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
     }
     AlignWords(story.text, &*tree);
     code_sentence(*tree, 0, story.text.size());
+    if (options_.locate) locator_.Locate(story, sentence_spans, &result->events);
     return Status::Ok();
   }
 
@@ -190,6 +197,7 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
     }
     if (!code_sentence(*tree, s.begin, s.end)) break;
   }
+  if (options_.locate) locator_.Locate(story, sentence_spans, &result->events);
   return Status::Ok();
 }
 

@@ -13,6 +13,7 @@
 #include "base/status.h"
 #include "eventcoder/event.h"
 #include "eventcoder/story.h"
+#include "locate/locator.h"
 #include "match/coder.h"
 
 namespace eventcoder {
@@ -21,6 +22,11 @@ struct PipelineOptions {
   CoderOptions coder;
   // Use Story::parse when present (PETRARCH XML). false = always analyse the raw text.
   bool use_supplied_parse = true;
+  // Locate each event and date it from its sentence or dateline (src/locate/locator.h):
+  // fills Event::location, date and date_precision. Default: true.
+  bool locate = true;
+  // The gazetteer for `locate`; nullptr = Gazetteer::Default() (loaded on first use).
+  const Gazetteer* gazetteer = nullptr;
 };
 
 struct StoryResult {
@@ -59,6 +65,7 @@ class StoryCoder {
 
   PipelineOptions options_;
   Coder coder_;
+  Locator locator_;
 };
 
 }  // namespace eventcoder

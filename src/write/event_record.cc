@@ -94,4 +94,19 @@ EventRecord MakeEventRecord(const Story& story, const Event& event) {
   return r;
 }
 
+std::string GeoPrecision(const Event& event) {
+  if (!event.location) return "none";
+  const Place& p = *event.location;
+  if (p.level == "city" || p.level == "admin1" || p.level == "country") return p.level;
+  if (p.level == "region") return p.country_iso2.empty() ? "region" : "admin1";
+  return "none";
+}
+
+std::string FormatCoordinate(double degrees) {
+  if (!std::isfinite(degrees)) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", degrees);
+  return buf;
+}
+
 }  // namespace eventcoder

@@ -46,6 +46,13 @@ std::string IsoDate(int yyyymmdd);
 // infinity.
 std::string FormatGoldstein(double weight);
 
+// How precisely Event::location places the event: "city", "admin1", "country", "region"
+// (a region spanning countries; a region inside one country counts as "admin1") or "none".
+std::string GeoPrecision(const Event& event);
+
+// A latitude or longitude with 4 decimals ("25.2854"); "" for NaN or infinity.
+std::string FormatCoordinate(double degrees);
+
 // `in` with every byte that is not part of a well-formed UTF-8 sequence (overlong forms,
 // surrogates and code points above U+10FFFF included) replaced by U+FFFD.
 std::string ValidUtf8(std::string_view in);

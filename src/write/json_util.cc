@@ -98,4 +98,28 @@ std::string WhyJson(const Event& event) {
   return out;
 }
 
+std::string LocationJson(const Event& event) {
+  if (!event.location) return "null";
+  const Place& p = *event.location;
+  std::string out = "{\"name\":";
+  AppendJsonString(&out, p.name);
+  out += ",\"level\":";
+  AppendJsonString(&out, p.level);
+  out += ",\"country_code\":";
+  AppendJsonString(&out, p.country_iso2);
+  out += ",\"country_iso3\":";
+  AppendJsonString(&out, p.country_iso3);
+  out += ",\"admin1\":";
+  AppendJsonString(&out, p.admin1);
+  std::string lat = FormatCoordinate(p.lat), lon = FormatCoordinate(p.lon);
+  out += ",\"lat\":" + (lat.empty() ? std::string("null") : lat);
+  out += ",\"lon\":" + (lon.empty() ? std::string("null") : lon);
+  out += ",\"words\":";
+  AppendJsonString(&out, p.words);
+  out += ",\"basis\":";
+  AppendJsonString(&out, p.basis);
+  out.push_back('}');
+  return out;
+}
+
 }  // namespace eventcoder

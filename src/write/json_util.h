@@ -25,6 +25,10 @@ std::string SpansJson(const Event& event);
 // [{"role":...,"file":...,"line":N,"entry":...},...]
 std::string WhyJson(const Event& event);
 
+// {"name","level","country_code" (ISO2),"country_iso3","admin1","lat","lon" (numbers, or
+// null when unknown),"words","basis"} for Event::location, or null when there is none.
+std::string LocationJson(const Event& event);
+
 }  // namespace eventcoder
 
 #endif  // EVENTCODER_WRITE_JSON_UTIL_H_

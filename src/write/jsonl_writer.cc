@@ -53,6 +53,8 @@ std::string JsonlWriter::FormatEvent(const Story& story, const Event& event,
   AddString(&out, "text", r.text);
   AddRaw(&out, "spans", SpansJson(event));
   AddRaw(&out, "why", WhyJson(event));
+  AddRaw(&out, "location", LocationJson(event));
+  AddString(&out, "geo_precision", GeoPrecision(event));
   if (options.explain) {
     if (r.cameo_row != nullptr) {
       AddString(&out, "cameo_name", r.cameo_row->name);

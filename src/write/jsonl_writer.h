@@ -2,7 +2,10 @@
 //   story_id, sentence, date ("YYYY-MM-DD" or ""), source_code, target_code, cameo, root,
 //   quad_class, goldstein (number, or null for a non-CAMEO code), source_text, target_text,
 //   verb_text, text, spans {"source":[[b,e],...],"target":[...],"verb":[...]},
-//   why [{"role","file","line","entry"},...]
+//   why [{"role","file","line","entry"},...],
+//   location {"name","level","country_code","country_iso3","admin1","lat","lon","words",
+//   "basis"} or null (see json_util.h LocationJson), geo_precision ("city", "admin1",
+//   "country", "region" or "none"; see event_record.h GeoPrecision)
 // and, with WriterOptions::explain, cameo_name, cameo_description, cameo_notes and plover
 // (null when the code is not in the CAMEO table; plover "" when CAMEO has no PLOVER mapping).
 //

@@ -66,10 +66,13 @@ TEST(JsonlWriterTest, KeysValuesAndOrder) {
   ASSERT_FALSE(j.is_discarded()) << lines[0];
   std::vector<std::string> keys;
   for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
-  EXPECT_EQ(keys, (std::vector<std::string>{"id", "story_id", "sentence", "date", "date_precision",
-                                            "source_code", "target_code", "cameo", "root",
-                                            "quad_class", "goldstein", "source_text", "target_text",
-                                            "verb_text", "text", "spans", "why"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"id", "story_id", "sentence", "date", "date_precision",
+                                      "source_code", "target_code", "cameo", "root", "quad_class",
+                                      "goldstein", "source_text", "target_text", "verb_text",
+                                      "text", "spans", "why", "location", "geo_precision"}));
+  EXPECT_TRUE(j["location"].is_null());
+  EXPECT_EQ(j["geo_precision"], "none");
   EXPECT_EQ(j["date"], "2026-02-11");
   EXPECT_EQ(j["cameo"], "044");
   EXPECT_EQ(j["root"], "04");
@@ -223,6 +226,39 @@ TEST(MemorySinkTest, RecordsAndInjectsFailures) {
   EXPECT_TRUE(ok.protocol_errors().empty());
   EXPECT_FALSE(ok.Write(s, events[0]).ok());  // after Finish
   EXPECT_EQ(ok.protocol_errors().size(), 1u);
+}
+
+TEST(JsonlWriterTest, LocationObject) {
+  Story story = MakeStory();
+  Event e = MakeEvent();
+  Place p;
+  p.name = "Gaza Strip";
+  p.level = "admin1";
+  p.country_iso2 = "PS";
+  p.country_iso3 = "PSE";
+  p.admin1 = "Gaza Strip";
+  p.lat = 31.42;
+  p.lon = 34.37;
+  p.words = "in the central Gaza Strip";
+  p.span = {10, 35};
+  p.basis = "sentence";
+  e.location = p;
+  ordered_json j = ordered_json::parse(JsonlWriter::FormatEvent(story, e, {}), nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  const auto& l = j["location"];
+  std::vector<std::string> keys;
+  for (auto it = l.begin(); it != l.end(); ++it) keys.push_back(it.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"name", "level", "country_code", "country_iso3",
+                                            "admin1", "lat", "lon", "words", "basis"}));
+  EXPECT_EQ(l["name"], "Gaza Strip");
+  EXPECT_EQ(l["country_code"], "PS");
+  EXPECT_DOUBLE_EQ(l["lat"].get<double>(), 31.42);
+  EXPECT_EQ(l["basis"], "sentence");
+  EXPECT_EQ(j["geo_precision"], "admin1");
+  e.location->lat = NAN;  // unknown coordinates are null, never NaN in the JSON
+  j = ordered_json::parse(JsonlWriter::FormatEvent(story, e, {}), nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_TRUE(j["location"]["lat"].is_null());
 }
 
 }  // namespace

@@ -39,6 +39,8 @@ std::string TsvWriter::Header(const WriterOptions& options) {
       "id\tstory_id\tsentence\tdate\tsource_code\ttarget_code\tcameo\troot\tquad_class\tgoldstein"
       "\tsource_text\ttarget_text\tverb_text\ttext";
   if (options.explain) h += "\tcameo_name\tplover";
+  h += "\tlocation_name\tlocation_level\tcountry_code\tcountry_iso3\tadmin1\tlat\tlon"
+       "\tlocation_words\tlocation_basis\tgeo_precision";
   return h;
 }
 
@@ -63,6 +65,17 @@ std::string TsvWriter::FormatEvent(const Story& story, const Event& event,
     row += '\t' + EscapeField(name);
     row += '\t' + EscapeField(plover);
   }
+  // Location columns, always last ("" when the event has no place).
+  Place none;
+  const Place& p = event.location ? *event.location : none;
+  for (const std::string* f : {&p.name, &p.level, &p.country_iso2, &p.country_iso3, &p.admin1}) {
+    row += '\t' + EscapeField(*f);
+  }
+  row += '\t' + (event.location ? FormatCoordinate(p.lat) : std::string());
+  row += '\t' + (event.location ? FormatCoordinate(p.lon) : std::string());
+  row += '\t' + EscapeField(p.words);
+  row += '\t' + EscapeField(p.basis);
+  row += '\t' + GeoPrecision(event);
   return row;
 }
 

@@ -1,7 +1,10 @@
 // TsvWriter: a header row, then one tab-separated row per event with the scalar fields
 //   story_id sentence date source_code target_code cameo root quad_class goldstein
 //   source_text target_text verb_text text
-// plus, with WriterOptions::explain, cameo_name and plover. goldstein is empty for a
+// plus, with WriterOptions::explain, cameo_name and plover, and always last the location:
+//   location_name location_level country_code country_iso3 admin1 lat lon location_words
+//   location_basis geo_precision
+// (empty, and geo_precision "none", when the event has no place). goldstein is empty for a
 // non-CAMEO code. Spans and provenance are not written (use JSONL or SQLite for those).
 //
 // Escaping: in every field '\\' -> "\\\\", TAB -> "\\t", LF -> "\\n", CR -> "\\r", so a row is

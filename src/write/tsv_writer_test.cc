@@ -49,7 +49,7 @@ TEST(TsvWriterTest, HeaderAndRow) {
   EXPECT_EQ(lines[2], "");
   std::vector<std::string> header = Split(lines[0], '\t');
   std::vector<std::string> row = Split(lines[1], '\t');
-  ASSERT_EQ(header.size(), 14u);
+  ASSERT_EQ(header.size(), 24u);  // 14 event columns, then 10 location columns
   ASSERT_EQ(row.size(), header.size());
   EXPECT_EQ(header[0], "id");
   EXPECT_EQ(header[1], "story_id");
@@ -64,6 +64,37 @@ TEST(TsvWriterTest, HeaderAndRow) {
   EXPECT_EQ(row[9], "-2.0");
   EXPECT_EQ(row[10], "France\xE2\x80\x99s foreign ministry");
   EXPECT_EQ(row[13], "Line one\\twith tab\\nline two\\\\ and \\r return");
+  EXPECT_EQ(header[14], "location_name");
+  EXPECT_EQ(header[23], "geo_precision");
+  EXPECT_EQ(row[14], "");  // no place
+  EXPECT_EQ(row[23], "none");
+}
+
+TEST(TsvWriterTest, LocationColumnsAtTheEnd) {
+  Story s;
+  Event e = MakeEvent();
+  Place p;
+  p.name = "Doha";
+  p.level = "city";
+  p.country_iso2 = "QA";
+  p.country_iso3 = "QAT";
+  p.admin1 = "Baladiyat ad Dawhah";
+  p.lat = 25.28545;
+  p.lon = 51.53096;
+  p.words = "in Doha";
+  p.basis = "sentence";
+  e.location = p;
+  std::vector<std::string> row = Split(TsvWriter::FormatEvent(s, e, {}), '\t');
+  ASSERT_EQ(row.size(), 24u);
+  EXPECT_EQ(row[14], "Doha");
+  EXPECT_EQ(row[15], "city");
+  EXPECT_EQ(row[16], "QA");
+  EXPECT_EQ(row[17], "QAT");
+  EXPECT_EQ(row[19], "25.2855");
+  EXPECT_EQ(row[20], "51.5310");
+  EXPECT_EQ(row[21], "in Doha");
+  EXPECT_EQ(row[22], "sentence");
+  EXPECT_EQ(row[23], "city");
 }
 
 TEST(TsvWriterTest, HeaderEvenWithoutEventsAndExplainColumns) {
@@ -73,12 +104,12 @@ TEST(TsvWriterTest, HeaderEvenWithoutEventsAndExplainColumns) {
   TsvWriter w(&out, "-", opt);
   ASSERT_TRUE(w.Finish().ok());
   EXPECT_EQ(out.str(), TsvWriter::Header(opt) + "\n");
-  EXPECT_EQ(Split(TsvWriter::Header(opt), '\t').size(), 16u);
+  EXPECT_EQ(Split(TsvWriter::Header(opt), '\t').size(), 26u);
   Story s;
   Event e = MakeEvent();
   e.cameo = "def";  // not CAMEO
   std::vector<std::string> row = Split(TsvWriter::FormatEvent(s, e, opt), '\t');
-  ASSERT_EQ(row.size(), 16u);
+  ASSERT_EQ(row.size(), 26u);
   EXPECT_EQ(row[7], "");   // root
   EXPECT_EQ(row[8], "0");  // quad class
   EXPECT_EQ(row[9], "");   // goldstein
@@ -96,7 +127,7 @@ TEST(TsvWriterTest, EscapingIsReversibleAndUtf8Safe) {
   e.verb_text = "\t\t\n";
   std::string row = TsvWriter::FormatEvent(s, e, {});
   EXPECT_EQ(row.find('\n'), std::string::npos);
-  EXPECT_EQ(Split(row, '\t').size(), 14u);
+  EXPECT_EQ(Split(row, '\t').size(), 24u);
 }
 
 }  // namespace

@@ -1,0 +1,123 @@
+// Gazetteer: place names to places (city, first-order division, country or region), for
+// the locate stage.
+//
+// Sources, loaded once into memory:
+//   - Debian's libgeonames (pkg-config geonames): ~24,000 cities with country, admin1
+//     (state/province) name, latitude, longitude and population. First-order divisions
+//     ("Punjab", "Northern Darfur") become places too, at the population-weighted mean
+//     position of their cities.
+//   - iso-codes' ISO 3166-1 JSON (alpha-2, alpha-3, name, common and official names). A
+//     country's lat/lon is its capital when dictionaries/places.txt names one, else the
+//     population-weighted mean position of its libgeonames cities (a point in the populated
+//     part of the country, not the geometric centroid); NaN when it has no city.
+//   - our hand-written dictionaries/places.txt: regions and territories (Gaza Strip, West
+//     Bank, Donbas, Red Sea, ...), other names for places (Al-Quds -> Jerusalem, Kiev ->
+//     Kyiv, Britain -> United Kingdom) and capitals. The format is described in that file.
+//
+// Names are matched after NormalizePlaceName(): case, Latin diacritics, apostrophes,
+// hyphens and a leading "the" do not matter ("Al-Quds" = "al quds", "Sanaa" = "Sana'a").
+// Lookup is one hash probe. Load() costs ~90 ms of CPU (libgeonames' own decoding of its
+// database is ~18 ms of that; the rest is building ~27,000 entries and the index).
+//
+// Ambiguity: Resolve() prefers a place in a country the caller says the text is about
+// (e.g. "Tripoli" in a story naming Lebanon), then our own curated entries (countries,
+// places.txt) over libgeonames cities, then a city over a division of the same name when
+// it lies in it or has 100,000 people ("Kharkiv", "New York"), then countries over regions
+// over divisions over cities, then the larger population.
+//
+// Errors: Load() returns NotFound / InvalidArgument naming the file and line for a missing
+// iso-codes file or a malformed places.txt line. A missing libgeonames database leaves the
+// city list empty, and alias/capital lines whose target it lacks are skipped (counted by
+// unresolved_lines()), not errors.
+// Thread safety: immutable after Load(); every const method may be called from any thread.
+// Default() is initialised once, thread-safely.
+#ifndef EVENTCODER_LOCATE_GAZETTEER_H_
+#define EVENTCODER_LOCATE_GAZETTEER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+
+namespace eventcoder {
+
+struct GeoEntry {
+  std::string name;     // as written by its source: "Doha", "Gaza Strip", "Qatar"
+  std::string level;    // "city", "admin1", "country" or "region"
+  std::string iso2;     // "QA"; "" for a region spanning countries
+  std::string iso3;     // "QAT"
+  std::string admin1;   // first-order division name ("" for countries and regions)
+  std::string country;  // the country's English name ("Qatar"); "" when iso2 is ""
+  double lat = 0;       // NaN when unknown
+  double lon = 0;
+  uint64_t population = 0;  // libgeonames cities only; 0 otherwise
+  bool curated = false;     // a country or a places.txt entry (not a libgeonames city)
+};
+
+struct GazetteerOptions {
+  std::string places_file = EVENTCODER_SOURCE_DIR "/dictionaries/places.txt";  // "" = none
+  std::string iso3166_file = "/usr/share/iso-codes/json/iso_3166-1.json";
+  bool use_geonames = true;  // false: no libgeonames cities (tests)
+};
+
+// Country weights for Resolve(): ISO2 -> how often the story names that country.
+using CountryContext = std::map<std::string, int>;
+
+// Lower-case ASCII key for a place name (see the header comment). "" for no letters.
+std::string NormalizePlaceName(std::string_view name);
+
+class Gazetteer {
+ public:
+  static StatusOr<std::unique_ptr<Gazetteer>> Load(const GazetteerOptions& options = {});
+
+  // The gazetteer with the default options, loaded on first use; nullptr when loading
+  // failed (DefaultStatus() says why).
+  static const Gazetteer* Default();
+  static Status DefaultStatus();
+
+  // Candidate entries for a normalised name, in no particular order; empty when unknown.
+  std::span<const uint32_t> Lookup(std::string_view normalized) const;
+  // The best candidate for `name` (any spelling) given the context, or nullptr.
+  const GeoEntry* Resolve(std::string_view name, const CountryContext& context = {}) const;
+  // Best of the given candidates (see Resolve).
+  const GeoEntry* Best(std::span<const uint32_t> candidates, const CountryContext& context) const;
+
+  const GeoEntry& entry(uint32_t id) const { return entries_[id]; }
+  // The country entry for an ISO 3166-1 alpha-2 or alpha-3 code, or nullptr.
+  const GeoEntry* Country(std::string_view code) const;
+  // The capital city of a country (alpha-2), when places.txt names one; else nullptr.
+  const GeoEntry* Capital(std::string_view iso2) const;
+
+  size_t size() const { return entries_.size(); }
+  size_t city_count() const { return cities_; }
+  // The largest number of words in any name (bounds the n-gram search of the locator).
+  int max_name_words() const { return max_words_; }
+  // places.txt alias and capital lines whose target this libgeonames build lacks (skipped).
+  int unresolved_lines() const { return unresolved_; }
+
+ private:
+  Gazetteer() = default;
+  uint32_t Add(GeoEntry e);
+  void Index(const std::string& name, uint32_t id);
+  Status LoadIso(const std::string& path);
+  void LoadGeonames();
+  Status LoadPlaces(const std::string& path);
+
+  std::vector<GeoEntry> entries_;
+  std::unordered_map<std::string, std::vector<uint32_t>> index_;
+  std::unordered_map<std::string, uint32_t> country_;  // iso2 and iso3 -> entry
+  std::unordered_map<std::string, uint32_t> capital_;  // iso2 -> entry
+  size_t cities_ = 0;
+  int max_words_ = 1;
+  int unresolved_ = 0;
+};
+
+}  // namespace eventcoder
+
+#endif  // EVENTCODER_LOCATE_GAZETTEER_H_

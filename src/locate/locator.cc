@@ -1,0 +1,498 @@
+#include "locate/locator.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <string_view>
+
+namespace eventcoder {
+
+namespace {
+
+// ---- Dates ----
+
+// Days since 1970-01-01 for a Gregorian date (Howard Hinnant's algorithm).
+long DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+int CivilFromDays(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+  return static_cast<int>(y * 10000 + m * 100 + d);
+}
+
+bool ValidYmd(int ymd) {
+  int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return false;
+  return CivilFromDays(DaysFromCivil(y, m, d)) == ymd;
+}
+
+long ToDays(int ymd) { return DaysFromCivil(ymd / 10000, ymd / 100 % 100, ymd % 100); }
+
+// 0 = Monday .. 6 = Sunday.
+int Weekday(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
+
+// The month and day in the year that puts it closest before (or within a month after)
+// `reference`; 0 when the day does not exist.
+int DateNear(int month, int day, int reference) {
+  int year = reference / 10000;
+  int ymd = year * 10000 + month * 100 + day;
+  if (ValidYmd(ymd) && ToDays(ymd) - ToDays(reference) > 31) ymd -= 10000;
+  return ValidYmd(ymd) ? ymd : 0;
+}
+
+int MonthOf(std::string_view w) {
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const char* kFull[] = {"january",   "february", "march",    "april",
+                                "may",       "june",     "july",     "august",
+                                "september", "october",  "november", "december"};
+  std::string l;
+  for (char c : w) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (int i = 0; i < 12; ++i) {
+    if (l == kFull[i] || l == kMonths[i] || (i == 8 && l == "sept")) return i + 1;
+  }
+  return 0;
+}
+
+int WeekdayOf(std::string_view w) {
+  static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                "friday", "saturday", "sunday"};
+  std::string l;
+  for (char c : w) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (int i = 0; i < 7; ++i)
+    if (l == kDays[i]) return i;
+  return -1;
+}
+
+int DayNumber(std::string_view w) {
+  // "11", "11th", "1st"
+  size_t i = 0;
+  int v = 0;
+  while (i < w.size() && i < 2 && std::isdigit(static_cast<unsigned char>(w[i]))) {
+    v = v * 10 + (w[i] - '0');
+    ++i;
+  }
+  if (i == 0) return 0;
+  std::string_view rest = w.substr(i);
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;
+  return v >= 1 && v <= 31 ? v : 0;
+}
+
+// ---- Words ----
+
+struct Word {
+  size_t begin = 0, end = 0;
+  std::string lower;
+  bool cap = false;  // starts with an upper-case letter (or a non-ASCII letter)
+};
+
+// Curly quotes and dashes (U+2018/2019/201C/201D/2013/2014) separate words.
+bool IsPunctAt(const std::string& t, size_t i) {
+  return i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
+         static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+         (static_cast<unsigned char>(t[i + 2]) >= 0x90 &&
+          static_cast<unsigned char>(t[i + 2]) <= 0x9F);
+}
+
+bool IsWordByte(const std::string& t, size_t i) {
+  unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c >= 0x80) return !IsPunctAt(t, i);
+  return std::isalnum(c) != 0;
+}
+
+std::vector<Word> Words(const std::string& text, size_t begin, size_t end) {
+  std::vector<Word> out;
+  end = std::min(end, text.size());
+  size_t i = begin;
+  while (i < end) {
+    if (IsPunctAt(text, i)) {
+      i += 3;
+      continue;
+    }
+    if (!IsWordByte(text, i)) {
+      ++i;
+      continue;
+    }
+    Word w;
+    w.begin = i;
+    while (i < end && IsWordByte(text, i)) {
+      // "U.S." stays one word: a period between two letters.
+      ++i;
+      if (i + 1 < end && text[i] == '.' && std::isalpha(static_cast<unsigned char>(text[i + 1])) &&
+          i - w.begin == 1)
+        ++i;
+    }
+    w.end = i;
+    unsigned char first = static_cast<unsigned char>(text[w.begin]);
+    w.cap = std::isupper(first) || first >= 0x80;
+    for (size_t k = w.begin; k < w.end; ++k)
+      w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[k]))));
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
+
+bool IsConnector(std::string_view w) {
+  return In(w, {"of", "the", "and", "al", "el", "ad", "ash", "as", "ar", "an", "de", "du", "la",
+                "da", "do", "dos", "upon", "on"});
+}
+
+bool IsLocativePreposition(std::string_view w) {
+  return In(w, {"in", "at", "near", "outside", "inside", "across", "around", "into", "throughout",
+                "within", "nearby", "off"});
+}
+
+bool IsAttackNoun(std::string_view w) {
+  return In(w, {"attack", "attacks", "strike", "strikes", "assault", "raid", "raids", "offensive",
+                "bombardment", "shelling", "airstrike", "airstrikes", "advance", "march", "push"});
+}
+
+// Words allowed between a cue and a place name ("in the eastern city of Kharkiv").
+bool IsPlaceModifier(std::string_view w) {
+  return In(
+      w,
+      {"the",       "northern",     "southern",     "eastern",      "western",      "central",
+       "north",     "south",        "east",         "west",         "northeast",    "northwest",
+       "southeast", "southwest",    "northeastern", "northwestern", "southeastern", "southwestern",
+       "occupied",  "besieged",     "embattled",    "war",          "torn",         "capital",
+       "city",      "town",         "village",      "port",         "region",       "province",
+       "state",     "district",     "area",         "border",       "frontline",    "front",
+       "line",      "neighbouring", "neighboring",  "disputed",     "annexed",      "breakaway",
+       "rebel",     "held",         "coastal",      "restive",      "tribal",       "strategic",
+       "key",       "southernmost", "northernmost", "oil",          "rich",         "mountainous",
+       "remote",    "largest",      "second",       "of",           "town's",       "camp",
+       "refugee",   "outskirts",    "centre",       "center",       "heart",        "streets",
+       "parts",     "part",         "areas",        "far"});
+}
+
+bool IsAllCapsWord(const std::string& t, const Word& w) {
+  bool letter = false;
+  for (size_t k = w.begin; k < w.end; ++k) {
+    unsigned char c = static_cast<unsigned char>(t[k]);
+    if (std::islower(c)) return false;
+    letter |= std::isupper(c) != 0;
+  }
+  return letter;
+}
+
+Place MakePlace(const GeoEntry& e, const std::string& text, Span words, const char* basis) {
+  Place p;
+  p.name = e.name;
+  p.level = e.level;
+  p.country_iso2 = e.iso2;
+  p.country_iso3 = e.iso3;
+  p.admin1 = e.admin1;
+  p.lat = e.lat;
+  p.lon = e.lon;
+  p.span = words;
+  if (words.end > words.begin && words.end <= text.size())
+    p.words = text.substr(words.begin, words.end - words.begin);
+  p.basis = basis;
+  return p;
+}
+
+}  // namespace
+
+std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t begin,
+                                                size_t end) const {
+  std::vector<PlaceMention> out;
+  if (g_ == nullptr) return out;
+  std::vector<Word> w = Words(text, begin, end);
+  const int max_n = std::min(g_->max_name_words(), 8);
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (!w[i].cap) continue;
+    size_t found_n = 0;
+    std::span<const uint32_t> cands;
+    for (int n = std::min<int>(max_n, static_cast<int>(w.size() - i)); n >= 1; --n) {
+      const Word& last = w[i + static_cast<size_t>(n) - 1];
+      if (!last.cap) continue;
+      bool ok = true;
+      for (size_t k = i + 1; k < i + static_cast<size_t>(n) && ok; ++k) {
+        if (!w[k].cap && !IsConnector(w[k].lower)) ok = false;
+        // Only spaces, hyphens, periods and apostrophes may separate a name's words.
+        for (size_t b = w[k - 1].end; b < w[k].begin && ok; ++b)
+          if (!In(std::string_view(&text[b], 1), {" ", "-", ".", "'"})) ok = false;
+      }
+      if (!ok) continue;
+      size_t e = last.end;
+      if (e < text.size() && text[e] == '.' && e - w[i].begin <= 4) ++e;  // "U.S."
+      cands =
+          g_->Lookup(NormalizePlaceName(std::string_view(text).substr(w[i].begin, e - w[i].begin)));
+      // A short all-capitals word ("UN", "EU") is an acronym: only our curated entries
+      // ("US", "UAE") may match it, not a town that happens to share the letters.
+      if (!cands.empty() && n == 1 && last.end - w[i].begin <= 4 && IsAllCapsWord(text, w[i])) {
+        bool curated = false;
+        for (uint32_t id : cands) curated |= g_->entry(id).curated;
+        if (!curated) cands = {};
+      }
+      if (!cands.empty()) {
+        found_n = static_cast<size_t>(n);
+        break;
+      }
+    }
+    if (found_n == 0) continue;
+    // A single lower-case-looking common word at the start of a sentence is not a name
+    // unless it is all capitals or a curated entry.
+    PlaceMention m;
+    m.candidates = cands;
+    m.entry = g_->Best(cands, {});
+    m.name = {w[i].begin, w[i + found_n - 1].end};
+    m.words = m.name;
+    // Cue: walk back over modifiers to a locative preposition.
+    size_t k = i;
+    int skipped = 0;
+    bool saw_of = false, capital = false, named_place = false;
+    while (k > 0 && skipped < 6) {
+      const Word& prev = w[k - 1];
+      // Stop at punctuation other than a hyphen between the words.
+      bool gap_ok = true;
+      for (size_t b = prev.end; b < w[k].begin; ++b)
+        if (text[b] != ' ' && text[b] != '-') gap_ok = false;
+      if (!gap_ok) break;
+      if (IsLocativePreposition(prev.lower)) {
+        m.cued = true;
+        m.words.begin = prev.begin;
+        break;
+      }
+      if (prev.lower == "on" && k >= 2 && IsAttackNoun(w[k - 2].lower)) {
+        m.cued = true;
+        m.words.begin = w[k - 2].begin;
+        break;
+      }
+      if (!IsPlaceModifier(prev.lower)) break;
+      if (prev.lower == "of") saw_of = true;
+      if (prev.lower == "capital" && saw_of) capital = true;
+      // "the eastern city of Kharkiv" names a place even without a preposition.
+      if (saw_of && In(prev.lower, {"city", "town", "village", "province", "region", "port"}))
+        named_place = true;
+      if (prev.lower == "city" || prev.lower == "town" || prev.lower == "village") capital = false;
+      --k;
+      ++skipped;
+    }
+    // "the capital of X" also counts without a preposition before it.
+    if (!m.cued && (capital || named_place)) {
+      m.cued = true;
+      m.words.begin = w[k].begin;
+    }
+    m.capital_of = capital && m.entry != nullptr && m.entry->level == "country";
+    // A country written right after: "Tripoli, Lebanon".
+    size_t j = i + found_n;
+    if (j < w.size()) {
+      size_t gap_end = w[j].begin;
+      std::string_view gap(text.data() + w[j - 1].end, gap_end - w[j - 1].end);
+      if (gap == ", " && w[j].cap) {
+        for (int n = 1; n <= 4 && j + static_cast<size_t>(n) <= w.size(); ++n) {
+          std::string_view s(text.data() + w[j].begin,
+                             w[j + static_cast<size_t>(n) - 1].end - w[j].begin);
+          const GeoEntry* c = g_->Best(g_->Lookup(NormalizePlaceName(s)), {});
+          if (c != nullptr && c->level == "country") {
+            m.country_after = c->iso2;
+            break;
+          }
+        }
+      }
+    }
+    out.push_back(std::move(m));
+    i += found_n - 1;
+  }
+  return out;
+}
+
+Dateline Locator::FindDateline(const std::string& text) {
+  Dateline d;
+  size_t limit = std::min<size_t>(text.size(), 160);
+  std::vector<Word> w = Words(text, 0, limit);
+  size_t i = 0;
+  while (i < w.size() && i < 4 && IsAllCapsWord(text, w[i])) ++i;
+  if (i == 0 || i >= w.size()) return d;
+  size_t after = w[i - 1].end;
+  // The caps run must be followed by ',', ' (' or a dash.
+  size_t p = after;
+  while (p < text.size() && text[p] == ' ') ++p;
+  if (p >= text.size() || (text[p] != ',' && text[p] != '(' && text[p] != '-' &&
+                           !(static_cast<unsigned char>(text[p]) == 0xE2)))
+    return d;
+  // Confirm: a dash or a closing ')' followed by a dash within the next 60 bytes.
+  size_t window_end = std::min(text.size(), after + 60);
+  std::string_view rest(text.data() + after, window_end - after);
+  if (rest.find(" -") == std::string_view::npos &&
+      rest.find("\xE2\x80\x94") == std::string_view::npos &&
+      rest.find("\xE2\x80\x93") == std::string_view::npos)
+    return d;
+  d.place = {w[0].begin, w[i - 1].end};
+  // Month and day: the first month word after the place, within the window.
+  for (size_t k = i; k + 1 < w.size() && w[k].begin < window_end; ++k) {
+    int m = MonthOf(w[k].lower);
+    int day = DayNumber(w[k + 1].lower);
+    if (m > 0 && day > 0) {
+      d.month = m;
+      d.day = day;
+      break;
+    }
+  }
+  return d;
+}
+
+int Locator::SentenceDate(std::string_view sentence, int reference) {
+  if (!ValidYmd(reference)) return 0;
+  std::string s(sentence);
+  std::vector<Word> w = Words(s, 0, s.size());
+  long ref = ToDays(reference);
+  for (size_t i = 0; i < w.size(); ++i) {
+    const std::string& x = w[i].lower;
+    if (x == "yesterday") return CivilFromDays(ref - 1);
+    if (x == "today" || x == "tonight") return reference;
+    bool on = i > 0 && (w[i - 1].lower == "on" || w[i - 1].lower == "last");
+    if (!on) continue;
+    bool last = w[i - 1].lower == "last";
+    int wd = WeekdayOf(x);
+    if (wd >= 0) {
+      int back = (Weekday(ref) - wd + 7) % 7;
+      if (last && back == 0) back = 7;
+      return CivilFromDays(ref - back);
+    }
+    if (last) continue;
+    // "on Feb. 11", "on February 11th", "on 11 February"
+    int m = MonthOf(x);
+    if (m > 0 && i + 1 < w.size()) {
+      int day = DayNumber(w[i + 1].lower);
+      if (day > 0) {
+        int ymd = DateNear(m, day, reference);
+        if (ymd) return ymd;
+      }
+    }
+    int day = DayNumber(x);
+    if (day > 0 && i + 1 < w.size()) {
+      int m2 = MonthOf(w[i + 1].lower);
+      if (m2 > 0) {
+        int ymd = DateNear(m2, day, reference);
+        if (ymd) return ymd;
+      }
+    }
+  }
+  return 0;
+}
+
+void Locator::Locate(const Story& story, std::span<const Span> sentences,
+                     std::vector<Event>* events) const {
+  if (events->empty()) return;
+  const std::string& text = story.text;
+  Dateline dl = FindDateline(text);
+  int dateline_date = 0;
+  if (dl.month > 0 && ValidYmd(story.date)) dateline_date = DateNear(dl.month, dl.day, story.date);
+
+  // Mentions per sentence, and the story's country context.
+  std::vector<std::vector<PlaceMention>> per_sentence(sentences.size());
+  CountryContext context;
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    per_sentence[si] = FindMentions(text, sentences[si].begin, sentences[si].end);
+    for (const PlaceMention& m : per_sentence[si]) {
+      if (m.entry == nullptr) continue;
+      bool one_country = true;
+      for (uint32_t id : m.candidates)
+        if (g_->entry(id).iso2 != m.entry->iso2) one_country = false;
+      if ((m.entry->level == "country" || one_country) && !m.entry->iso2.empty())
+        ++context[m.entry->iso2];
+    }
+  }
+  const GeoEntry* dateline_place = nullptr;
+  if (g_ != nullptr && dl.place.end > dl.place.begin) {
+    std::vector<PlaceMention> dm = FindMentions(text, dl.place.begin, dl.place.end);
+    // "KYIV, Ukraine, Feb 17" names its country.
+    if (!dm.empty() && !dm[0].country_after.empty()) context[dm[0].country_after] += 100;
+    std::string_view name(text.data() + dl.place.begin, dl.place.end - dl.place.begin);
+    dateline_place = g_->Resolve(name, context);
+    if (dateline_place && !dateline_place->iso2.empty()) ++context[dateline_place->iso2];
+  }
+  // Resolve every mention with the context (and a country written right after it).
+  for (auto& ms : per_sentence) {
+    for (PlaceMention& m : ms) {
+      if (!m.country_after.empty()) {
+        CountryContext local = context;
+        local[m.country_after] += 1000;
+        m.entry = g_->Best(m.candidates, local);
+      } else {
+        m.entry = g_->Best(m.candidates, context);
+      }
+      if (m.capital_of && m.entry && m.entry->level == "country") {
+        if (const GeoEntry* cap = g_->Capital(m.entry->iso2)) m.entry = cap;
+      }
+    }
+  }
+
+  for (Event& e : *events) {
+    // Date.
+    size_t si = static_cast<size_t>(std::max(e.sentence, 0));
+    bool have_sentence = e.sentence >= 0 && si < sentences.size();
+    int sd = 0;
+    if (have_sentence && ValidYmd(story.date)) {
+      const Span& sp = sentences[si];
+      if (sp.end <= text.size() && sp.begin <= sp.end)
+        sd = SentenceDate(std::string_view(text).substr(sp.begin, sp.end - sp.begin), story.date);
+    }
+    if (sd != 0) {
+      e.date = sd;
+      e.date_precision = "sentence";
+    } else if (dateline_date != 0) {
+      e.date = dateline_date;
+      e.date_precision = "dateline";
+    }
+
+    // Place.
+    e.location.reset();
+    if (g_ == nullptr) continue;
+    if (have_sentence) {
+      size_t verb = e.verb_spans.empty() ? sentences[si].begin : e.verb_spans.front().begin;
+      const PlaceMention* best = nullptr;
+      size_t best_dist = 0;
+      for (const PlaceMention& m : per_sentence[si]) {
+        if (!m.cued || m.entry == nullptr) continue;
+        size_t dist = m.name.begin > verb ? m.name.begin - verb : verb - m.name.begin;
+        if (best == nullptr || dist < best_dist) {
+          best = &m;
+          best_dist = dist;
+        }
+      }
+      if (best != nullptr) {
+        e.location = MakePlace(*best->entry, text, best->words, "sentence");
+        continue;
+      }
+    }
+    if (dateline_place != nullptr) {
+      e.location = MakePlace(*dateline_place, text, dl.place, "dateline");
+      continue;
+    }
+    size_t upto = have_sentence ? si : per_sentence.size();
+    for (size_t k = upto; k-- > 0;) {
+      const PlaceMention* last = nullptr;
+      for (const PlaceMention& m : per_sentence[k])
+        if (m.cued && m.entry != nullptr) last = &m;
+      if (last != nullptr) {
+        e.location = MakePlace(*last->entry, text, last->words, "story");
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace eventcoder

@@ -1,0 +1,140 @@
+#include "locate/locator.h"
+
+#include <gtest/gtest.h>
+
+namespace eventcoder {
+namespace {
+
+// One event per sentence, verb at the sentence start; returns the located events.
+std::vector<Event> LocateSentences(const std::string& text, int date,
+                                   const std::vector<Span>& sentences) {
+  Locator loc(Gazetteer::Default());
+  Story s;
+  s.id = "t";
+  s.date = date;
+  s.text = text;
+  std::vector<Event> events;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    Event e;
+    e.sentence = static_cast<int>(i);
+    e.date = date;
+    e.verb_spans.push_back({sentences[i].begin, sentences[i].begin + 1});
+    events.push_back(e);
+  }
+  loc.Locate(s, sentences, &events);
+  return events;
+}
+
+std::vector<Event> LocateOne(const std::string& text, int date = 20260211) {
+  return LocateSentences(text, date, {{0, text.size()}});
+}
+
+TEST(Locator, PrepositionWithModifiers) {
+  auto e = LocateOne("Israeli jets struck targets in southern Lebanon overnight.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->name, "Lebanon");
+  EXPECT_EQ(e[0].location->level, "country");
+  EXPECT_EQ(e[0].location->words, "in southern Lebanon");
+  EXPECT_EQ(e[0].location->basis, "sentence");
+  EXPECT_EQ(e[0].location->country_iso3, "LBN");
+}
+
+TEST(Locator, NearAndAtAndCapitalOf) {
+  auto e = LocateOne("Troops clashed near Khan Younis.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->country_iso2, "PS");
+  e = LocateOne("The envoy spoke at the UN headquarters in New York.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->name, "New York");
+  EXPECT_EQ(e[0].location->level, "city");
+  e = LocateOne("The talks were held in the capital of Qatar.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->name, "Doha");
+  EXPECT_EQ(e[0].location->words, "in the capital of Qatar");
+}
+
+TEST(Locator, AmbiguousNameFollowsTheCountryWrittenAfterIt) {
+  auto e = LocateOne("Gunmen opened fire in Tripoli, Lebanon, on Monday.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->country_iso2, "LB");
+  e = LocateOne("Rival militias clashed in Tripoli on Monday.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->country_iso2, "LY");
+}
+
+TEST(Locator, AmbiguousNameFollowsTheStoryCountries) {
+  std::string text = "Lebanon's army deployed troops. Gunmen opened fire in Tripoli on Monday.";
+  auto e = LocateSentences(text, 20260211, {{0, 32}, {33, text.size()}});
+  ASSERT_TRUE(e[1].location);
+  EXPECT_EQ(e[1].location->country_iso2, "LB");
+}
+
+TEST(Locator, ActorNationalityIsNotAPlace) {
+  auto e = LocateOne("Iran's foreign minister praised Qatar's mediation.");
+  EXPECT_FALSE(e[0].location.has_value());
+}
+
+TEST(Locator, DatelineThenEarlierSentences) {
+  std::string text = "DOHA, Feb 11 (Wire) - Talks began. Officials met again.";
+  auto e = LocateSentences(text, 20260212, {{22, 34}, {35, text.size()}});
+  ASSERT_TRUE(e[1].location);
+  EXPECT_EQ(e[1].location->name, "Doha");
+  EXPECT_EQ(e[1].location->basis, "dateline");
+  EXPECT_EQ(e[1].location->words, "DOHA");
+  EXPECT_EQ(e[1].date, 20260211);
+  EXPECT_EQ(e[1].date_precision, "dateline");
+
+  text = "Shelling hit homes in Kharkiv. Officials condemned the attack.";
+  e = LocateSentences(text, 20260211, {{0, 30}, {31, text.size()}});
+  ASSERT_TRUE(e[1].location);
+  EXPECT_EQ(e[1].location->name, "Kharkiv");
+  EXPECT_EQ(e[1].location->basis, "story");
+  EXPECT_EQ(e[1].date_precision, "story");
+}
+
+TEST(Locator, FindDateline) {
+  std::string t = "KYIV, Feb 17 (Wire) - Russian forces attacked.";
+  Dateline d = Locator::FindDateline(t);
+  EXPECT_EQ(t.substr(d.place.begin, d.place.end - d.place.begin), "KYIV");
+  EXPECT_EQ(d.month, 2);
+  EXPECT_EQ(d.day, 17);
+  d = Locator::FindDateline("PORT SUDAN \xE2\x80\x94 The WFP said.");
+  EXPECT_EQ(d.place.end, 10u);
+  EXPECT_EQ(d.month, 0);
+  d = Locator::FindDateline("NATO said on Monday it would meet.");
+  EXPECT_EQ(d.place.end, 0u);
+  d = Locator::FindDateline("");
+  EXPECT_EQ(d.place.end, 0u);
+}
+
+TEST(Locator, SentenceDates) {
+  // 2026-02-11 is a Wednesday.
+  EXPECT_EQ(Locator::SentenceDate("They met in Doha on Wednesday.", 20260211), 20260211);
+  EXPECT_EQ(Locator::SentenceDate("They met on Monday.", 20260211), 20260209);
+  EXPECT_EQ(Locator::SentenceDate("They met last Wednesday.", 20260211), 20260204);
+  EXPECT_EQ(Locator::SentenceDate("They met on Feb. 9.", 20260211), 20260209);
+  EXPECT_EQ(Locator::SentenceDate("They met on 9 February.", 20260211), 20260209);
+  EXPECT_EQ(Locator::SentenceDate("They met on December 30.", 20260211), 20251230);
+  EXPECT_EQ(Locator::SentenceDate("They met yesterday.", 20260301), 20260228);
+  EXPECT_EQ(Locator::SentenceDate("They met overnight.", 20260211), 0);
+  EXPECT_EQ(Locator::SentenceDate("They met on February 30.", 20260211), 0);
+  EXPECT_EQ(Locator::SentenceDate("Talks since Monday.", 20260211), 0);
+  EXPECT_EQ(Locator::SentenceDate("on Monday", 0), 0);
+}
+
+TEST(Locator, HostileTextNeverCrashes) {
+  std::string junk = "in \xff\xfe in in ,,, IN at near \xE2\x80 the capital of";
+  auto e = LocateOne(junk);
+  EXPECT_EQ(e.size(), 1u);
+  Locator loc(nullptr);  // no gazetteer: dates only
+  Story s;
+  s.text = "Met on Monday in Doha.";
+  s.date = 20260211;
+  std::vector<Event> ev(1);
+  ev[0].sentence = 5;  // out of range
+  loc.Locate(s, std::vector<Span>{{0, s.text.size()}}, &ev);
+  EXPECT_FALSE(ev[0].location);
+}
+
+}  // namespace
+}  // namespace eventcoder
