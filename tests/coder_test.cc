@@ -67,6 +67,19 @@ URGE
 
 --- SAY [010] ---
 SAY {SAID}
+
+--- GIVE [071] ---
+GIVE
+
+--- RELEASE [084] ---
+RELEASE
+
+--- AGREE [030] ---
+AGREE {AGREED}
+
+--- IMPOSE [---] ---
+IMPOSE
+- * CURFEW [1723]
 )";
 
 constexpr const char* kDiscards = R"(
@@ -163,6 +176,54 @@ TEST(Coder, NegatedVerbReportsNoEvent) {
                    " (NP (NNP Israel)))) (. .)))")
                   .empty());
   EXPECT_TRUE(Code("(ROOT (S (NP (NNP Egypt)) (VP (MD will) (ADVP (RB never)) (VP (VB condemn)"
+                   " (NP (NNP Israel)))) (. .)))")
+                  .empty());
+}
+
+TEST(Coder, FutureActCodesTheIntent) {
+  const char* tree =
+      "(ROOT (S (NP (NNP Qatar)) (VP (MD will) (VP (VB give) (NP (NNP Egypt))"
+      " (NP (DT a) (NN grant)))) (. .)))";
+  EXPECT_EQ(Code(tree), (std::set<Triple>{{"QAT", "EGY", "0331"}}));
+  // TABARI's coding of the act itself, as the PETRARCH records expect.
+  CoderOptions tabari;
+  tabari.stated_intent = false;
+  EXPECT_EQ(Code(tree, 20260211, tabari), (std::set<Triple>{{"QAT", "EGY", "071"}}));
+  // The past act stays the act.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Qatar)) (VP (VBD gave) (NP (NNP Egypt))"
+                 " (NP (DT a) (NN grant))) (. .)))"),
+            (std::set<Triple>{{"QAT", "EGY", "071"}}));
+}
+
+TEST(Coder, WillingToActCodesTheIntent) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Qatar)) (VP (VBZ is) (ADJP (JJ willing) (S (VP (TO to)"
+                 " (VP (VB give) (NP (NNP Egypt)) (NP (NN aid))))))) (. .)))"),
+            (std::set<Triple>{{"QAT", "EGY", "0331"}}));
+}
+
+TEST(Coder, AgreedToActCodesTheActsIntentNotTheAgreement) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Qatar)) (VP (VBD agreed) (S (VP (TO to) (VP (VB give)"
+                 " (NP (NNP Egypt)) (NP (NN aid)))))) (. .)))"),
+            (std::set<Triple>{{"QAT", "EGY", "0331"}}));
+  // With no intent form for the act, the verb of intent codes.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Qatar)) (VP (VBD agreed) (PP (IN with) (NP (NNP Egypt))))"
+                 " (. .)))"),
+            (std::set<Triple>{{"QAT", "EGY", "030"}}));
+}
+
+TEST(Coder, AnnouncedCoercionIsAThreat) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Israel)) (VP (MD will) (VP (VB impose) (NP (DT a)"
+                 " (NN curfew)) (PP (IN on) (NP (NNP Hamas))))) (. .)))"),
+            (std::set<Triple>{{"ISR", "PSEINS", "1323"}}));
+}
+
+TEST(Coder, RefusedFutureActIsARefusal) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Iran)) (VP (MD will) (RB not) (VP (VB release)"
+                 " (NP (NNP Ali) (NNP Larijani)))) (. .)))",
+                 20150101),
+            (std::set<Triple>{{"IRN", "IRNLEG", "1243"}}));
+  // A negated past act is no event.
+  EXPECT_TRUE(Code("(ROOT (S (NP (NNP Iran)) (VP (VBD did) (RB not) (VP (VB release)"
                    " (NP (NNP Israel)))) (. .)))")
                   .empty());
 }

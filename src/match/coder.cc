@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -111,6 +112,214 @@ std::string PhraseText(const std::vector<std::string>& words) {
   return out;
 }
 
+// --- Intent and refusal (CAMEO 03x "express intent to cooperate", 13x "threaten", 12x
+// "reject").
+//
+// CAMEO codes a stated future act by its intent, not the act: "Finland will give Tanzania a
+// grant" is 0331 (intent to provide economic aid), not 071; "he is prepared to impose
+// martial law" is 1324 (threaten martial law), not 1724; "the rebels will not release the
+// hostages" is 1243 (refuse to release), not 084. The dictionary codes the act; these tables
+// map its code, following the parallel structure of the CAMEO families.
+
+// Modals that announce a future act ("will", "would", "'ll", "wo" of "won't", "shall",
+// "may").
+bool IsFutureModal(const std::string& w) {
+  static const std::set<std::string> k{"WILL", "WOULD", "'LL", "WO", "SHALL", "MAY"};
+  return k.count(w) > 0;
+}
+
+// Words whose infinitive complement is an intended act: "willing to", "agreed to",
+// "plans to", "threatened to", "reached a consensus to".
+bool IsIntentWord(const std::string& w) {
+  static const std::set<std::string> k{
+      "WILLING",    "READY",    "PREPARED",  "PLAN",       "PLANS",       "PLANNED",
+      "PLANNING",   "AGREE",    "AGREES",    "AGREED",     "AGREEING",    "OFFER",
+      "OFFERS",     "OFFERED",  "OFFERING",  "PLEDGE",     "PLEDGES",     "PLEDGED",
+      "PLEDGING",   "PROMISE",  "PROMISES",  "PROMISED",   "PROMISING",   "VOW",
+      "VOWS",       "VOWED",    "VOWING",    "SWEAR",      "SWEARS",      "SWORE",
+      "SWORN",      "INTEND",   "INTENDS",   "INTENDED",   "INTENDING",   "COMMITTED",
+      "DETERMINED", "THREATEN", "THREATENS", "THREATENED", "THREATENING", "CONSENSUS",
+      "EAGER",      "RESOLVED", "UNDERTAKE", "UNDERTAKES", "UNDERTOOK"};
+  return k.count(w) > 0;
+}
+
+// The CAMEO code for the stated intent to do `code` (03x for cooperation, 13x for
+// conflict), or "" when the family has no intent form (statements, appeals, demands,
+// rejections, threats and investigations keep their code).
+std::string IntentCode(const std::string& code) {
+  static const std::map<std::string, std::string> k{
+      // 04 consult -> 036 meet or negotiate; 045 mediate -> 039.
+      {"040", "036"},
+      {"041", "036"},
+      {"042", "036"},
+      {"043", "036"},
+      {"044", "036"},
+      {"045", "039"},
+      {"046", "036"},
+      // 05 diplomatic cooperation -> 032; a formal agreement -> 030.
+      {"050", "032"},
+      {"051", "032"},
+      {"052", "032"},
+      {"053", "032"},
+      {"054", "032"},
+      {"057", "030"},
+      // 06 material cooperation -> 031x.
+      {"060", "031"},
+      {"061", "0311"},
+      {"062", "0312"},
+      {"063", "0313"},
+      {"064", "0314"},
+      // 07 aid -> 033x.
+      {"070", "033"},
+      {"071", "0331"},
+      {"072", "0332"},
+      {"073", "0333"},
+      {"074", "0334"},
+      {"075", "033"},
+      // 08 yield -> 035x, 083x (accede to reform) -> 034x.
+      {"080", "035"},
+      {"081", "0351"},
+      {"0811", "0351"},
+      {"0812", "0351"},
+      {"0813", "0351"},
+      {"0814", "0351"},
+      {"082", "0352"},
+      {"083", "034"},
+      {"0831", "0341"},
+      {"0832", "0342"},
+      {"0833", "0343"},
+      {"0834", "0344"},
+      {"084", "0353"},
+      {"0841", "0353"},
+      {"0842", "0353"},
+      {"085", "0354"},
+      {"086", "0355"},
+      {"0861", "0355"},
+      {"0862", "0355"},
+      {"0863", "0355"},
+      {"087", "0356"},
+      {"0871", "0356"},
+      {"0872", "0356"},
+      {"0873", "0356"},
+      {"0874", "0356"},
+      // 14 protest -> 133 threaten political dissent.
+      {"140", "133"},
+      {"141", "133"},
+      {"1411", "133"},
+      {"1412", "133"},
+      {"1413", "133"},
+      {"1414", "133"},
+      {"142", "133"},
+      {"143", "133"},
+      {"144", "133"},
+      {"145", "133"},
+      // 16 reduce relations -> 131x, 134, 135, 136.
+      {"160", "131"},
+      {"161", "1313"},
+      {"162", "1311"},
+      {"1621", "1311"},
+      {"1622", "1311"},
+      {"1623", "1311"},
+      {"163", "1312"},
+      {"164", "134"},
+      {"165", "135"},
+      {"166", "136"},
+      {"1661", "136"},
+      {"1662", "136"},
+      {"1663", "136"},
+      // 17 coerce -> 132x administrative sanctions, 137 repression.
+      {"170", "130"},
+      {"172", "132"},
+      {"1721", "1321"},
+      {"1722", "1322"},
+      {"1723", "1323"},
+      {"1724", "1324"},
+      {"173", "137"},
+      {"174", "137"},
+      {"175", "137"},
+      // 18-20 violence -> 138x threaten military force.
+      {"180", "1383"},
+      {"181", "1383"},
+      {"182", "1383"},
+      {"183", "1383"},
+      {"184", "1383"},
+      {"185", "1383"},
+      {"186", "1383"},
+      {"190", "138"},
+      {"191", "1381"},
+      {"192", "1382"},
+      {"193", "1384"},
+      {"194", "1384"},
+      {"195", "1384"},
+      {"196", "1384"},
+      {"200", "1383"},
+      {"201", "1383"},
+      {"202", "1383"},
+      {"203", "1383"},
+      {"204", "1385"},
+      {"2041", "1385"},
+      {"2042", "1385"}};
+  auto it = k.find(code);
+  return it == k.end() ? "" : it->second;
+}
+
+// The CAMEO code for refusing `code` ("will not release" -> 1243), or "" when the family
+// has no refusal form (the negated act then codes nothing, as before).
+std::string RefusalCode(const std::string& code) {
+  static const std::map<std::string, std::string> k{
+      // 03/04 meet -> 125 reject proposal to meet; mediate -> 126.
+      {"036", "125"},
+      {"040", "125"},
+      {"041", "125"},
+      {"042", "125"},
+      {"043", "125"},
+      {"044", "125"},
+      {"046", "125"},
+      {"045", "126"},
+      {"057", "127"},
+      // 06 material cooperation -> 121x.
+      {"060", "121"},
+      {"061", "1211"},
+      {"062", "1212"},
+      {"063", "121"},
+      {"064", "121"},
+      // 07 aid -> 122x.
+      {"070", "122"},
+      {"071", "1221"},
+      {"072", "1222"},
+      {"073", "1223"},
+      {"074", "1222"},
+      {"075", "122"},
+      // 08 yield -> 124x, 083x -> 123x.
+      {"080", "124"},
+      {"081", "1241"},
+      {"0811", "1241"},
+      {"0812", "1241"},
+      {"0813", "1241"},
+      {"0814", "1241"},
+      {"082", "1242"},
+      {"083", "123"},
+      {"0831", "1231"},
+      {"0832", "1232"},
+      {"0833", "1233"},
+      {"0834", "1234"},
+      {"084", "1243"},
+      {"0841", "1243"},
+      {"0842", "1243"},
+      {"085", "1244"},
+      {"086", "1245"},
+      {"0861", "1245"},
+      {"0862", "1245"},
+      {"0863", "1245"},
+      {"087", "1246"},
+      {"0871", "1246"},
+      {"0872", "1246"},
+      {"0873", "1246"},
+      {"0874", "1246"}};
+  auto it = k.find(code);
+  return it == k.end() ? "" : it->second;
+}
+
 // A coded member of a noun phrase.
 struct Member {
   std::vector<int> words;
@@ -174,6 +383,14 @@ class SentenceCoder {
   // True when "not", "n't" or "never" comes just before the verb (auxiliaries and
   // adverbs may stand between).
   bool IsNegated(const std::vector<Item>& upper) const;
+  // Intent and refusal ("will give", "is willing to send", "agreed to set up", "will not
+  // release"): see IntentBefore and IntentCode below.
+  enum class Mood { kFact, kIntent, kRefusal };
+  Mood MoodOf(const std::vector<Item>& upper) const;
+  // The verb phrase of an infinitive complement of `vp` ("agreed [to set up ...]"), or -1.
+  int InfinitiveComplement(int vp) const;
+  // Runs the dictionary's verb forms of `vp`'s head verb; true when one gave a code.
+  bool CodeVerbPhrase(int vp, std::vector<CodedEvent>* out);
   bool MatchVerbForm(int verb_word, const dict::VerbForm& form, std::vector<int>* verb_words) const;
   std::vector<Item> LowerItems(int vp, int after_word) const;
   std::vector<Item> UpperItems(int vp, int before_word) const;
@@ -200,6 +417,7 @@ class SentenceCoder {
   std::vector<NounPhrase> phrases_;
   std::vector<int> np_of_word_;
   std::vector<bool> deleted_;
+  bool mood_applied_ = false;  // set by TryVerb when the intent rule changed a code
 };
 
 bool SentenceCoder::HasDescendant(int node,
@@ -839,6 +1057,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
        PhraseText(form->words) + " (a verb of block " + block->name + " [" + block->code + "])"});
   Binding bind;
   bool pattern_matched = false;
+  const dict::Pattern* matched_pattern = nullptr;
   for (const auto& pref : dict_.PatternsOf(block)) {
     const dict::Pattern& pat = *pref.pattern;
     Binding b;
@@ -849,15 +1068,40 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     paired = pat.paired;
     bind = b;
     pattern_matched = true;
+    matched_pattern = &pat;
     why.push_back({"pattern", pat.origin.file, pat.origin.line, pat.text});
     break;
   }
   if (patterns_only && !pattern_matched) return false;
   if (code.empty() || code == "---") return false;
-  // "did not condemn", "will never attack": a negated verb reports no event unless a
-  // pattern of the dictionary codes the negation itself ("- NOT * RELATIONS [112]").
-  if (!pattern_matched && IsNegated(upper)) {
+  // Intent and refusal: "will give" codes the intent (0331), "will not release" the refusal
+  // (1243), unless the pattern itself spells out the negation.
+  Mood mood = opt_.stated_intent ? MoodOf(upper) : Mood::kFact;
+  bool pattern_negates = false;
+  if (pattern_matched)
+    for (const auto& tok : matched_pattern->before)
+      pattern_negates |= tok.kind == dict::PatternToken::kWord &&
+                         (tok.text == "NOT" || tok.text == "NEVER" || tok.text == "N'T");
+  std::string refusal = mood == Mood::kRefusal && !pattern_negates ? RefusalCode(code) : "";
+  if (!refusal.empty()) {
+    why.push_back(
+        {"rule", "", 0, "refusal (negated future or intent): " + code + " -> " + refusal});
+    code = refusal;
+    paired.clear();
+    mood_applied_ = true;
+  } else if (!pattern_matched && IsNegated(upper)) {
+    // "did not condemn", "will never attack": a negated verb reports no event unless a
+    // pattern of the dictionary codes the negation itself ("- NOT * RELATIONS [112]").
     return true;  // the verb phrase is accounted for; nothing to code
+  } else if (mood == Mood::kIntent) {
+    std::string intent = IntentCode(code);
+    if (!intent.empty()) {
+      why.push_back({"rule", "", 0,
+                     "stated intent (future or 'willing/agreed to'): " + code + " -> " + intent});
+      code = intent;
+      if (!paired.empty()) paired = IntentCode(paired);
+      mood_applied_ = true;
+    }
   }
 
   // Passive: "was shot by", "has been condemned by".
@@ -960,6 +1204,93 @@ bool SentenceCoder::IsNegated(const std::vector<Item>& upper) const {
   return false;
 }
 
+SentenceCoder::Mood SentenceCoder::MoodOf(const std::vector<Item>& upper) const {
+  auto is_not = [](const std::string& w) { return w == "NOT" || w == "N'T" || w == "NEVER"; };
+  bool negated = false;
+  for (size_t i = 0; i < upper.size() && i < 5; ++i) {
+    if (upper[i].np >= 0) return Mood::kFact;
+    const TreeWord& w = t_.words[upper[i].word];
+    if (is_not(w.norm)) {
+      negated = true;
+      continue;
+    }
+    if (w.tag == "RB" || w.norm == "BE") continue;  // "will soon send", "will be sending"
+    if (w.tag == "MD") {
+      if (!IsFutureModal(w.norm)) return Mood::kFact;
+      return negated ? Mood::kRefusal : Mood::kIntent;
+    }
+    if (w.norm == "TO") {
+      // "willing to", "has agreed to", "is not prepared to".
+      for (size_t j = i + 1; j < upper.size() && j < i + 3; ++j) {
+        const TreeWord& v = t_.words[upper[j].word];
+        if (upper[j].np >= 0 && !IsIntentWord(v.norm)) return Mood::kFact;
+        if (v.tag == "RB" && !is_not(v.norm)) continue;
+        if (!IsIntentWord(v.norm)) return Mood::kFact;
+        for (size_t k = j + 1; k < upper.size() && k < j + 4; ++k) {
+          const std::string& a = t_.words[upper[k].word].norm;
+          if (is_not(a)) negated = true;
+          if (upper[k].np >= 0) break;
+        }
+        return negated ? Mood::kRefusal : Mood::kIntent;
+      }
+      return Mood::kFact;
+    }
+    return Mood::kFact;
+  }
+  return Mood::kFact;
+}
+
+int SentenceCoder::InfinitiveComplement(int vp) const {
+  auto verb_phrase_after_to = [&](int to_vp) {
+    const auto& ch = t_.nodes[to_vp].children;
+    if (ch.empty() || t_.nodes[ch.front()].word < 0 ||
+        t_.words[t_.nodes[ch.front()].word].norm != "TO")
+      return -1;
+    for (int c : ch) {
+      if (t_.nodes[c].label != "VP" || t_.nodes[c].children.empty()) continue;
+      int w = t_.nodes[t_.nodes[c].children.front()].word;
+      if (w >= 0 && IsVerbTag(t_.words[w].tag)) return c;
+    }
+    return -1;
+  };
+  for (int c : t_.nodes[vp].children) {
+    if (t_.nodes[c].label == "VP") {
+      int inner = verb_phrase_after_to(c);
+      if (inner >= 0) return inner;
+    }
+    if (t_.nodes[c].label != "S") continue;
+    for (int c2 : t_.nodes[c].children) {
+      if (t_.nodes[c2].label != "VP") continue;
+      int inner = verb_phrase_after_to(c2);
+      if (inner >= 0) return inner;
+    }
+  }
+  return -1;
+}
+
+bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
+  const TreeNode& nd = t_.nodes[n];
+  if (nd.label != "VP" || nd.children.empty()) return false;
+  int vw = t_.nodes[nd.children.front()].word;
+  if (vw < 0 || !IsVerbTag(t_.words[vw].tag)) return false;
+  const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm);
+  if (!cands) return false;
+  // The same word may head forms of several blocks ("SHOT [---]" and "SHOT [223]"):
+  // a pattern of any of them wins over a default code; then the first default.
+  std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
+  std::vector<int> words;
+  for (const auto& ref : *cands)
+    if (MatchVerbForm(vw, *ref.form, &words)) forms.push_back({&ref, words});
+  // Only the longest matching forms compete.
+  size_t longest = forms.empty() ? 0 : forms.front().second.size();
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& [ref, vwords] : forms) {
+      if (vwords.size() < longest) break;
+      if (TryVerb(n, *ref, vwords, pass == 0, out)) return true;
+    }
+  return false;
+}
+
 void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
   std::vector<int> st{0};
   while (!st.empty()) {
@@ -968,28 +1299,23 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
     const TreeNode& nd = t_.nodes[n];
     bool matched = false;
     if (nd.label == "VP" && !nd.children.empty()) {
-      int first = nd.children.front();
-      int vw = t_.nodes[first].word;
-      if (vw >= 0 && IsVerbTag(t_.words[vw].tag)) {
-        if (const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm)) {
-          // The same word may head forms of several blocks ("SHOT [---]" and "SHOT [223]"):
-          // a pattern of any of them wins over a default code; then the first default.
-          std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
-          std::vector<int> words;
-          for (const auto& ref : *cands)
-            if (MatchVerbForm(vw, *ref.form, &words)) forms.push_back({&ref, words});
-          // Only the longest matching forms compete.
-          size_t longest = forms.empty() ? 0 : forms.front().second.size();
-          for (int pass = 0; pass < 2 && !matched; ++pass)
-            for (const auto& [ref, vwords] : forms) {
-              if (vwords.size() < longest) break;
-              if (TryVerb(n, *ref, vwords, pass == 0, out)) {
-                matched = true;
-                break;
-              }
-            }
+      // "agreed to set up a center", "threatened to impose a curfew": the intended act,
+      // coded by the intent rule (031, 1323), says more than the verb of intent (030, 130).
+      // The verb of intent codes only when the act has no intent form.
+      int first = t_.nodes[nd.children.front()].word;
+      int inner = -1;
+      if (opt_.stated_intent && first >= 0 && IsVerbTag(t_.words[first].tag) &&
+          IsIntentWord(t_.words[first].norm))
+        inner = InfinitiveComplement(n);
+      if (inner >= 0) {
+        std::vector<CodedEvent> trial = *out;
+        mood_applied_ = false;
+        if (CodeVerbPhrase(inner, &trial) && mood_applied_) {
+          *out = std::move(trial);
+          matched = true;
         }
       }
+      if (!matched) matched = CodeVerbPhrase(n, out);
     }
     if (matched) continue;  // clauses inside a coded verb phrase belong to it
     for (auto it = nd.children.rbegin(); it != nd.children.rend(); ++it) st.push_back(*it);
