@@ -80,6 +80,20 @@ AGREE {AGREED}
 --- IMPOSE [---] ---
 IMPOSE
 - * CURFEW [1723]
+
+&ARMS
++WEAPONS
+&RELIEF
++FOOD
+
+--- PLEAD [020] ---
+PLEAD
+- * &ARMS [0232]
+- * &RELIEF [0233]
+
+--- ANNOUNCE [---] ---
+ANNOUNCE
+- * CURFEW [1723]
 )";
 
 constexpr const char* kDiscards = R"(
@@ -226,6 +240,24 @@ TEST(Coder, RefusedFutureActIsARefusal) {
   EXPECT_TRUE(Code("(ROOT (S (NP (NNP Iran)) (VP (VBD did) (RB not) (VP (VB release)"
                    " (NP (NNP Israel)))) (. .)))")
                   .empty());
+}
+
+TEST(Coder, NearestContentPatternWins) {
+  // Both single-synset patterns match; the word nearest the verb decides, not file order.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD pleaded) (PP (IN with) (NP (NNP Qatar)))"
+                 " (PP (IN for) (NP (NN food) (CC and) (NNS weapons)))) (. .)))"),
+            (std::set<Triple>{{"EGY", "QAT", "0233"}}));
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD pleaded) (PP (IN with) (NP (NNP Qatar)))"
+                 " (PP (IN for) (NP (NNS weapons) (CC and) (NN food)))) (. .)))"),
+            (std::set<Triple>{{"EGY", "QAT", "0232"}}));
+}
+
+TEST(Coder, PatternReachingALaterVerbTakesThatVerbsMood) {
+  // ANNOUNCE's pattern matches "curfew", the object of "will extend": a threat (1323).
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Israel)) (VP (VBD announced) (SBAR (IN that) (S (NP (PRP it))"
+                 " (VP (MD will) (VP (VB extend) (NP (DT the) (NN curfew)) (PP (IN on)"
+                 " (NP (NNP Hamas)))))))) (. .)))"),
+            (std::set<Triple>{{"ISR", "PSEINS", "1323"}}));
 }
 
 TEST(Coder, RequireDyadDropsUncodedTargets) {

@@ -396,6 +396,7 @@ class SentenceCoder {
   std::vector<Item> UpperItems(int vp, int before_word) const;
   struct Binding {
     int source = -1, target = -1;
+    int first_word = -1;  // the first word after the verb matched by a word or synset token
   };
   bool MatchSide(const std::vector<dict::PatternToken>& tokens, bool first_joined,
                  const std::vector<Item>& items, bool reversed, Binding* b) const;
@@ -822,8 +823,10 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
     switch (tok.kind) {
       case dict::PatternToken::kWord:
         if (w == tok.text &&
-            MatchFrom(toks, k + 1, p + 1, next_adjacent, items, reversed, b, failed, budget))
+            MatchFrom(toks, k + 1, p + 1, next_adjacent, items, reversed, b, failed, budget)) {
+          if (!reversed && (b->first_word < 0 || it.word < b->first_word)) b->first_word = it.word;
           return true;
+        }
         break;
       case dict::PatternToken::kSynset: {
         // In the upper sequence words run backwards, so look members up by last word.
@@ -839,8 +842,11 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
             ok = t_.words[items[p + j].word].norm == want;
           }
           if (ok &&
-              MatchFrom(toks, k + 1, p + n, next_adjacent, items, reversed, b, failed, budget))
+              MatchFrom(toks, k + 1, p + n, next_adjacent, items, reversed, b, failed, budget)) {
+            if (!reversed && (b->first_word < 0 || it.word < b->first_word))
+              b->first_word = it.word;
             return true;
+          }
         }
         break;
       }
@@ -1058,11 +1064,33 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   Binding bind;
   bool pattern_matched = false;
   const dict::Pattern* matched_pattern = nullptr;
-  for (const auto& pref : dict_.PatternsOf(block)) {
-    const dict::Pattern& pat = *pref.pattern;
+  // A single word or synset after the verb ("- * &XMILAID", "- * &XHUMAID"): when several
+  // such patterns match, the one whose word is nearest the verb wins, not the first in file
+  // order ("asked for military aid, especially instructors ... food" is 0232).
+  auto single_after = [](const dict::Pattern& p) {
+    return p.before.empty() && p.after.size() == 1 &&
+           (p.after[0].kind == dict::PatternToken::kWord ||
+            p.after[0].kind == dict::PatternToken::kSynset);
+  };
+  const auto& patterns = dict_.PatternsOf(block);
+  for (size_t pi = 0; pi < patterns.size(); ++pi) {
+    const dict::Pattern* pat_ptr = patterns[pi].pattern;
     Binding b;
-    if (!MatchSide(pat.after, pat.verb_joined_after, lower, false, &b)) continue;
-    if (!MatchSide(pat.before, pat.verb_joined_before, upper, true, &b)) continue;
+    if (!MatchSide(pat_ptr->after, pat_ptr->verb_joined_after, lower, false, &b)) continue;
+    if (!MatchSide(pat_ptr->before, pat_ptr->verb_joined_before, upper, true, &b)) continue;
+    if (single_after(*pat_ptr) && b.first_word >= 0) {
+      for (size_t pj = pi + 1; pj < patterns.size(); ++pj) {
+        const dict::Pattern& other = *patterns[pj].pattern;
+        if (!single_after(other)) continue;
+        Binding ob;
+        if (!MatchSide(other.after, other.verb_joined_after, lower, false, &ob)) continue;
+        if (ob.first_word >= 0 && ob.first_word < b.first_word) {
+          pat_ptr = &other;
+          b = ob;
+        }
+      }
+    }
+    const dict::Pattern& pat = *pat_ptr;
     if (pat.code == "---") break;  // a pattern that says "no event here"
     code = pat.code;
     paired = pat.paired;
@@ -1077,6 +1105,21 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   // Intent and refusal: "will give" codes the intent (0331), "will not release" the refusal
   // (1243), unless the pattern itself spells out the negation.
   Mood mood = opt_.stated_intent ? MoodOf(upper) : Mood::kFact;
+  // "announced that he will extend the curfew": a pattern of "announce" that matched the
+  // words of a later verb ("extend ... curfew") codes that verb's act, in that verb's mood.
+  if (opt_.stated_intent && mood == Mood::kFact && pattern_matched && bind.first_word >= 0) {
+    int later_verb = -1;
+    for (const auto& it : lower) {
+      if (it.word >= bind.first_word) break;
+      if (it.np < 0 && IsVerbTag(t_.words[it.word].tag)) later_verb = it.word;
+    }
+    if (later_verb >= 0) {
+      std::vector<Item> before_later;  // nearest first, as UpperItems gives them
+      for (auto it = lower.rbegin(); it != lower.rend(); ++it)
+        if (it->word < later_verb) before_later.push_back(*it);
+      mood = MoodOf(before_later);
+    }
+  }
   bool pattern_negates = false;
   if (pattern_matched)
     for (const auto& tok : matched_pattern->before)
