@@ -260,6 +260,17 @@ TEST(Coder, PatternReachingALaterVerbTakesThatVerbsMood) {
             (std::set<Triple>{{"ISR", "PSEINS", "1323"}}));
 }
 
+TEST(Coder, MustActIsTheSpeakersDemand) {
+  // Egypt demands that Iran release (084 -> 1053), of Iran.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD insisted) (SBAR (IN that) (S (NP (NNP Iran))"
+                 " (VP (MD must) (VP (VB release) (NP (NNP Israel))))))) (. .)))"),
+            (std::set<Triple>{{"EGY", "IRN", "1053"}}));
+  // With no speaker the act keeps its code.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Iran)) (VP (MD must) (VP (VB release) (NP (NNP Israel))))"
+                 " (. .)))"),
+            (std::set<Triple>{{"IRN", "ISR", "084"}}));
+}
+
 TEST(Coder, RequireDyadDropsUncodedTargets) {
   const char* tree =
       "(ROOT (S (NP (NNP Egypt)) (VP (VBD condemned) (NP (DT the) (NN decision))) (. .)))";

@@ -263,6 +263,31 @@ std::string IntentCode(const std::string& code) {
   return it == k.end() ? "" : it->second;
 }
 
+// The CAMEO code for demanding `code` of someone ("Libya must hand over the suspects" said
+// by a third party is 1013, demand judicial cooperation), or "" when the act has no demand
+// form.
+std::string DemandCode(const std::string& code) {
+  static const std::map<std::string, std::string> k{
+      {"030", "100"},   {"031", "101"},   {"0311", "1011"}, {"0312", "1012"}, {"0313", "1013"},
+      {"0314", "1014"}, {"032", "102"},   {"033", "103"},   {"0331", "1031"}, {"0332", "1032"},
+      {"0333", "1033"}, {"0334", "1034"}, {"034", "104"},   {"0341", "1041"}, {"0342", "1042"},
+      {"0343", "1043"}, {"0344", "1044"}, {"035", "105"},   {"0351", "1051"}, {"0352", "1052"},
+      {"0353", "1053"}, {"0354", "1054"}, {"0355", "1055"}, {"0356", "1056"}, {"036", "106"},
+      {"037", "107"},   {"038", "108"},   {"039", "108"},   {"040", "106"},   {"041", "106"},
+      {"042", "106"},   {"043", "106"},   {"044", "106"},   {"045", "108"},   {"046", "106"},
+      {"050", "102"},   {"051", "102"},   {"052", "102"},   {"053", "102"},   {"054", "102"},
+      {"057", "107"},   {"060", "101"},   {"061", "1011"},  {"062", "1012"},  {"063", "1013"},
+      {"064", "1014"},  {"070", "103"},   {"071", "1031"},  {"072", "1032"},  {"073", "1033"},
+      {"074", "1034"},  {"080", "105"},   {"081", "1051"},  {"0811", "1051"}, {"0812", "1051"},
+      {"0813", "1051"}, {"0814", "1051"}, {"082", "1052"},  {"083", "104"},   {"0831", "1041"},
+      {"0832", "1042"}, {"0833", "1043"}, {"0834", "1044"}, {"084", "1053"},  {"0841", "1053"},
+      {"0842", "1053"}, {"085", "1054"},  {"086", "1055"},  {"0861", "1055"}, {"0862", "1055"},
+      {"0863", "1055"}, {"087", "1056"},  {"0871", "1056"}, {"0872", "1056"}, {"0873", "1056"},
+      {"0874", "1056"}};
+  auto it = k.find(code);
+  return it == k.end() ? "" : it->second;
+}
+
 // The CAMEO code for refusing `code` ("will not release" -> 1243), or "" when the family
 // has no refusal form (the negated act then codes nothing, as before).
 std::string RefusalCode(const std::string& code) {
@@ -385,7 +410,7 @@ class SentenceCoder {
   bool IsNegated(const std::vector<Item>& upper) const;
   // Intent and refusal ("will give", "is willing to send", "agreed to set up", "will not
   // release"): see IntentBefore and IntentCode below.
-  enum class Mood { kFact, kIntent, kRefusal };
+  enum class Mood { kFact, kIntent, kRefusal, kDemand };
   Mood MoodOf(const std::vector<Item>& upper) const;
   // The verb phrase of an infinitive complement of `vp` ("agreed [to set up ...]"), or -1.
   int InfinitiveComplement(int vp) const;
@@ -1207,6 +1232,28 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
           break;
         }
   }
+  // "Russia said that Sudan must return the helicopter": a demand (1053) by the speaker
+  // named before the clause, of the clause's subject. Without a speaker the act keeps its
+  // code (the stated act may still be coded by its intent form elsewhere).
+  if (mood == Mood::kDemand && source >= 0 && !passive) {
+    std::string demand = DemandCode(code);
+    int speaker = -1;
+    if (!demand.empty())
+      for (const auto& it : upper)
+        if (it.np >= 0 && it.np != source && it.np != target &&
+            phrases_[it.np].last <= phrases_[source].first && phrases_[it.np].Coded()) {
+          speaker = it.np;
+          break;
+        }
+    if (speaker >= 0) {
+      why.push_back({"rule", "", 0, "demand ('must'): " + code + " -> " + demand});
+      code = demand;
+      paired.clear();
+      target = source;
+      source = speaker;
+      mood_applied_ = true;
+    }
+  }
   if (source >= 0 && target >= 0) {
     if (opt_.third_location && code == "040") ThirdLocation(lower, source, target, &code, &why);
     MakeEvents(source, target, code, paired, passive, verb_words, why, out);
@@ -1259,6 +1306,7 @@ SentenceCoder::Mood SentenceCoder::MoodOf(const std::vector<Item>& upper) const 
     }
     if (w.tag == "RB" || w.norm == "BE") continue;  // "will soon send", "will be sending"
     if (w.tag == "MD") {
+      if (w.norm == "MUST" && !negated) return Mood::kDemand;  // "Libya must hand over"
       if (!IsFutureModal(w.norm)) return Mood::kFact;
       return negated ? Mood::kRefusal : Mood::kIntent;
     }
