@@ -67,6 +67,33 @@ URGE
 
 --- SAY [010] ---
 SAY {SAID}
+
+--- GIVE [071] ---
+GIVE
+
+--- RELEASE [084] ---
+RELEASE
+
+--- AGREE [030] ---
+AGREE {AGREED}
+
+--- IMPOSE [---] ---
+IMPOSE
+- * CURFEW [1723]
+
+&ARMS
++WEAPONS
+&RELIEF
++FOOD
+
+--- PLEAD [020] ---
+PLEAD
+- * &ARMS [0232]
+- * &RELIEF [0233]
+
+--- ANNOUNCE [---] ---
+ANNOUNCE
+- * CURFEW [1723]
 )";
 
 constexpr const char* kDiscards = R"(
@@ -165,6 +192,83 @@ TEST(Coder, NegatedVerbReportsNoEvent) {
   EXPECT_TRUE(Code("(ROOT (S (NP (NNP Egypt)) (VP (MD will) (ADVP (RB never)) (VP (VB condemn)"
                    " (NP (NNP Israel)))) (. .)))")
                   .empty());
+}
+
+TEST(Coder, FutureActCodesTheIntent) {
+  const char* tree =
+      "(ROOT (S (NP (NNP Qatar)) (VP (MD will) (VP (VB give) (NP (NNP Egypt))"
+      " (NP (DT a) (NN grant)))) (. .)))";
+  EXPECT_EQ(Code(tree), (std::set<Triple>{{"QAT", "EGY", "0331"}}));
+  // TABARI's coding of the act itself, as the PETRARCH records expect.
+  CoderOptions tabari;
+  tabari.stated_intent = false;
+  EXPECT_EQ(Code(tree, 20260211, tabari), (std::set<Triple>{{"QAT", "EGY", "071"}}));
+  // The past act stays the act.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Qatar)) (VP (VBD gave) (NP (NNP Egypt))"
+                 " (NP (DT a) (NN grant))) (. .)))"),
+            (std::set<Triple>{{"QAT", "EGY", "071"}}));
+}
+
+TEST(Coder, WillingToActCodesTheIntent) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Qatar)) (VP (VBZ is) (ADJP (JJ willing) (S (VP (TO to)"
+                 " (VP (VB give) (NP (NNP Egypt)) (NP (NN aid))))))) (. .)))"),
+            (std::set<Triple>{{"QAT", "EGY", "0331"}}));
+}
+
+TEST(Coder, AgreedToActCodesTheActsIntentNotTheAgreement) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Qatar)) (VP (VBD agreed) (S (VP (TO to) (VP (VB give)"
+                 " (NP (NNP Egypt)) (NP (NN aid)))))) (. .)))"),
+            (std::set<Triple>{{"QAT", "EGY", "0331"}}));
+  // With no intent form for the act, the verb of intent codes.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Qatar)) (VP (VBD agreed) (PP (IN with) (NP (NNP Egypt))))"
+                 " (. .)))"),
+            (std::set<Triple>{{"QAT", "EGY", "030"}}));
+}
+
+TEST(Coder, AnnouncedCoercionIsAThreat) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Israel)) (VP (MD will) (VP (VB impose) (NP (DT a)"
+                 " (NN curfew)) (PP (IN on) (NP (NNP Hamas))))) (. .)))"),
+            (std::set<Triple>{{"ISR", "PSEINS", "1323"}}));
+}
+
+TEST(Coder, RefusedFutureActIsARefusal) {
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Iran)) (VP (MD will) (RB not) (VP (VB release)"
+                 " (NP (NNP Ali) (NNP Larijani)))) (. .)))",
+                 20150101),
+            (std::set<Triple>{{"IRN", "IRNLEG", "1243"}}));
+  // A negated past act is no event.
+  EXPECT_TRUE(Code("(ROOT (S (NP (NNP Iran)) (VP (VBD did) (RB not) (VP (VB release)"
+                   " (NP (NNP Israel)))) (. .)))")
+                  .empty());
+}
+
+TEST(Coder, NearestContentPatternWins) {
+  // Both single-synset patterns match; the word nearest the verb decides, not file order.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD pleaded) (PP (IN with) (NP (NNP Qatar)))"
+                 " (PP (IN for) (NP (NN food) (CC and) (NNS weapons)))) (. .)))"),
+            (std::set<Triple>{{"EGY", "QAT", "0233"}}));
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD pleaded) (PP (IN with) (NP (NNP Qatar)))"
+                 " (PP (IN for) (NP (NNS weapons) (CC and) (NN food)))) (. .)))"),
+            (std::set<Triple>{{"EGY", "QAT", "0232"}}));
+}
+
+TEST(Coder, PatternReachingALaterVerbTakesThatVerbsMood) {
+  // ANNOUNCE's pattern matches "curfew", the object of "will extend": a threat (1323).
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Israel)) (VP (VBD announced) (SBAR (IN that) (S (NP (PRP it))"
+                 " (VP (MD will) (VP (VB extend) (NP (DT the) (NN curfew)) (PP (IN on)"
+                 " (NP (NNP Hamas)))))))) (. .)))"),
+            (std::set<Triple>{{"ISR", "PSEINS", "1323"}}));
+}
+
+TEST(Coder, MustActIsTheSpeakersDemand) {
+  // Egypt demands that Iran release (084 -> 1053), of Iran.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD insisted) (SBAR (IN that) (S (NP (NNP Iran))"
+                 " (VP (MD must) (VP (VB release) (NP (NNP Israel))))))) (. .)))"),
+            (std::set<Triple>{{"EGY", "IRN", "1053"}}));
+  // With no speaker the act keeps its code.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Iran)) (VP (MD must) (VP (VB release) (NP (NNP Israel))))"
+                 " (. .)))"),
+            (std::set<Triple>{{"IRN", "ISR", "084"}}));
 }
 
 TEST(Coder, RequireDyadDropsUncodedTargets) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -111,6 +112,239 @@ std::string PhraseText(const std::vector<std::string>& words) {
   return out;
 }
 
+// --- Intent and refusal (CAMEO 03x "express intent to cooperate", 13x "threaten", 12x
+// "reject").
+//
+// CAMEO codes a stated future act by its intent, not the act: "Finland will give Tanzania a
+// grant" is 0331 (intent to provide economic aid), not 071; "he is prepared to impose
+// martial law" is 1324 (threaten martial law), not 1724; "the rebels will not release the
+// hostages" is 1243 (refuse to release), not 084. The dictionary codes the act; these tables
+// map its code, following the parallel structure of the CAMEO families.
+
+// Modals that announce a future act ("will", "would", "'ll", "wo" of "won't", "shall",
+// "may").
+bool IsFutureModal(const std::string& w) {
+  static const std::set<std::string> k{"WILL", "WOULD", "'LL", "WO", "SHALL", "MAY"};
+  return k.count(w) > 0;
+}
+
+// Words whose infinitive complement is an intended act: "willing to", "agreed to",
+// "plans to", "threatened to", "reached a consensus to".
+bool IsIntentWord(const std::string& w) {
+  static const std::set<std::string> k{
+      "WILLING",    "READY",    "PREPARED",  "PLAN",       "PLANS",       "PLANNED",
+      "PLANNING",   "AGREE",    "AGREES",    "AGREED",     "AGREEING",    "OFFER",
+      "OFFERS",     "OFFERED",  "OFFERING",  "PLEDGE",     "PLEDGES",     "PLEDGED",
+      "PLEDGING",   "PROMISE",  "PROMISES",  "PROMISED",   "PROMISING",   "VOW",
+      "VOWS",       "VOWED",    "VOWING",    "SWEAR",      "SWEARS",      "SWORE",
+      "SWORN",      "INTEND",   "INTENDS",   "INTENDED",   "INTENDING",   "COMMITTED",
+      "DETERMINED", "THREATEN", "THREATENS", "THREATENED", "THREATENING", "CONSENSUS",
+      "EAGER",      "RESOLVED", "UNDERTAKE", "UNDERTAKES", "UNDERTOOK"};
+  return k.count(w) > 0;
+}
+
+// The CAMEO code for the stated intent to do `code` (03x for cooperation, 13x for
+// conflict), or "" when the family has no intent form (statements, appeals, demands,
+// rejections, threats and investigations keep their code).
+std::string IntentCode(const std::string& code) {
+  static const std::map<std::string, std::string> k{
+      // 04 consult -> 036 meet or negotiate; 045 mediate -> 039.
+      {"040", "036"},
+      {"041", "036"},
+      {"042", "036"},
+      {"043", "036"},
+      {"044", "036"},
+      {"045", "039"},
+      {"046", "036"},
+      // 05 diplomatic cooperation -> 032; a formal agreement -> 030.
+      {"050", "032"},
+      {"051", "032"},
+      {"052", "032"},
+      {"053", "032"},
+      {"054", "032"},
+      {"057", "030"},
+      // 06 material cooperation -> 031x.
+      {"060", "031"},
+      {"061", "0311"},
+      {"062", "0312"},
+      {"063", "0313"},
+      {"064", "0314"},
+      // 07 aid -> 033x.
+      {"070", "033"},
+      {"071", "0331"},
+      {"072", "0332"},
+      {"073", "0333"},
+      {"074", "0334"},
+      {"075", "033"},
+      // 08 yield -> 035x, 083x (accede to reform) -> 034x.
+      {"080", "035"},
+      {"081", "0351"},
+      {"0811", "0351"},
+      {"0812", "0351"},
+      {"0813", "0351"},
+      {"0814", "0351"},
+      {"082", "0352"},
+      {"083", "034"},
+      {"0831", "0341"},
+      {"0832", "0342"},
+      {"0833", "0343"},
+      {"0834", "0344"},
+      {"084", "0353"},
+      {"0841", "0353"},
+      {"0842", "0353"},
+      {"085", "0354"},
+      {"086", "0355"},
+      {"0861", "0355"},
+      {"0862", "0355"},
+      {"0863", "0355"},
+      {"087", "0356"},
+      {"0871", "0356"},
+      {"0872", "0356"},
+      {"0873", "0356"},
+      {"0874", "0356"},
+      // 14 protest -> 133 threaten political dissent.
+      {"140", "133"},
+      {"141", "133"},
+      {"1411", "133"},
+      {"1412", "133"},
+      {"1413", "133"},
+      {"1414", "133"},
+      {"142", "133"},
+      {"143", "133"},
+      {"144", "133"},
+      {"145", "133"},
+      // 16 reduce relations -> 131x, 134, 135, 136.
+      {"160", "131"},
+      {"161", "1313"},
+      {"162", "1311"},
+      {"1621", "1311"},
+      {"1622", "1311"},
+      {"1623", "1311"},
+      {"163", "1312"},
+      {"164", "134"},
+      {"165", "135"},
+      {"166", "136"},
+      {"1661", "136"},
+      {"1662", "136"},
+      {"1663", "136"},
+      // 17 coerce -> 132x administrative sanctions, 137 repression.
+      {"170", "130"},
+      {"172", "132"},
+      {"1721", "1321"},
+      {"1722", "1322"},
+      {"1723", "1323"},
+      {"1724", "1324"},
+      {"173", "137"},
+      {"174", "137"},
+      {"175", "137"},
+      // 18-20 violence -> 138x threaten military force.
+      {"180", "1383"},
+      {"181", "1383"},
+      {"182", "1383"},
+      {"183", "1383"},
+      {"184", "1383"},
+      {"185", "1383"},
+      {"186", "1383"},
+      {"190", "138"},
+      {"191", "1381"},
+      {"192", "1382"},
+      {"193", "1384"},
+      {"194", "1384"},
+      {"195", "1384"},
+      {"196", "1384"},
+      {"200", "1383"},
+      {"201", "1383"},
+      {"202", "1383"},
+      {"203", "1383"},
+      {"204", "1385"},
+      {"2041", "1385"},
+      {"2042", "1385"}};
+  auto it = k.find(code);
+  return it == k.end() ? "" : it->second;
+}
+
+// The CAMEO code for demanding `code` of someone ("Libya must hand over the suspects" said
+// by a third party is 1013, demand judicial cooperation), or "" when the act has no demand
+// form.
+std::string DemandCode(const std::string& code) {
+  static const std::map<std::string, std::string> k{
+      {"030", "100"},   {"031", "101"},   {"0311", "1011"}, {"0312", "1012"}, {"0313", "1013"},
+      {"0314", "1014"}, {"032", "102"},   {"033", "103"},   {"0331", "1031"}, {"0332", "1032"},
+      {"0333", "1033"}, {"0334", "1034"}, {"034", "104"},   {"0341", "1041"}, {"0342", "1042"},
+      {"0343", "1043"}, {"0344", "1044"}, {"035", "105"},   {"0351", "1051"}, {"0352", "1052"},
+      {"0353", "1053"}, {"0354", "1054"}, {"0355", "1055"}, {"0356", "1056"}, {"036", "106"},
+      {"037", "107"},   {"038", "108"},   {"039", "108"},   {"040", "106"},   {"041", "106"},
+      {"042", "106"},   {"043", "106"},   {"044", "106"},   {"045", "108"},   {"046", "106"},
+      {"050", "102"},   {"051", "102"},   {"052", "102"},   {"053", "102"},   {"054", "102"},
+      {"057", "107"},   {"060", "101"},   {"061", "1011"},  {"062", "1012"},  {"063", "1013"},
+      {"064", "1014"},  {"070", "103"},   {"071", "1031"},  {"072", "1032"},  {"073", "1033"},
+      {"074", "1034"},  {"080", "105"},   {"081", "1051"},  {"0811", "1051"}, {"0812", "1051"},
+      {"0813", "1051"}, {"0814", "1051"}, {"082", "1052"},  {"083", "104"},   {"0831", "1041"},
+      {"0832", "1042"}, {"0833", "1043"}, {"0834", "1044"}, {"084", "1053"},  {"0841", "1053"},
+      {"0842", "1053"}, {"085", "1054"},  {"086", "1055"},  {"0861", "1055"}, {"0862", "1055"},
+      {"0863", "1055"}, {"087", "1056"},  {"0871", "1056"}, {"0872", "1056"}, {"0873", "1056"},
+      {"0874", "1056"}};
+  auto it = k.find(code);
+  return it == k.end() ? "" : it->second;
+}
+
+// The CAMEO code for refusing `code` ("will not release" -> 1243), or "" when the family
+// has no refusal form (the negated act then codes nothing, as before).
+std::string RefusalCode(const std::string& code) {
+  static const std::map<std::string, std::string> k{
+      // 03/04 meet -> 125 reject proposal to meet; mediate -> 126.
+      {"036", "125"},
+      {"040", "125"},
+      {"041", "125"},
+      {"042", "125"},
+      {"043", "125"},
+      {"044", "125"},
+      {"046", "125"},
+      {"045", "126"},
+      {"057", "127"},
+      // 06 material cooperation -> 121x.
+      {"060", "121"},
+      {"061", "1211"},
+      {"062", "1212"},
+      {"063", "121"},
+      {"064", "121"},
+      // 07 aid -> 122x.
+      {"070", "122"},
+      {"071", "1221"},
+      {"072", "1222"},
+      {"073", "1223"},
+      {"074", "1222"},
+      {"075", "122"},
+      // 08 yield -> 124x, 083x -> 123x.
+      {"080", "124"},
+      {"081", "1241"},
+      {"0811", "1241"},
+      {"0812", "1241"},
+      {"0813", "1241"},
+      {"0814", "1241"},
+      {"082", "1242"},
+      {"083", "123"},
+      {"0831", "1231"},
+      {"0832", "1232"},
+      {"0833", "1233"},
+      {"0834", "1234"},
+      {"084", "1243"},
+      {"0841", "1243"},
+      {"0842", "1243"},
+      {"085", "1244"},
+      {"086", "1245"},
+      {"0861", "1245"},
+      {"0862", "1245"},
+      {"0863", "1245"},
+      {"087", "1246"},
+      {"0871", "1246"},
+      {"0872", "1246"},
+      {"0873", "1246"},
+      {"0874", "1246"}};
+  auto it = k.find(code);
+  return it == k.end() ? "" : it->second;
+}
+
 // A coded member of a noun phrase.
 struct Member {
   std::vector<int> words;
@@ -174,11 +408,20 @@ class SentenceCoder {
   // True when "not", "n't" or "never" comes just before the verb (auxiliaries and
   // adverbs may stand between).
   bool IsNegated(const std::vector<Item>& upper) const;
+  // Intent and refusal ("will give", "is willing to send", "agreed to set up", "will not
+  // release"): see IntentBefore and IntentCode below.
+  enum class Mood { kFact, kIntent, kRefusal, kDemand };
+  Mood MoodOf(const std::vector<Item>& upper) const;
+  // The verb phrase of an infinitive complement of `vp` ("agreed [to set up ...]"), or -1.
+  int InfinitiveComplement(int vp) const;
+  // Runs the dictionary's verb forms of `vp`'s head verb; true when one gave a code.
+  bool CodeVerbPhrase(int vp, std::vector<CodedEvent>* out);
   bool MatchVerbForm(int verb_word, const dict::VerbForm& form, std::vector<int>* verb_words) const;
   std::vector<Item> LowerItems(int vp, int after_word) const;
   std::vector<Item> UpperItems(int vp, int before_word) const;
   struct Binding {
     int source = -1, target = -1;
+    int first_word = -1;  // the first word after the verb matched by a word or synset token
   };
   bool MatchSide(const std::vector<dict::PatternToken>& tokens, bool first_joined,
                  const std::vector<Item>& items, bool reversed, Binding* b) const;
@@ -208,6 +451,7 @@ class SentenceCoder {
   std::vector<NounPhrase> phrases_;
   std::vector<int> np_of_word_;
   std::vector<bool> deleted_;
+  bool mood_applied_ = false;  // set by TryVerb when the intent rule changed a code
 };
 
 bool SentenceCoder::HasDescendant(int node,
@@ -612,8 +856,10 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
     switch (tok.kind) {
       case dict::PatternToken::kWord:
         if (w == tok.text &&
-            MatchFrom(toks, k + 1, p + 1, next_adjacent, items, reversed, b, failed, budget))
+            MatchFrom(toks, k + 1, p + 1, next_adjacent, items, reversed, b, failed, budget)) {
+          if (!reversed && (b->first_word < 0 || it.word < b->first_word)) b->first_word = it.word;
           return true;
+        }
         break;
       case dict::PatternToken::kSynset: {
         // In the upper sequence words run backwards, so look members up by last word.
@@ -629,8 +875,11 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
             ok = t_.words[items[p + j].word].norm == want;
           }
           if (ok &&
-              MatchFrom(toks, k + 1, p + n, next_adjacent, items, reversed, b, failed, budget))
+              MatchFrom(toks, k + 1, p + n, next_adjacent, items, reversed, b, failed, budget)) {
+            if (!reversed && (b->first_word < 0 || it.word < b->first_word))
+              b->first_word = it.word;
             return true;
+          }
         }
         break;
       }
@@ -854,27 +1103,51 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
        PhraseText(form->words) + " (a verb of block " + block->name + " [" + block->code + "])"});
   Binding bind;
   bool pattern_matched = false;
-  for (const auto& pref : dict_.PatternsOf(block)) {
-    const dict::Pattern& pat = *pref.pattern;
+  const dict::Pattern* matched_pattern = nullptr;
+  // A single word or synset after the verb ("- * &XMILAID", "- * &XHUMAID"): when several
+  // such patterns match, the one whose word is nearest the verb wins, not the first in file
+  // order ("asked for military aid, especially instructors ... food" is 0232).
+  auto single_after = [](const dict::Pattern& p) {
+    return p.before.empty() && p.after.size() == 1 &&
+           (p.after[0].kind == dict::PatternToken::kWord ||
+            p.after[0].kind == dict::PatternToken::kSynset);
+  };
+  const auto& patterns = dict_.PatternsOf(block);
+  for (size_t pi = 0; pi < patterns.size(); ++pi) {
+    const dict::Pattern* pat_ptr = patterns[pi].pattern;
     Binding b;
-    if (!MatchSide(pat.after, pat.verb_joined_after, lower, false, &b)) {
+    if (!MatchSide(pat_ptr->after, pat_ptr->verb_joined_after, lower, false, &b)) {
       if (!patterns_only)  // patterns are tried twice; say so once
-        Trace("pattern", pat.text, "no match after the verb", false, pat.origin.file,
-              pat.origin.line);
+        Trace("pattern", pat_ptr->text, "no match after the verb", false, pat_ptr->origin.file,
+              pat_ptr->origin.line);
       continue;
     }
-    if (!MatchSide(pat.before, pat.verb_joined_before, upper, true, &b)) {
+    if (!MatchSide(pat_ptr->before, pat_ptr->verb_joined_before, upper, true, &b)) {
       if (!patterns_only)
-        Trace("pattern", pat.text, "no match before the verb", false, pat.origin.file,
-              pat.origin.line);
+        Trace("pattern", pat_ptr->text, "no match before the verb", false, pat_ptr->origin.file,
+              pat_ptr->origin.line);
       continue;
     }
+    if (single_after(*pat_ptr) && b.first_word >= 0) {
+      for (size_t pj = pi + 1; pj < patterns.size(); ++pj) {
+        const dict::Pattern& other = *patterns[pj].pattern;
+        if (!single_after(other)) continue;
+        Binding ob;
+        if (!MatchSide(other.after, other.verb_joined_after, lower, false, &ob)) continue;
+        if (ob.first_word >= 0 && ob.first_word < b.first_word) {
+          pat_ptr = &other;
+          b = ob;
+        }
+      }
+    }
+    const dict::Pattern& pat = *pat_ptr;
     Trace("pattern", pat.text, "matched: code " + pat.code, true, pat.origin.file, pat.origin.line);
     if (pat.code == "---") break;  // a pattern that says "no event here"
     code = pat.code;
     paired = pat.paired;
     bind = b;
     pattern_matched = true;
+    matched_pattern = &pat;
     why.push_back({"pattern", pat.origin.file, pat.origin.line, pat.text});
     break;
   }
@@ -889,11 +1162,50 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     Trace("drop", verb_text, "the verb's code is --- (no event unless a pattern codes one)", false);
     return false;
   }
-  // "did not condemn", "will never attack": a negated verb reports no event unless a
-  // pattern of the dictionary codes the negation itself ("- NOT * RELATIONS [112]").
-  if (!pattern_matched && IsNegated(upper)) {
+  // Intent and refusal: "will give" codes the intent (0331), "will not release" the refusal
+  // (1243), unless the pattern itself spells out the negation.
+  Mood mood = opt_.stated_intent ? MoodOf(upper) : Mood::kFact;
+  // "announced that he will extend the curfew": a pattern of "announce" that matched the
+  // words of a later verb ("extend ... curfew") codes that verb's act, in that verb's mood.
+  if (opt_.stated_intent && mood == Mood::kFact && pattern_matched && bind.first_word >= 0) {
+    int later_verb = -1;
+    for (const auto& it : lower) {
+      if (it.word >= bind.first_word) break;
+      if (it.np < 0 && IsVerbTag(t_.words[it.word].tag)) later_verb = it.word;
+    }
+    if (later_verb >= 0) {
+      std::vector<Item> before_later;  // nearest first, as UpperItems gives them
+      for (auto it = lower.rbegin(); it != lower.rend(); ++it)
+        if (it->word < later_verb) before_later.push_back(*it);
+      mood = MoodOf(before_later);
+    }
+  }
+  bool pattern_negates = false;
+  if (pattern_matched)
+    for (const auto& tok : matched_pattern->before)
+      pattern_negates |= tok.kind == dict::PatternToken::kWord &&
+                         (tok.text == "NOT" || tok.text == "NEVER" || tok.text == "N'T");
+  std::string refusal = mood == Mood::kRefusal && !pattern_negates ? RefusalCode(code) : "";
+  if (!refusal.empty()) {
+    why.push_back(
+        {"rule", "", 0, "refusal (negated future or intent): " + code + " -> " + refusal});
+    code = refusal;
+    paired.clear();
+    mood_applied_ = true;
+  } else if (!pattern_matched && IsNegated(upper)) {
+    // "did not condemn", "will never attack": a negated verb reports no event unless a
+    // pattern of the dictionary codes the negation itself ("- NOT * RELATIONS [112]").
     Trace("drop", verb_text, "the verb is negated (not/never): no event", false);
     return true;  // the verb phrase is accounted for; nothing to code
+  } else if (mood == Mood::kIntent) {
+    std::string intent = IntentCode(code);
+    if (!intent.empty()) {
+      why.push_back({"rule", "", 0,
+                     "stated intent (future or 'willing/agreed to'): " + code + " -> " + intent});
+      code = intent;
+      if (!paired.empty()) paired = IntentCode(paired);
+      mood_applied_ = true;
+    }
   }
 
   // Passive: "was shot by", "has been condemned by".
@@ -971,6 +1283,28 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
       detail += ": no usable noun phrase before the verb in its clause";
     Trace("roles", verb_text, detail, source >= 0 && target >= 0);
   }
+  // "Russia said that Sudan must return the helicopter": a demand (1053) by the speaker
+  // named before the clause, of the clause's subject. Without a speaker the act keeps its
+  // code (the stated act may still be coded by its intent form elsewhere).
+  if (mood == Mood::kDemand && source >= 0 && !passive) {
+    std::string demand = DemandCode(code);
+    int speaker = -1;
+    if (!demand.empty())
+      for (const auto& it : upper)
+        if (it.np >= 0 && it.np != source && it.np != target &&
+            phrases_[it.np].last <= phrases_[source].first && phrases_[it.np].Coded()) {
+          speaker = it.np;
+          break;
+        }
+    if (speaker >= 0) {
+      why.push_back({"rule", "", 0, "demand ('must'): " + code + " -> " + demand});
+      code = demand;
+      paired.clear();
+      target = source;
+      source = speaker;
+      mood_applied_ = true;
+    }
+  }
   if (source >= 0 && target >= 0) {
     if (opt_.third_location && code == "040") ThirdLocation(lower, source, target, &code, &why);
     MakeEvents(source, target, code, paired, passive, verb_words, why, out);
@@ -1011,6 +1345,98 @@ bool SentenceCoder::IsNegated(const std::vector<Item>& upper) const {
   return false;
 }
 
+SentenceCoder::Mood SentenceCoder::MoodOf(const std::vector<Item>& upper) const {
+  auto is_not = [](const std::string& w) { return w == "NOT" || w == "N'T" || w == "NEVER"; };
+  bool negated = false;
+  for (size_t i = 0; i < upper.size() && i < 5; ++i) {
+    if (upper[i].np >= 0) return Mood::kFact;
+    const TreeWord& w = t_.words[upper[i].word];
+    if (is_not(w.norm)) {
+      negated = true;
+      continue;
+    }
+    if (w.tag == "RB" || w.norm == "BE") continue;  // "will soon send", "will be sending"
+    if (w.tag == "MD") {
+      if (w.norm == "MUST" && !negated) return Mood::kDemand;  // "Libya must hand over"
+      if (!IsFutureModal(w.norm)) return Mood::kFact;
+      return negated ? Mood::kRefusal : Mood::kIntent;
+    }
+    if (w.norm == "TO") {
+      // "willing to", "has agreed to", "is not prepared to".
+      for (size_t j = i + 1; j < upper.size() && j < i + 3; ++j) {
+        const TreeWord& v = t_.words[upper[j].word];
+        if (upper[j].np >= 0 && !IsIntentWord(v.norm)) return Mood::kFact;
+        if (v.tag == "RB" && !is_not(v.norm)) continue;
+        if (!IsIntentWord(v.norm)) return Mood::kFact;
+        for (size_t k = j + 1; k < upper.size() && k < j + 4; ++k) {
+          const std::string& a = t_.words[upper[k].word].norm;
+          if (is_not(a)) negated = true;
+          if (upper[k].np >= 0) break;
+        }
+        return negated ? Mood::kRefusal : Mood::kIntent;
+      }
+      return Mood::kFact;
+    }
+    return Mood::kFact;
+  }
+  return Mood::kFact;
+}
+
+int SentenceCoder::InfinitiveComplement(int vp) const {
+  auto verb_phrase_after_to = [&](int to_vp) {
+    const auto& ch = t_.nodes[to_vp].children;
+    if (ch.empty() || t_.nodes[ch.front()].word < 0 ||
+        t_.words[t_.nodes[ch.front()].word].norm != "TO")
+      return -1;
+    for (int c : ch) {
+      if (t_.nodes[c].label != "VP" || t_.nodes[c].children.empty()) continue;
+      int w = t_.nodes[t_.nodes[c].children.front()].word;
+      if (w >= 0 && IsVerbTag(t_.words[w].tag)) return c;
+    }
+    return -1;
+  };
+  for (int c : t_.nodes[vp].children) {
+    if (t_.nodes[c].label == "VP") {
+      int inner = verb_phrase_after_to(c);
+      if (inner >= 0) return inner;
+    }
+    if (t_.nodes[c].label != "S") continue;
+    for (int c2 : t_.nodes[c].children) {
+      if (t_.nodes[c2].label != "VP") continue;
+      int inner = verb_phrase_after_to(c2);
+      if (inner >= 0) return inner;
+    }
+  }
+  return -1;
+}
+
+bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
+  const TreeNode& nd = t_.nodes[n];
+  if (nd.label != "VP" || nd.children.empty()) return false;
+  int vw = t_.nodes[nd.children.front()].word;
+  if (vw < 0 || !IsVerbTag(t_.words[vw].tag)) return false;
+  const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm);
+  if (!cands) {
+    if (trace_ && !IsBeForm(t_.words[vw].norm))
+      Trace("verb", t_.words[vw].norm, "not in the verbs dictionary", false);
+    return false;
+  }
+  // The same word may head forms of several blocks ("SHOT [---]" and "SHOT [223]"):
+  // a pattern of any of them wins over a default code; then the first default.
+  std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
+  std::vector<int> words;
+  for (const auto& ref : *cands)
+    if (MatchVerbForm(vw, *ref.form, &words)) forms.push_back({&ref, words});
+  // Only the longest matching forms compete.
+  size_t longest = forms.empty() ? 0 : forms.front().second.size();
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& [ref, vwords] : forms) {
+      if (vwords.size() < longest) break;
+      if (TryVerb(n, *ref, vwords, pass == 0, out)) return true;
+    }
+  return false;
+}
+
 void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
   std::vector<int> st{0};
   while (!st.empty()) {
@@ -1019,31 +1445,23 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
     const TreeNode& nd = t_.nodes[n];
     bool matched = false;
     if (nd.label == "VP" && !nd.children.empty()) {
-      int first = nd.children.front();
-      int vw = t_.nodes[first].word;
-      if (vw >= 0 && IsVerbTag(t_.words[vw].tag)) {
-        const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm);
-        if (!cands && trace_ && !IsBeForm(t_.words[vw].norm))
-          Trace("verb", t_.words[vw].norm, "not in the verbs dictionary", false);
-        if (cands) {
-          // The same word may head forms of several blocks ("SHOT [---]" and "SHOT [223]"):
-          // a pattern of any of them wins over a default code; then the first default.
-          std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
-          std::vector<int> words;
-          for (const auto& ref : *cands)
-            if (MatchVerbForm(vw, *ref.form, &words)) forms.push_back({&ref, words});
-          // Only the longest matching forms compete.
-          size_t longest = forms.empty() ? 0 : forms.front().second.size();
-          for (int pass = 0; pass < 2 && !matched; ++pass)
-            for (const auto& [ref, vwords] : forms) {
-              if (vwords.size() < longest) break;
-              if (TryVerb(n, *ref, vwords, pass == 0, out)) {
-                matched = true;
-                break;
-              }
-            }
+      // "agreed to set up a center", "threatened to impose a curfew": the intended act,
+      // coded by the intent rule (031, 1323), says more than the verb of intent (030, 130).
+      // The verb of intent codes only when the act has no intent form.
+      int first = t_.nodes[nd.children.front()].word;
+      int inner = -1;
+      if (opt_.stated_intent && first >= 0 && IsVerbTag(t_.words[first].tag) &&
+          IsIntentWord(t_.words[first].norm))
+        inner = InfinitiveComplement(n);
+      if (inner >= 0) {
+        std::vector<CodedEvent> trial = *out;
+        mood_applied_ = false;
+        if (CodeVerbPhrase(inner, &trial) && mood_applied_) {
+          *out = std::move(trial);
+          matched = true;
         }
       }
+      if (!matched) matched = CodeVerbPhrase(n, out);
     }
     if (matched) continue;  // clauses inside a coded verb phrase belong to it
     for (auto it = nd.children.rbegin(); it != nd.children.rend(); ++it) st.push_back(*it);

@@ -47,6 +47,13 @@ struct CoderOptions {
   // A meeting (040) "in"/"at" a place coded as a country other than both sides' countries
   // becomes CAMEO 044, meet at a third location. Default: true.
   bool third_location = true;
+  // CAMEO's coding of stated intent: an act announced with "will"/"would"/"may" or under
+  // "willing/ready/agreed/plans/threatened to" codes as the intent (cooperation -> 03x,
+  // conflict -> 13x: "will give a grant" 0331, "threatened to impose a curfew" 1323), and a
+  // refused one ("will not release") as the refusal (12x). TABARI and PETRARCH code the
+  // act itself (071, 1723) and ignore negated acts; set false for their behaviour.
+  // Default: true.
+  bool stated_intent = true;
 };
 
 // One coded event in word coordinates of the tree.
