@@ -379,7 +379,9 @@ TEST_F(WorldDictionariesTest, AgreementSigned) {
       "WASHINGTON, March 1 (Wire) - Rwanda and the Democratic Republic of Congo signed a peace "
       "agreement in Washington on Sunday.\n\n"
       "The M23 rebels accused Kinshasa of violating the deal, a spokesman for the group said.",
-      {{"RWA", "COD", "057"}, {"COD", "RWA", "057"}, {"CODREB", "COD", "112"}});
+      // Accusing a party of violating a peace deal is CAMEO 1123, accuse of aggression
+      // ("violations of ceasefire"), as verbs.txt codes "accuse ... of violating the".
+      {{"RWA", "COD", "057"}, {"COD", "RWA", "057"}, {"CODREB", "COD", "1123"}});
 }
 
 }  // namespace
