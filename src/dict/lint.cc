@@ -30,9 +30,11 @@ std::string CodeSet(const Actor& a) {
 }
 
 // Actor/agent codes: letters or digits in 3-character chunks ("IRNGOV", "IGOUNOWFP"),
-// or "---" (no code). Some community dictionaries use other shapes; those are warnings.
+// or "---" (no code), alone or before a role ("---GOV": a role whose country is resolved
+// from the story, as agents code a phrase without an actor).
 bool ActorCodeShaped(std::string_view c) {
   if (c == "---") return true;
+  if (c.size() > 3 && c.substr(0, 3) == "---") c.remove_prefix(3);
   if (c.empty() || c.size() % 3 != 0) return false;
   return std::all_of(c.begin(), c.end(),
                      [](char ch) { return (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'); });

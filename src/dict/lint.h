@@ -6,7 +6,8 @@
 //            first loaded); two restricted codes of one actor whose date ranges overlap
 //            with different codes; a verb block or pattern code that is not a CAMEO event
 //            code; an actor or agent code that is not upper-case letters in 3-letter
-//            chunks; a verb form claimed by two blocks with different codes
+//            chunks ("---" and "---" + role, e.g. "---GOV", are allowed); a verb form
+//            claimed by two blocks with different codes
 //   warning  the same name, agent or verb form defined twice with the same codes
 //            (harmless but dead weight); a restricted range whose end precedes its start
 // Syntax errors are reported by the readers themselves (dict/dict_reader.h) as load
