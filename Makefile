@@ -7,6 +7,8 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann-json3-dev \
                   libsqlite3-dev wordnet-base
+# The PostgreSQL store: client library, and the server the tests run (scripts/with-postgres.sh).
+DEBIAN_PACKAGES += libpq-dev postgresql
 SHARED ?= ../shared
 
 .PHONY: all deps build run test asan validate format clean
