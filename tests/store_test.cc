@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -66,7 +67,9 @@ class Db {
       why_ = conn.status().message();
       return;
     }
-    std::string schema = "t_" + name;
+    // PostgreSQL cuts identifiers at 63 bytes: keep the name short and unique.
+    std::string schema = "t_" + std::to_string(getpid()) + "_" +
+                         std::to_string(std::hash<std::string>()(name) % 1000000007);
     Status st =
         (*conn)->Exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema,
                       "creating test schema");
@@ -285,7 +288,8 @@ TEST_P(StoreTest, LocationIsStoredOnMentionAndEvent) {
 
 TEST_P(StoreTest, HostileTextIsStored) {
   Story s = MakeStory("bad\xff-1", 20260214, std::string("Out\0let", 7));
-  s.text = std::string("nul \0 and bad \xc3\x28 bytes", 24);
+  static const char kText[] = "nul \0 and bad \xc3\x28 bytes";
+  s.text = std::string(kText, sizeof kText - 1);
   Event e = MakeEvent(s, 0, "EGY", "ISR", "111");
   e.text = s.text;
   ASSERT_TRUE(LoadAll(*db_, {{s, {e}}}).ok());
