@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS events(
   lat DOUBLE PRECISION,
   lon DOUBLE PRECISION);
 CREATE TABLE IF NOT EXISTS mentions(
-  id TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
   event_key TEXT NOT NULL,
   story_id TEXT NOT NULL REFERENCES stories(id),
   sentence INTEGER,
@@ -60,11 +60,11 @@ CREATE TABLE IF NOT EXISTS mentions(
   country_iso3 TEXT,
   admin1 TEXT,
   lat DOUBLE PRECISION,
-  lon DOUBLE PRECISION);
+  lon DOUBLE PRECISION,
+  PRIMARY KEY(story_id, id));
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 CREATE INDEX IF NOT EXISTS events_dyad ON events(source_code, target_code);
 CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);
-CREATE INDEX IF NOT EXISTS mentions_story ON mentions(story_id);
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_key);
 CREATE INDEX IF NOT EXISTS mentions_date ON mentions(date);
 CREATE INDEX IF NOT EXISTS mentions_dyad ON mentions(source_code, target_code);
@@ -81,14 +81,14 @@ const char* const kStoryEventKeysSql =
 
 const char* const kDeleteMentionsSql = "DELETE FROM mentions WHERE story_id = $1";
 
-// A mention id already stored (a 64-bit hash collision, or one story id given twice with
-// the same events in one batch) keeps its first row.
+// A mention id given twice in one story (the same event written twice) keeps its first
+// row.
 const char* const kInsertMentionSql =
     "INSERT INTO mentions(id, event_key, story_id, sentence, date, date_precision, "
     "source_code, target_code, cameo, source_text, target_text, verb_text, text, spans_json, "
     "why_json, place_name, place_level, country_iso2, country_iso3, admin1, lat, lon) "
     "VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
-    "$19, $20, $21, $22) ON CONFLICT(id) DO NOTHING";
+    "$19, $20, $21, $22) ON CONFLICT(story_id, id) DO NOTHING";
 
 const char* const kEventMentionsSql =
     "SELECT m.story_id, m.sentence, s.date, s.source, m.date, m.source_code, m.target_code, "

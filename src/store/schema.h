@@ -7,18 +7,18 @@
 // Tables:
 //   stories(id TEXT PRIMARY KEY, date TEXT "YYYY-MM-DD", source TEXT (outlet), url, text)
 //   events: one row per distinct (date, source_code, target_code, cameo), GDELT's "one
-//     event a day": event_key (EventKey of those four), root, quad_class, goldstein (NULL
-//     for a non-CAMEO code), num_mentions (coded instances), num_articles (distinct
-//     stories), num_sources (distinct outlets; a story without an outlet counts as its own),
-//     first_story_id / first_sentence (the earliest mention by story date, story id,
-//     sentence), and the location of the earliest mention that has one (place_name,
+//     event a day": event_key (EventKey of those four), root, quad_class, goldstein (for
+//     a non-CAMEO code: root '', quad_class 0, goldstein NULL), num_mentions (coded instances),
+//     num_articles (distinct stories), num_sources (distinct outlets; a story without an outlet
+//     counts as its own), first_story_id / first_sentence (the earliest mention by story date,
+//     story id, sentence), and the location of the earliest mention that has one (place_name,
 //     place_level, country_iso2, country_iso3, admin1, lat, lon).
-//   mentions: one row per coded event instance: id (Event::id), event_key, story_id
-//     (REFERENCES stories), sentence, date, date_precision, source/target/cameo codes,
+//   mentions: one row per coded event instance, primary key (story_id, id): id
+//     (Event::id), event_key, story_id (REFERENCES stories), sentence, date, date_precision, source/target/cameo codes,
 //     source_text, target_text, verb_text, text (the sentence), spans_json, why_json (the
 //     JSONL writer's "spans" and "why"), and the event's location columns.
 //   Indexes on date, dyad (source_code, target_code) and cameo of both events and
-//   mentions, and on mentions(story_id) and mentions(event_key).
+//   mentions, and on mentions(event_key).
 //
 // Thread safety: constants and pure functions.
 #ifndef EVENTCODER_STORE_SCHEMA_H_

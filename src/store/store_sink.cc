@@ -129,6 +129,13 @@ Status StoreSink::Write(const Story& story, const Event& event) {
     EVENTCODER_RETURN_IF_ERROR(BeginStory(story));
   }
   EventRecord r = MakeEventRecord(story, event);
+  if (event.id.empty() && event.story_id.empty()) {
+    // The id hashes the story id: take the story's, so that events of different stories
+    // do not share ids.
+    Event with_story = event;
+    with_story.story_id = story.id;
+    r.id = StableEventId(with_story);
+  }
   std::string key = EventKey(r.date, r.source_code, r.target_code, r.cameo);
   // The row belongs to the story being written, whatever the event says, so that replacing
   // a story replaces all of its rows.
@@ -217,7 +224,7 @@ Status StoreSink::RecomputeEvent(const std::string& key) {
       SqlValue::Text(Or(first[kSource], kEmpty)),
       SqlValue::Text(Or(first[kTarget], kEmpty)),
       SqlValue::Text(cameo),
-      root.empty() ? SqlValue::Null() : SqlValue::Text(root),
+      SqlValue::Text(root),  // "" for a code outside CAMEO, as in JSONL
       SqlValue::Int(quad),
       SqlValue::Real(Goldstein(cameo)),
       SqlValue::Int(static_cast<int64_t>(rows.size())),
