@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <memory>
 
 namespace eventcoder {
@@ -9,6 +10,11 @@ namespace eventcoder {
 namespace {
 
 void IgnoreNotice(void*, const char*) {}
+
+// Statements in flight at most: their results (a few dozen bytes each, or an event's
+// mentions) must fit in the socket buffers, since libpq in blocking mode sends them all
+// before reading any result.
+constexpr size_t kMaxQueued = 256;
 
 // Removes the trailing newline libpq puts on its messages.
 std::string Trim(const char* message) {
@@ -104,6 +110,7 @@ Status PostgresConnection::Error(const char* what, const char* message) const {
 }
 
 Status PostgresConnection::Exec(const std::string& sql, const char* what) {
+  EVENTCODER_RETURN_IF_ERROR(Drain(nullptr));
   Result r(PQexec(conn_, sql.c_str()));
   ExecStatusType s = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
   if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) return Status::Ok();
@@ -111,6 +118,7 @@ Status PostgresConnection::Exec(const std::string& sql, const char* what) {
 }
 
 StatusOr<int> PostgresConnection::Prepare(const std::string& sql, const char* what) {
+  EVENTCODER_RETURN_IF_ERROR(Drain(nullptr));
   int id = statements_;
   std::string stmt_name = "eventcoder_" + std::to_string(id);
   Result r(PQprepare(conn_, stmt_name.c_str(), sql.c_str(), 0, nullptr));
@@ -148,6 +156,12 @@ Status PostgresConnection::Run(int statement, std::span<const SqlValue> params,
   if (statement < 0 || statement >= statements_) {
     return Status::Internal(name_ + ": postgres: " + what + ": no such prepared statement");
   }
+  if (rows == nullptr) {
+    EVENTCODER_RETURN_IF_ERROR(Send(statement, params, what));
+    if (queued_.size() >= kMaxQueued) return Drain(nullptr);
+    return Status::Ok();
+  }
+  EVENTCODER_RETURN_IF_ERROR(Drain(nullptr));
   std::string stmt_name = "eventcoder_" + std::to_string(statement);
   TextParams p(params);
   Result r(PQexecPrepared(conn_, stmt_name.c_str(), static_cast<int>(params.size()),
@@ -159,8 +173,84 @@ Status PostgresConnection::Run(int statement, std::span<const SqlValue> params,
   return Collect(r.get(), rows);
 }
 
+Status PostgresConnection::Send(int statement, std::span<const SqlValue> params, const char* what) {
+  if (statement < 0 || statement >= statements_) {
+    return Status::Internal(name_ + ": postgres: " + what + ": no such prepared statement");
+  }
+  if (!in_pipeline_) {
+    if (PQenterPipelineMode(conn_) != 1) return Error(what, PQerrorMessage(conn_));
+    in_pipeline_ = true;
+  }
+  std::string stmt_name = "eventcoder_" + std::to_string(statement);
+  TextParams p(params);
+  if (PQsendQueryPrepared(conn_, stmt_name.c_str(), static_cast<int>(params.size()),
+                          p.values.data(), nullptr, nullptr, 0) != 1) {
+    return Error(what, PQerrorMessage(conn_));
+  }
+  queued_.push_back(what);
+  return Status::Ok();
+}
+
+Status PostgresConnection::Drain(std::vector<std::vector<SqlRow>>* results) {
+  if (!in_pipeline_) return Status::Ok();
+  size_t n = queued_.size();
+  if (results) results->assign(n, {});
+  Status first;
+  if (PQpipelineSync(conn_) != 1) {
+    first = Error("sending statements", PQerrorMessage(conn_));
+  } else {
+    // Each statement's results end with a null result; the sync point ends the pipeline.
+    size_t index = 0;
+    for (;;) {
+      PGresult* raw = PQgetResult(conn_);
+      if (raw == nullptr) {
+        ++index;
+        if (PQstatus(conn_) == CONNECTION_BAD || index > n + 1) {
+          if (first.ok()) first = Error("reading results", PQerrorMessage(conn_));
+          break;
+        }
+        continue;
+      }
+      Result r(raw);
+      ExecStatusType s = PQresultStatus(r.get());
+      if (s == PGRES_PIPELINE_SYNC) break;
+      const char* what = index < n ? queued_[index].c_str() : "running statements";
+      if (s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK) {
+        if (results && index < n) (void)Collect(r.get(), &(*results)[index]);
+      } else if (first.ok()) {
+        first = Error(what, PQresultErrorMessage(r.get()));
+      }
+    }
+  }
+  queued_.clear();
+  in_pipeline_ = false;
+  if (PQexitPipelineMode(conn_) != 1 && first.ok()) {
+    first = Error("leaving pipeline mode", PQerrorMessage(conn_));
+  }
+  return first;
+}
+
+Status PostgresConnection::RunBatch(int statement,
+                                    std::span<const std::vector<SqlValue>> param_sets,
+                                    std::vector<std::vector<SqlRow>>* results, const char* what) {
+  EVENTCODER_RETURN_IF_ERROR(Drain(nullptr));
+  results->clear();
+  results->reserve(param_sets.size());
+  std::vector<std::vector<SqlRow>> chunk;
+  for (size_t start = 0; start < param_sets.size(); start += kMaxQueued) {
+    size_t end = std::min(param_sets.size(), start + kMaxQueued);
+    for (size_t i = start; i < end; ++i) {
+      EVENTCODER_RETURN_IF_ERROR(Send(statement, param_sets[i], what));
+    }
+    EVENTCODER_RETURN_IF_ERROR(Drain(&chunk));
+    for (auto& rows : chunk) results->push_back(std::move(rows));
+  }
+  return Status::Ok();
+}
+
 Status PostgresConnection::Query(const std::string& sql, std::span<const SqlValue> params,
                                  std::vector<SqlRow>* rows, const char* what) {
+  EVENTCODER_RETURN_IF_ERROR(Drain(nullptr));
   TextParams p(params);
   Result r(PQexecParams(conn_, sql.c_str(), static_cast<int>(params.size()), nullptr,
                         p.values.data(), nullptr, nullptr, 0));

@@ -3,7 +3,9 @@
 // Open(uri) connects to a "postgresql://" or "postgres://" URI (libpq syntax; e.g.
 // postgresql://user@127.0.0.1:5432/dbname?options=-csearch_path%3Dmyschema to use a
 // schema). Statements are prepared server-side (PQprepare) and parameters sent as text;
-// the server infers their types from the statement. Server notices (e.g. "relation
+// the server infers their types from the statement. Statements that return no rows are
+// sent in pipeline mode without waiting (up to 256 at a time), and RunBatch pipelines its
+// runs, so loading does not wait for a network round trip per row. Server notices (e.g. "relation
 // already exists, skipping") are not printed.
 //
 // Errors: "<uri without password>: postgres: <what>: <server message>"; kNotFound when the
@@ -41,16 +43,25 @@ class PostgresConnection : public SqlConnection {
   StatusOr<int> Prepare(const std::string& sql, const char* what) override;
   Status Run(int statement, std::span<const SqlValue> params, std::vector<SqlRow>* rows,
              const char* what) override;
+  Status RunBatch(int statement, std::span<const std::vector<SqlValue>> param_sets,
+                  std::vector<std::vector<SqlRow>>* results, const char* what) override;
   Status Query(const std::string& sql, std::span<const SqlValue> params, std::vector<SqlRow>* rows,
                const char* what) override;
 
  private:
+  // Sends one prepared statement in pipeline mode (entering it when needed).
+  Status Send(int statement, std::span<const SqlValue> params, const char* what);
+  // Ends the pipeline: syncs, reads the result of every queued statement (rows into
+  // *results when not null) and leaves pipeline mode. Returns the first error.
+  Status Drain(std::vector<std::vector<SqlRow>>* results);
   PostgresConnection(std::string name, pg_conn* conn) : name_(std::move(name)), conn_(conn) {}
   Status Error(const char* what, const char* message) const;
 
   std::string name_;
   pg_conn* conn_ = nullptr;
   int statements_ = 0;
+  bool in_pipeline_ = false;
+  std::vector<std::string> queued_;  // what each statement in the pipeline does
 };
 
 }  // namespace eventcoder

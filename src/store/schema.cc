@@ -76,8 +76,17 @@ const char* const kUpsertStorySql =
     "ON CONFLICT(id) DO UPDATE SET date = excluded.date, source = excluded.source, "
     "url = excluded.url, text = excluded.text";
 
-const char* const kStoryEventKeysSql =
-    "SELECT DISTINCT event_key FROM mentions WHERE story_id = $1";
+const char* const kTouchedTableSql =
+    "CREATE TEMP TABLE IF NOT EXISTS eventcoder_touched(event_key TEXT PRIMARY KEY)";
+
+// (The WHERE clause also keeps SQLite from reading ON CONFLICT as part of the SELECT.)
+const char* const kMarkTouchedSql =
+    "INSERT INTO eventcoder_touched(event_key) SELECT event_key FROM mentions "
+    "WHERE story_id = $1 ON CONFLICT(event_key) DO NOTHING";
+
+const char* const kTouchedKeysSql = "SELECT event_key FROM eventcoder_touched";
+
+const char* const kClearTouchedSql = "DELETE FROM eventcoder_touched";
 
 const char* const kDeleteMentionsSql = "DELETE FROM mentions WHERE story_id = $1";
 

@@ -14,9 +14,10 @@
 //     story id, sentence), and the location of the earliest mention that has one (place_name,
 //     place_level, country_iso2, country_iso3, admin1, lat, lon).
 //   mentions: one row per coded event instance, primary key (story_id, id): id
-//     (Event::id), event_key, story_id (REFERENCES stories), sentence, date, date_precision, source/target/cameo codes,
-//     source_text, target_text, verb_text, text (the sentence), spans_json, why_json (the
-//     JSONL writer's "spans" and "why"), and the event's location columns.
+//     (Event::id), event_key, story_id (REFERENCES stories), sentence, date, date_precision,
+//     source/target/cameo codes, source_text, target_text, verb_text, text (the sentence),
+//     spans_json, why_json (the JSONL writer's "spans" and "why"), and the event's location
+//     columns.
 //   Indexes on date, dyad (source_code, target_code) and cameo of both events and
 //   mentions, and on mentions(event_key).
 //
@@ -35,8 +36,13 @@ enum class SqlDialect { kSqlite, kPostgres };
 extern const char* const kStoreSchemaSql;
 
 // Statements of the loader and reader, with $1.. parameters.
-extern const char* const kUpsertStorySql;     // $1 id, $2 date, $3 source, $4 url, $5 text
-extern const char* const kStoryEventKeysSql;  // $1 story id -> event_key rows
+extern const char* const kUpsertStorySql;  // $1 id, $2 date, $3 source, $4 url, $5 text
+// The loader's per-connection list of event keys to recompute at commit (a temporary
+// table, so that marking them needs no round trip to the client; transactional).
+extern const char* const kTouchedTableSql;
+extern const char* const kMarkTouchedSql;  // $1 story id: its mentions' event keys
+extern const char* const kTouchedKeysSql;  // -> event_key rows
+extern const char* const kClearTouchedSql;
 extern const char* const kDeleteMentionsSql;  // $1 story id
 extern const char* const kInsertMentionSql;   // 22 parameters, in kMentionColumns order
 extern const char* const kEventMentionsSql;   // $1 event_key -> kEventMentionColumns rows

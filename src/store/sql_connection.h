@@ -9,7 +9,11 @@
 // std::nullopt.
 //
 // Errors: Status "<name>: <sqlite|postgres>: <what>: <database message>", where name is
-// the database path or the URI without its password. kInternal unless noted.
+// the database path or the URI without its password. kInternal unless noted. A Run that
+// returns no rows (rows == nullptr) may be queued (PostgreSQL pipelines them); its error is
+// then reported by the next call that waits for the server (Exec, Prepare, Query, RunBatch
+// or a Run with rows), still naming what failed. So end a unit of work with Exec (e.g.
+// COMMIT) and check its Status.
 //
 // Thread safety: one thread at a time. Not copyable.
 #ifndef EVENTCODER_STORE_SQL_CONNECTION_H_
@@ -74,6 +78,10 @@ class SqlConnection {
   // Runs a prepared statement; appends its rows to *rows when rows is not null.
   virtual Status Run(int statement, std::span<const SqlValue> params, std::vector<SqlRow>* rows,
                      const char* what) = 0;
+  // Runs a prepared statement once per parameter set; (*results)[i] receives the rows of
+  // run i. Default: Run in a loop; PostgreSQL sends them in a pipeline.
+  virtual Status RunBatch(int statement, std::span<const std::vector<SqlValue>> param_sets,
+                          std::vector<std::vector<SqlRow>>* results, const char* what);
   // Prepares and runs `sql` once.
   virtual Status Query(const std::string& sql, std::span<const SqlValue> params,
                        std::vector<SqlRow>* rows, const char* what) = 0;

@@ -71,12 +71,13 @@ Status StoreSink::Init() {
     (void)conn_->Exec("ROLLBACK", "rolling back");
     return s;
   }
+  EVENTCODER_RETURN_IF_ERROR(conn_->Exec(kTouchedTableSql, "creating a temporary table"));
   const char* what = "preparing statements (is this a database of this eventcoder version?)";
   struct {
     int* handle;
     const char* sql;
   } statements[] = {
-      {&upsert_story_, kUpsertStorySql},       {&story_keys_, kStoryEventKeysSql},
+      {&upsert_story_, kUpsertStorySql},       {&mark_touched_, kMarkTouchedSql},
       {&delete_mentions_, kDeleteMentionsSql}, {&insert_mention_, kInsertMentionSql},
       {&event_mentions_, kEventMentionsSql},   {&upsert_event_, kUpsertEventSql},
       {&delete_event_, kDeleteEventSql},
@@ -111,12 +112,8 @@ Status StoreSink::BeginStory(const Story& story) {
   EVENTCODER_RETURN_IF_ERROR(
       Fail(conn_->Run(upsert_story_, story_params, nullptr, "writing story")));
   SqlValue id_param[] = {SqlValue::Text(id)};
-  std::vector<SqlRow> old_keys;
   EVENTCODER_RETURN_IF_ERROR(
-      Fail(conn_->Run(story_keys_, id_param, &old_keys, "reading the story's old mentions")));
-  for (const SqlRow& row : old_keys) {
-    if (!row.empty() && row[0]) touched_keys_.insert(*row[0]);
-  }
+      Fail(conn_->Run(mark_touched_, id_param, nullptr, "noting the story's old events")));
   EVENTCODER_RETURN_IF_ERROR(
       Fail(conn_->Run(delete_mentions_, id_param, nullptr, "replacing the story's mentions")));
   story_open_ = true;
@@ -182,11 +179,8 @@ Status StoreSink::EndStory(const Story& story) {
   return Status::Ok();
 }
 
-Status StoreSink::RecomputeEvent(const std::string& key) {
+Status StoreSink::RecomputeEvent(const std::string& key, std::vector<SqlRow>& rows) {
   SqlValue key_param[] = {SqlValue::Text(key)};
-  std::vector<SqlRow> rows;
-  EVENTCODER_RETURN_IF_ERROR(
-      conn_->Run(event_mentions_, key_param, &rows, "reading an event's mentions"));
   if (rows.empty()) return conn_->Run(delete_event_, key_param, nullptr, "deleting event");
   static const std::string kEmpty;
   // Earliest first: by story date, story id, sentence; byte order, so that both databases
@@ -245,8 +239,23 @@ Status StoreSink::RecomputeEvent(const std::string& key) {
 
 Status StoreSink::Commit() {
   if (!in_transaction_) return Status::Ok();
+  std::vector<SqlRow> marked;
+  EVENTCODER_RETURN_IF_ERROR(
+      Fail(conn_->Query(kTouchedKeysSql, {}, &marked, "reading the events to recompute")));
+  for (const SqlRow& row : marked) {
+    if (!row.empty() && row[0]) touched_keys_.insert(*row[0]);
+  }
+  EVENTCODER_RETURN_IF_ERROR(
+      Fail(conn_->Exec(kClearTouchedSql, "clearing the events to recompute")));
+  std::vector<std::vector<SqlValue>> keys;
+  keys.reserve(touched_keys_.size());
+  for (const std::string& key : touched_keys_) keys.push_back({SqlValue::Text(key)});
+  std::vector<std::vector<SqlRow>> mentions;
+  EVENTCODER_RETURN_IF_ERROR(
+      Fail(conn_->RunBatch(event_mentions_, keys, &mentions, "reading events' mentions")));
+  size_t i = 0;
   for (const std::string& key : touched_keys_) {
-    EVENTCODER_RETURN_IF_ERROR(Fail(RecomputeEvent(key)));
+    EVENTCODER_RETURN_IF_ERROR(Fail(RecomputeEvent(key, mentions[i++])));
   }
   touched_keys_.clear();
   in_transaction_ = false;

@@ -51,18 +51,22 @@ class StoreSink : public EventSink {
 
  private:
   Status Commit();
-  Status RecomputeEvent(const std::string& key);
+  // Writes (or deletes) the events row of `key` from its mentions `rows`
+  // (kEventMentionsSql).
+  Status RecomputeEvent(const std::string& key, std::vector<SqlRow>& rows);
   Status Fail(Status s);
 
   std::unique_ptr<SqlConnection> conn_;
   WriterOptions options_;
-  int upsert_story_ = -1, story_keys_ = -1, delete_mentions_ = -1, insert_mention_ = -1,
+  int upsert_story_ = -1, mark_touched_ = -1, delete_mentions_ = -1, insert_mention_ = -1,
       event_mentions_ = -1, upsert_event_ = -1, delete_event_ = -1;
   bool in_transaction_ = false;
   bool story_open_ = false;
   std::string current_story_;
   size_t stories_in_batch_ = 0;
-  std::set<std::string> touched_keys_;  // event keys to recompute at the next commit
+  // Event keys of this batch's new mentions; those of deleted mentions are in the
+  // database's eventcoder_touched table.
+  std::set<std::string> touched_keys_;
   bool finished_ = false;
   bool failed_ = false;
 };
