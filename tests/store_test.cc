@@ -19,6 +19,7 @@
 
 #include "query/query.h"
 #include "store/postgres_connection.h"
+#include "store/sqlite_connection.h"
 #include "write/postgres_sink.h"
 #include "write/sqlite_sink.h"
 
@@ -95,6 +96,20 @@ class Db {
     auto s = PostgresSink::Open(uri_, wo);
     if (!s.ok()) return s.status();
     return std::unique_ptr<StoreSink>(std::move(*s));
+  }
+
+  bool is_sqlite() const { return kind_ == "sqlite"; }
+
+  // Runs `sql` with a read-write connection of its own.
+  Status Exec(const std::string& sql) const {
+    if (kind_ == "sqlite") {
+      auto c = SqliteConnection::Open(uri_, SqliteConnection::Mode::kReadWrite);
+      if (!c.ok()) return c.status();
+      return (*c)->Exec(sql, "test setup");
+    }
+    auto c = PostgresConnection::Open(uri_);
+    if (!c.ok()) return c.status();
+    return (*c)->Exec(sql, "test setup");
   }
 
   Rows Query(const std::string& sql) const {
@@ -298,6 +313,30 @@ TEST_P(StoreTest, HostileTextIsStored) {
   // Loading it again still finds (and replaces) it.
   ASSERT_TRUE(LoadAll(*db_, {{s, {e}}}).ok());
   EXPECT_EQ(db_->One("SELECT COUNT(*) FROM mentions"), "1");
+}
+
+TEST_P(StoreTest, AFailedWriteNamesTheDatabaseAndWhatFailed) {
+  ASSERT_TRUE(LoadAll(*db_, SmallStorySet()).ok());
+  // The database refuses code 999 from now on.
+  ASSERT_TRUE(db_->Exec(db_->is_sqlite()
+                            ? "CREATE TRIGGER no999 BEFORE INSERT ON mentions WHEN "
+                              "NEW.cameo = '999' BEGIN SELECT RAISE(ABORT, 'code 999 refused'); END"
+                            : "ALTER TABLE mentions ADD CONSTRAINT no999 CHECK (cameo <> '999')")
+                  .ok());
+  Story s = MakeStory("refused-1", 20260301, "AP");
+  auto sink = db_->Open();
+  ASSERT_TRUE(sink.ok());
+  // PostgreSQL pipelines the insert, so the error may come with a later call.
+  Status st = WriteStory(**sink, s, std::vector<Event>{MakeEvent(s, 0, "EGY", "ISR", "999")});
+  if (st.ok()) st = (*sink)->Finish();
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("writing mention"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find(db_->is_sqlite() ? db_->uri() : "127.0.0.1"), std::string::npos)
+      << st.message();
+  sink->reset();
+  // Nothing of the failed batch was kept.
+  EXPECT_EQ(db_->One("SELECT COUNT(*) FROM stories WHERE id = 'refused-1'"), "0");
+  EXPECT_EQ(db_->One("SELECT COUNT(*) FROM mentions"), "6");
 }
 
 TEST_P(StoreTest, QueryCountsByPeriodAndFilter) {
