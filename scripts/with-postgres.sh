@@ -45,7 +45,10 @@ if [ "$(id -u)" = 0 ]; then
   as_server_user=(runuser -u postgres --)
 fi
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/eventcoder-pg.XXXXXX")
+base="${TMPDIR:-/tmp}"
+# The server user must be able to reach the directory (a TMPDIR under /root is not).
+if [ ${#as_server_user[@]} -gt 0 ] && ! "${as_server_user[@]}" test -x "$base"; then base=/tmp; fi
+dir=$(mktemp -d "$base/eventcoder-pg.XXXXXX")
 chmod 755 "$dir"
 if [ ${#as_server_user[@]} -gt 0 ]; then chown postgres "$dir"; fi
 data="$dir/data"
