@@ -1,6 +1,7 @@
 # Quick start:
 #   make run    install what is missing, build, and code the bundled example stories
 #   make test   install what is missing, build, and run the unit tests and validation guards
+#               (under scripts/with-postgres.sh, so the PostgreSQL store tests run too)
 # Other targets: build, asan (tests under AddressSanitizer + UBSan), validate, format, clean,
 # dicts (regenerate dictionaries/actors/countries.txt from iso-codes and dictionaries/src/).
 
@@ -8,6 +9,8 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann-json3-dev \
                   libsqlite3-dev wordnet-base libgeonames-dev iso-codes
+# The PostgreSQL store: client library, and the server the tests run (scripts/with-postgres.sh).
+DEBIAN_PACKAGES += libpq-dev postgresql
 SHARED ?= ../shared
 
 .PHONY: all deps build run test asan validate format clean dicts
@@ -33,13 +36,15 @@ build: deps $(BUILD)/Makefile
 run: build
 	$(BUILD)/eventcoder code --explain examples/stories.txt
 
+# The PostgreSQL tests read EVENTCODER_TEST_PG, which scripts/with-postgres.sh sets for a
+# throw-away server it starts and removes (when it is already set, that server is used).
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	scripts/with-postgres.sh sh -c 'cd $(BUILD) && ctest --output-on-failure -j $(JOBS)'
 
 asan: deps
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DEVENTCODER_SANITIZE=ON
 	cmake --build build-asan -j $(JOBS)
-	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+	scripts/with-postgres.sh sh -c 'cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)'
 
 validate: build
 	$(BUILD)/eventcoder validate $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml

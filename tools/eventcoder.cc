@@ -2,6 +2,7 @@
 //
 //   eventcoder [code] [FILE...]        code stories (files or stdin) into events
 //   eventcoder validate FILE.xml       run PETRARCH validation records
+//   eventcoder query --db DB ...       event counts over time from a store
 //   eventcoder --help
 #include <sys/resource.h>
 
@@ -22,13 +23,17 @@
 #include "match/compiled_dictionary.h"
 #include "pipeline/parallel_coder.h"
 #include "pipeline/story_coder.h"
+#include "query/plot.h"
+#include "query/query.h"
 #include "read/story_reader.h"
+#include "store/postgres_connection.h"
 #include "text/tagger.h"
 #include "validate/codebook.h"
 #include "validate/validator.h"
 #include "write/gdelt_writer.h"
 #include "write/jsonl_writer.h"
 #include "write/plover_writer.h"
+#include "write/postgres_sink.h"
 #include "write/sqlite_sink.h"
 #include "write/tsv_writer.h"
 
@@ -45,6 +50,7 @@ constexpr const char* kUsage = R"(usage:
                                           step (eventcoder explain --help)
   eventcoder validate --codebook FILE.csv code the example of every CAMEO code in a
                                           codebook CSV; report exact and root hits
+  eventcoder query --db DB [options]      event counts per day/week/month from a store, as CSV
 
 input:
   --format auto|text|jsonl|xml   input format (default auto: detected from content)
@@ -73,7 +79,8 @@ output:
   --no-locate                    do not geolocate events or date them from their sentence
   -o, --output FILE              write events to FILE (default stdout)
   --explain                      add CAMEO names and descriptions to each event
-  --db PATH                      also store stories and events in SQLite at PATH
+  --db PATH                      also store stories, events and mentions in SQLite at PATH
+  --db postgresql://...          ... or in PostgreSQL (libpq URI; postgres:// too)
   --trees                        print the parse tree of every sentence to stderr
 performance:
   --threads N                    code on N threads (default 0: one per core); the output
@@ -88,6 +95,16 @@ validate:
                                  (require_dyad false: the target may be absent)
   --compare-raw                  also code each record from its raw text and report how
                                  often those events agree with the ones from its <Parse>
+query (CSV: period,events,mentions,goldstein_sum,cooperation,conflict; cooperation
+counts quad classes 1-2, conflict 3-4; empty periods in between are listed with zeros):
+  --db PATH|URI                  the store to read (SQLite file or PostgreSQL URI)
+  --country X                    events whose source or target code starts with X
+  --source X --target Y          events whose source / target code starts with X / Y
+  --code 19 | --code 190-195     CAMEO codes of root 19, or codes 190 to 195
+  --from YYYY-MM-DD --to YYYY-MM-DD   date range (inclusive)
+  --by day|week|month            period (default day; a week is named by its Monday)
+  -o, --output FILE              write the CSV to FILE (default stdout)
+  --plot FILE.svg                also draw cooperation vs conflict per period as SVG
 exit status: 0 all stories coded; 1 some input was skipped (see stderr); 2 usage or fatal error
 )";
 
@@ -113,6 +130,8 @@ struct Args {
   int threads = 0;  // 0: one per core
   bool stats = false;
   std::string codebook;
+  EventFilter filter;
+  std::string code_range, by = "day", plot;
 };
 
 int Usage(const std::string& why) {
@@ -122,7 +141,8 @@ int Usage(const std::string& why) {
 
 bool ParseArgs(int argc, char** argv, Args* a, std::string* err) {
   int i = 1;
-  if (i < argc && (std::string(argv[i]) == "code" || std::string(argv[i]) == "validate")) {
+  if (i < argc && (std::string(argv[i]) == "code" || std::string(argv[i]) == "validate" ||
+                   std::string(argv[i]) == "query")) {
     a->command = argv[i++];
   }
   for (; i < argc; ++i) {
@@ -193,6 +213,22 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* err) {
       if (!value(&a->codebook)) return false;
     } else if (s == "--id") {
       if (!value(&a->only_id)) return false;
+    } else if (s == "--country") {
+      if (!value(&a->filter.country)) return false;
+    } else if (s == "--source") {
+      if (!value(&a->filter.source)) return false;
+    } else if (s == "--target") {
+      if (!value(&a->filter.target)) return false;
+    } else if (s == "--code") {
+      if (!value(&a->code_range)) return false;
+    } else if (s == "--from") {
+      if (!value(&a->filter.from_date)) return false;
+    } else if (s == "--to") {
+      if (!value(&a->filter.to_date)) return false;
+    } else if (s == "--by") {
+      if (!value(&a->by)) return false;
+    } else if (s == "--plot") {
+      if (!value(&a->plot)) return false;
     } else if (s.size() > 1 && s[0] == '-' && s != "-") {
       *err = "unknown option " + s;
       return false;
@@ -386,7 +422,18 @@ int RunCode(const Args& a) {
     writer = std::make_unique<OneADaySink>(std::move(writer));
   sinks.push_back(std::move(writer));
   if (!a.db.empty()) {
-    auto db = SqliteSink::Open(a.db, wo);
+    // PostgreSQL for a postgresql:// or postgres:// URI, else an SQLite file.
+    auto open = [&]() -> StatusOr<std::unique_ptr<EventSink>> {
+      if (IsPostgresUri(a.db)) {
+        auto pg = PostgresSink::Open(a.db, wo);
+        if (!pg.ok()) return pg.status();
+        return std::unique_ptr<EventSink>(std::move(*pg));
+      }
+      auto lite = SqliteSink::Open(a.db, wo);
+      if (!lite.ok()) return lite.status();
+      return std::unique_ptr<EventSink>(std::move(*lite));
+    };
+    auto db = open();
     if (!db.ok()) {
       std::cerr << "eventcoder: " << db.status().message() << "\n";
       return 2;
@@ -488,6 +535,56 @@ int RunCode(const Args& a) {
   return 0;
 }
 
+int RunQuery(const Args& a) {
+  if (a.db.empty()) return Usage("query needs --db PATH or --db postgresql://...");
+  if (!a.files.empty()) return Usage("query takes no FILE arguments");
+  EventFilter filter = a.filter;
+  if (!a.code_range.empty()) {
+    if (Status st = ParseCodeRange(a.code_range, &filter); !st.ok()) return Usage(st.message());
+  }
+  auto period = ParsePeriod(a.by);
+  if (!period.ok()) return Usage(period.status().message());
+  auto reader = OpenStoreReader(a.db);
+  if (!reader.ok()) {
+    std::cerr << "eventcoder: " << reader.status().message() << "\n";
+    return 2;
+  }
+  auto days = (*reader)->CountByDay(filter);
+  if (!days.ok()) {
+    std::cerr << "eventcoder: " << days.status().message() << "\n";
+    return 2;
+  }
+  std::vector<PeriodRow> rows = Aggregate(*days, *period);
+  if (a.output.empty()) {
+    WriteCsv(std::cout, rows);
+  } else {
+    std::ofstream out(a.output, std::ios::binary);
+    WriteCsv(out, rows);
+    if (!out.flush()) {
+      std::cerr << "eventcoder: cannot write " << a.output << "\n";
+      return 2;
+    }
+  }
+  if (!a.plot.empty()) {
+    std::string what;
+    if (!filter.country.empty()) what += filter.country;
+    if (!filter.source.empty() || !filter.target.empty()) {
+      if (!what.empty()) what += ", ";
+      what += (filter.source.empty() ? "*" : filter.source) + " -> " +
+              (filter.target.empty() ? "*" : filter.target);
+    }
+    if (!a.code_range.empty()) what += (what.empty() ? "CAMEO " : ", CAMEO ") + a.code_range;
+    if (what.empty()) what = "all events";
+    std::ofstream svg(a.plot, std::ios::binary);
+    svg << PlotSvg(rows, what + ": events per " + PeriodName(*period));
+    if (!svg.flush()) {
+      std::cerr << "eventcoder: cannot write " << a.plot << "\n";
+      return 2;
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 }  // namespace eventcoder
 
@@ -509,5 +606,6 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (a.command == "validate") return RunValidate(a);
+  if (a.command == "query") return RunQuery(a);
   return RunCode(a);
 }

@@ -80,21 +80,24 @@ class SqliteSinkTest : public ::testing::Test {
 TEST_F(SqliteSinkTest, WritesSchemaAndRows) {
   ASSERT_TRUE(WriteRun(3, false, 2).ok());
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM stories"), "3");
+  // Each story has its own date, so every mention is its own event.
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM mentions"), "6");
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM events"), "6");
   EXPECT_EQ(Scalar("PRAGMA journal_mode"), "wal");
-  auto idx =
-      SqliteSink::Query(path_,
-                        "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='events' "
-                        "AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  auto idx = SqliteSink::Query(path_,
+                               "SELECT name FROM sqlite_master WHERE type='index' AND "
+                               "name NOT LIKE 'sqlite_%' ORDER BY name");
   ASSERT_TRUE(idx.ok());
   std::vector<std::string> names;
   for (auto& r : *idx) names.push_back(r[0]);
   EXPECT_EQ(names, (std::vector<std::string>{"events_cameo", "events_date", "events_dyad",
-                                             "events_story"}));
+                                             "mentions_cameo", "mentions_date", "mentions_dyad",
+                                             "mentions_event"}));
   auto row = SqliteSink::Query(
       path_,
-      "SELECT story_id, date, cameo, root, quad_class, goldstein, spans_json, why_json, "
-      "text FROM events WHERE cameo = '195' AND story_id = 's1'");
+      "SELECT m.story_id, m.date, m.cameo, e.root, e.quad_class, e.goldstein, m.spans_json, "
+      "m.why_json, m.text, e.num_mentions, e.first_story_id FROM mentions m JOIN events e ON "
+      "e.event_key = m.event_key WHERE m.cameo = '195' AND m.story_id = 's1'");
   ASSERT_TRUE(row.ok());
   ASSERT_EQ(row->size(), 1u);
   const std::vector<std::string>& r = row->front();
@@ -102,10 +105,12 @@ TEST_F(SqliteSinkTest, WritesSchemaAndRows) {
   EXPECT_EQ(r[1], "2026-02-11");
   EXPECT_EQ(r[3], "19");
   EXPECT_EQ(r[4], "4");
-  EXPECT_EQ(r[5], "-10.0");
+  EXPECT_EQ(r[5], "-10");
   EXPECT_EQ(r[6], "{\"source\":[[0,3]],\"target\":[],\"verb\":[]}");
   EXPECT_EQ(r[7], "[{\"role\":\"verb\",\"file\":\"verbs.txt\",\"line\":12,\"entry\":\"MEET\"}]");
   EXPECT_EQ(r[8], "A sentence with \xE2\x80\x99 and \xEF\xBF\xBD.");
+  EXPECT_EQ(r[9], "1");
+  EXPECT_EQ(r[10], "s1");
   EXPECT_EQ(Scalar("SELECT date || '|' || source || '|' || url FROM stories WHERE id='s2'"),
             "2026-02-12|Wire|https://example.org/s2");
 }
@@ -114,13 +119,17 @@ TEST_F(SqliteSinkTest, RerunIsIdempotentAndReplacesChangedStories) {
   ASSERT_TRUE(WriteRun(5, false, 2).ok());
   ASSERT_TRUE(WriteRun(5, false, 1000).ok());
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM stories"), "5");
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM mentions"), "10");
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM events"), "10");
+  EXPECT_EQ(Scalar("SELECT MAX(num_mentions) FROM events"), "1");
   // The last story now codes to a single, different event.
   ASSERT_TRUE(WriteRun(5, true, 3).ok());
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM stories"), "5");
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM mentions"), "9");
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM events"), "9");
-  EXPECT_EQ(Scalar("SELECT group_concat(cameo) FROM events WHERE story_id = 's4'"), "111");
-  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM events WHERE story_id = 's3'"), "2");
+  EXPECT_EQ(Scalar("SELECT group_concat(cameo) FROM mentions WHERE story_id = 's4'"), "111");
+  EXPECT_EQ(Scalar("SELECT group_concat(cameo) FROM events WHERE first_story_id = 's4'"), "111");
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM mentions WHERE story_id = 's3'"), "2");
 }
 
 TEST_F(SqliteSinkTest, StoryWithoutEventsClearsOldEvents) {
@@ -129,7 +138,8 @@ TEST_F(SqliteSinkTest, StoryWithoutEventsClearsOldEvents) {
   ASSERT_TRUE(sink.ok());
   ASSERT_TRUE(WriteStory(**sink, MakeStory("s0", 20260210), {}).ok());
   ASSERT_TRUE((*sink)->Finish().ok());
-  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM events WHERE story_id = 's0'"), "0");
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM mentions WHERE story_id = 's0'"), "0");
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM events WHERE first_story_id = 's0'"), "0");
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM events"), "2");
 }
 
@@ -155,7 +165,9 @@ TEST_F(SqliteSinkTest, UnfinishedBatchIsRolledBack) {
     // Destroyed without Finish(): the first batch (2 stories) is committed, the third is not.
   }
   EXPECT_EQ(Scalar("SELECT COUNT(*) FROM stories"), "2");
-  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM events"), "2");
+  EXPECT_EQ(Scalar("SELECT COUNT(*) FROM mentions"), "2");
+  // Same day, dyad and code: one event, mentioned by the two committed stories.
+  EXPECT_EQ(Scalar("SELECT COUNT(*) || '|' || MAX(num_mentions) FROM events"), "1|2");
 }
 
 TEST_F(SqliteSinkTest, ErrorsNameThePath) {
@@ -202,7 +214,8 @@ TEST_F(SqliteSinkTest, WriteWithoutBeginStoryAndFinishTwice) {
   ASSERT_TRUE((*sink)->EndStory(s).ok());
   ASSERT_TRUE((*sink)->Finish().ok());
   EXPECT_EQ((*sink)->Finish().code(), StatusCode::kInternal);
-  EXPECT_EQ(Scalar("SELECT story_id || '|' || quad_class || '|' || goldstein FROM events"),
+  EXPECT_EQ(Scalar("SELECT story_id FROM mentions"), "lone");
+  EXPECT_EQ(Scalar("SELECT first_story_id || '|' || quad_class || '|' || goldstein FROM events"),
             "lone|4|-5.0");
 }
 
