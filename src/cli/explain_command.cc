@@ -91,6 +91,7 @@ int ExplainRecords(const ExplainArgs& a, std::ostream& out, std::ostream& err) {
       nlohmann::json j;
       j["id"] = r.id;
       j["passed"] = r.passed;
+      j["error"] = r.error;  // an unreadable record: no sentences
       j["expected"] = nlohmann::json::array();
       for (const auto& t : r.expected) j["expected"].push_back(tuple(t));
       j["produced"] = nlohmann::json::array();

@@ -54,7 +54,7 @@ std::string FormatExplanation(const SentenceExplanation& s, const std::vector<Ev
     // The reason, in plain words: the last failing step.
     const TraceStep* last = nullptr;
     for (const TraceStep& st : s.trace.steps)
-      if (!st.ok && st.stage != "pattern" && st.stage != "phrase") last = &st;
+      if (!st.ok && st.stage != "pattern" && st.stage != "phrase" && !st.words.empty()) last = &st;
     bool any_verb = false;
     for (const TraceStep& st : s.trace.steps) any_verb |= st.stage == "verb" && st.ok;
     o << "  no event: ";
