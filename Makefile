@@ -1,15 +1,17 @@
 # Quick start:
 #   make run    install what is missing, build, and code the bundled example stories
 #   make test   install what is missing, build, and run the unit tests and validation guards
-# Other targets: build, asan (tests under AddressSanitizer + UBSan), validate, format, clean.
+# Other targets: build, asan (tests under AddressSanitizer + UBSan), fuzz (libFuzzer targets,
+# FUZZ_SECONDS each, default 60), validate, format, clean.
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann-json3-dev \
-                  libsqlite3-dev wordnet-base
+                  libsqlite3-dev wordnet-base clang libclang-rt-14-dev
 SHARED ?= ../shared
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run test asan validate format clean
+.PHONY: all deps build run test asan fuzz validate format clean
 
 all: build
 
@@ -40,6 +42,9 @@ asan: deps
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
+fuzz: deps
+	JOBS=$(JOBS) fuzz/run.sh $(FUZZ_SECONDS)
+
 validate: build
 	$(BUILD)/eventcoder validate $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
 	$(BUILD)/eventcoder validate --ignore-parse $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
@@ -48,4 +53,4 @@ format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz
