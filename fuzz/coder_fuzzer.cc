@@ -83,7 +83,7 @@ WIRE_+TAP
 --- SAY [010] ---
 SAY {SAID SAYS}
 - * THAT $ WILL ATTACK + [138]
-- * + IS_* [012]
+- * +_IS ANGRY [012]
 )";
 
 constexpr const char* kDiscards = R"(

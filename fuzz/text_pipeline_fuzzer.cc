@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     tagger.Tag(&s);
     for (const Token& t : s.tokens) Check(!t.tag.empty(), "untagged token");
     std::string tree_text = ShallowParse(s);
-    auto tree = ReadTreebank(tree_text);
+    auto tree = ReadTreebank(tree_text, kMaxTreeNodes);
     if (s.tokens.empty()) continue;
     if (!tree.ok()) {
       fprintf(stderr, "unreadable parser output: %s\n%s\n", tree.status().message().c_str(),

@@ -3,6 +3,8 @@
 //   eventcoder [code] [FILE...]        code stories (files or stdin) into events
 //   eventcoder validate FILE.xml       run PETRARCH validation records
 //   eventcoder --help
+#include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -30,6 +32,8 @@ constexpr const char* kUsage = R"(usage:
 input:
   --format auto|text|jsonl|xml   input format (default auto: detected from content)
   --max-story-bytes N            larger stories are reported and skipped (default 1048576)
+  --max-sentence-tokens N        longer sentences are coded on their first N tokens, with
+                                 a warning (default 300; 0 = no limit)
   --ignore-parse                 ignore <Parse> trees in XML input; analyse the raw text
 dictionaries (PETRARCH formats):
   --dict-dir DIR                 actors.txt and actors/*.txt, agents.txt, verbs.txt,
@@ -47,6 +51,7 @@ output:
   -o, --output FILE              write events to FILE (default stdout)
   --explain                      add CAMEO names and descriptions to each event
   --db PATH                      also store stories and events in SQLite at PATH
+  --db-batch N                   stories per SQLite transaction (default 1000)
   --trees                        print the parse tree of every sentence to stderr
 validate:
   --verbose                      list failing records with expected and produced events
@@ -62,6 +67,8 @@ struct Args {
   std::vector<std::string> files;
   std::string format = "auto";
   size_t max_story_bytes = 1 << 20;
+  size_t max_sentence_tokens = 300;
+  size_t db_batch = 1000;
   bool ignore_parse = false;
   std::string dict_dir = EVENTCODER_SOURCE_DIR "/dictionaries";
   std::vector<std::string> actors;
@@ -97,13 +104,28 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* err) {
       return true;
     };
     std::string v;
+    auto number = [&](size_t* out) {
+      if (!value(&v)) return false;
+      char* end = nullptr;
+      errno = 0;
+      unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+      if (v.empty() || v[0] == '-' || *end != '\0' || errno == ERANGE) {
+        *err = s + " needs a non-negative number, not \"" + v + "\"";
+        return false;
+      }
+      *out = static_cast<size_t>(n);
+      return true;
+    };
     if (s == "--help" || s == "-h") {
       a->command = "help";
     } else if (s == "--format") {
       if (!value(&a->format)) return false;
     } else if (s == "--max-story-bytes") {
-      if (!value(&v)) return false;
-      a->max_story_bytes = std::stoull(v);
+      if (!number(&a->max_story_bytes)) return false;
+    } else if (s == "--max-sentence-tokens") {
+      if (!number(&a->max_sentence_tokens)) return false;
+    } else if (s == "--db-batch") {
+      if (!number(&a->db_batch)) return false;
     } else if (s == "--ignore-parse") {
       a->ignore_parse = true;
     } else if (s == "--dict-dir") {
@@ -240,6 +262,7 @@ int RunCode(const Args& a) {
   }
   PipelineOptions popts;
   popts.use_supplied_parse = !a.ignore_parse;
+  popts.max_sentence_tokens = a.max_sentence_tokens;
   if (Status st = ApplyCodingOptions(a, &popts.coder); !st.ok()) {
     std::cerr << "eventcoder: " << st.message() << "\n";
     return 2;
@@ -271,7 +294,9 @@ int RunCode(const Args& a) {
   else
     return Usage("unknown --output-format " + a.output_format);
   if (!a.db.empty()) {
-    auto db = SqliteSink::Open(a.db, wo);
+    WriterOptions dbo = wo;
+    dbo.batch_stories = a.db_batch;
+    auto db = SqliteSink::Open(a.db, dbo);
     if (!db.ok()) {
       std::cerr << "eventcoder: " << db.status().message() << "\n";
       return 2;
@@ -290,6 +315,7 @@ int RunCode(const Args& a) {
     if (fatal) return;
     StoryResult res;
     Status s = coder.Code(story, &res, a.trees);
+    for (const auto& w : res.warnings) std::cerr << "warning: " << w << "\n";
     for (size_t i = 0; i < res.trees.size(); ++i)
       std::cerr << "# " << story.id << " sentence " << i << ": " << res.trees[i] << "\n";
     if (!s.ok()) {

@@ -12,6 +12,11 @@ namespace {
 
 constexpr size_t kMaxMembers = 32;
 constexpr int kMaxDepth = 200;
+// Pattern-matching steps (positions tried) for one sentence, over all its verbs and
+// patterns: bounds the worst case of hostile dictionaries and sentences. Past it, no more
+// patterns match in the sentence and verbs fall back to their own codes. Ordinary
+// sentences use a few thousand steps.
+constexpr long kMaxMatchStepsPerSentence = 4'000'000;
 
 // acc := every a + p for a in acc, p in part (word lists of noun-phrase members), capped.
 void AppendProduct(std::vector<std::vector<int>>* acc, const std::vector<std::vector<int>>& part) {
@@ -192,6 +197,7 @@ class SentenceCoder {
   std::vector<NounPhrase> phrases_;
   std::vector<int> np_of_word_;
   std::vector<bool> deleted_;
+  mutable long match_steps_left_ = kMaxMatchStepsPerSentence;
 };
 
 bool SentenceCoder::HasDescendant(int node,
@@ -584,6 +590,7 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
   size_t start = must_adjacent ? NextPos(items, pos) : pos;
   size_t stop = must_adjacent ? std::min(start + 1, items.size()) : items.size();
   for (size_t p = start; p < stop; ++p) {
+    if (--match_steps_left_ < 0) return false;  // the sentence's budget is spent
     const Item& it = items[p];
     const std::string& w = t_.words[it.word].norm;
     switch (tok.kind) {

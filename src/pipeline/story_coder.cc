@@ -100,6 +100,9 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
   result->trees.clear();
   result->sentences = 0;
   result->discarded = false;
+  result->warnings.clear();
+  const size_t max_tokens = options_.max_sentence_tokens;
+  const Location where{story.file, story.line, story.id};
 
   StoryContext context;
   // Codes one sentence; false when a story-level discard ends the story.
@@ -142,9 +145,15 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
       return Status::InvalidArgument(FormatError({story.file, story.line, story.id},
                                                  "unreadable <Parse>: " + tree.status().message()));
     }
-    AlignWords(story.text, &*tree);
-    code_sentence(*tree, 0, story.text.size());
-    return Status::Ok();
+    if (max_tokens == 0 || tree->words.size() <= max_tokens) {
+      AlignWords(story.text, &*tree);
+      code_sentence(*tree, 0, story.text.size());
+      return Status::Ok();
+    }
+    result->warnings.push_back(FormatError(
+        where, "<Parse> has " + std::to_string(tree->words.size()) + " words, over the " +
+                   std::to_string(max_tokens) +
+                   "-token sentence limit (--max-sentence-tokens); coding the raw text instead"));
   }
 
   const Tagger& tagger = Tagger::Default();
@@ -152,8 +161,17 @@ Status StoryCoder::Code(const Story& story, StoryResult* result, bool keep_trees
     Tokenize(story.text, &s);
     StripDateline(&s);
     if (s.tokens.empty()) continue;
+    if (max_tokens > 0 && s.tokens.size() > max_tokens) {
+      result->warnings.push_back(
+          FormatError(where, "sentence " + std::to_string(result->sentences) + " (byte " +
+                                 std::to_string(s.begin) + ") has " +
+                                 std::to_string(s.tokens.size()) + " tokens; coded on its first " +
+                                 std::to_string(max_tokens) + " (--max-sentence-tokens)"));
+      s.tokens.resize(max_tokens);
+      s.end = s.tokens.back().end;
+    }
     tagger.Tag(&s);
-    auto tree = ReadTreebank(ShallowParse(s));
+    auto tree = ReadTreebank(ShallowParse(s), kMaxTreeNodes);
     if (!tree.ok()) continue;  // cannot happen for our own output; never fatal
     // Our parser keeps the tokens in order: copy their offsets.
     if (tree->words.size() == s.tokens.size()) {
