@@ -18,7 +18,11 @@ fi
 
 CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DEVENTCODER_FUZZ=ON -DEVENTCODER_BUILD_TESTS=OFF >/dev/null || exit 2
-cmake --build "$BUILD" -j "$JOBS" --target "${TARGETS[@]}" || exit 2
+echo "building ${#TARGETS[@]} fuzz targets in $BUILD (log: $BUILD/build.log)"
+if ! cmake --build "$BUILD" -j "$JOBS" --target "${TARGETS[@]}" >"$BUILD/build.log" 2>&1; then
+  tail -40 "$BUILD/build.log"
+  exit 2
+fi
 
 failed=()
 for t in "${TARGETS[@]}"; do
