@@ -2,18 +2,20 @@
 #   make run    install what is missing, build, and code the bundled example stories
 #   make test   install what is missing, build, and run the unit tests and validation guards
 #               (under scripts/with-postgres.sh, so the PostgreSQL store tests run too)
-# Other targets: build, asan (tests under AddressSanitizer + UBSan), validate, format, clean,
-# dicts (regenerate dictionaries/actors/countries.txt from iso-codes and dictionaries/src/).
+# Other targets: build, asan (tests under AddressSanitizer + UBSan), fuzz (libFuzzer targets,
+# FUZZ_SECONDS each, default 60), validate, format, clean, dicts (regenerate
+# dictionaries/actors/countries.txt from iso-codes and dictionaries/src/).
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann-json3-dev \
-                  libsqlite3-dev wordnet-base libgeonames-dev iso-codes
+                  libsqlite3-dev wordnet-base libgeonames-dev iso-codes clang libclang-rt-14-dev
 # The PostgreSQL store: client library, and the server the tests run (scripts/with-postgres.sh).
 DEBIAN_PACKAGES += libpq-dev postgresql
 SHARED ?= ../shared
+FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run test asan validate format clean dicts
+.PHONY: all deps build run test asan fuzz validate format clean dicts
 
 all: build
 
@@ -46,6 +48,9 @@ asan: deps
 	cmake --build build-asan -j $(JOBS)
 	scripts/with-postgres.sh sh -c 'cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)'
 
+fuzz: deps
+	JOBS=$(JOBS) fuzz/run.sh $(FUZZ_SECONDS)
+
 validate: build
 	$(BUILD)/eventcoder validate $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
 	$(BUILD)/eventcoder validate --ignore-parse $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
@@ -59,4 +64,4 @@ format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz

@@ -8,6 +8,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cerrno>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -55,6 +57,8 @@ constexpr const char* kUsage = R"(usage:
 input:
   --format auto|text|jsonl|xml   input format (default auto: detected from content)
   --max-story-bytes N            larger stories are reported and skipped (default 1048576)
+  --max-sentence-tokens N        longer sentences are coded on their first N tokens, with
+                                 a warning (default 300; 0 = no limit)
   --ignore-parse                 ignore <Parse> trees in XML input; analyse the raw text
 dictionaries (PETRARCH formats):
   --dict-dir DIR                 actors.txt and actors/*.txt, agents.txt, verbs.txt,
@@ -81,6 +85,7 @@ output:
   --explain                      add CAMEO names and descriptions to each event
   --db PATH                      also store stories, events and mentions in SQLite at PATH
   --db postgresql://...          ... or in PostgreSQL (libpq URI; postgres:// too)
+  --db-batch N                   stories per database transaction (default 1000)
   --trees                        print the parse tree of every sentence to stderr
 performance:
   --threads N                    code on N threads (default 0: one per core); the output
@@ -113,6 +118,8 @@ struct Args {
   std::vector<std::string> files;
   std::string format = "auto";
   size_t max_story_bytes = 1 << 20;
+  size_t max_sentence_tokens = 300;
+  size_t db_batch = 1000;
   bool ignore_parse = false;
   std::string dict_dir = EVENTCODER_SOURCE_DIR "/dictionaries";
   std::vector<std::string> actors;
@@ -156,13 +163,28 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* err) {
       return true;
     };
     std::string v;
+    auto number = [&](size_t* out) {
+      if (!value(&v)) return false;
+      char* end = nullptr;
+      errno = 0;
+      unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+      if (v.empty() || v[0] == '-' || *end != '\0' || errno == ERANGE) {
+        *err = s + " needs a non-negative number, not \"" + v + "\"";
+        return false;
+      }
+      *out = static_cast<size_t>(n);
+      return true;
+    };
     if (s == "--help" || s == "-h") {
       a->command = "help";
     } else if (s == "--format") {
       if (!value(&a->format)) return false;
     } else if (s == "--max-story-bytes") {
-      if (!value(&v)) return false;
-      a->max_story_bytes = std::stoull(v);
+      if (!number(&a->max_story_bytes)) return false;
+    } else if (s == "--max-sentence-tokens") {
+      if (!number(&a->max_sentence_tokens)) return false;
+    } else if (s == "--db-batch") {
+      if (!number(&a->db_batch)) return false;
     } else if (s == "--ignore-parse") {
       a->ignore_parse = true;
     } else if (s == "--dict-dir") {
@@ -367,6 +389,7 @@ int RunCode(const Args& a) {
     std::cerr << "warning: no gazetteer (" << Gazetteer::DefaultStatus().message()
               << "); events are not located\n";
   }
+  popts.max_sentence_tokens = a.max_sentence_tokens;
   if (Status st = ApplyCodingOptions(a, &popts.coder); !st.ok()) {
     std::cerr << "eventcoder: " << st.message() << "\n";
     return 2;
@@ -422,14 +445,16 @@ int RunCode(const Args& a) {
     writer = std::make_unique<OneADaySink>(std::move(writer));
   sinks.push_back(std::move(writer));
   if (!a.db.empty()) {
+    WriterOptions dbo = wo;
+    dbo.batch_stories = a.db_batch;
     // PostgreSQL for a postgresql:// or postgres:// URI, else an SQLite file.
     auto open = [&]() -> StatusOr<std::unique_ptr<EventSink>> {
       if (IsPostgresUri(a.db)) {
-        auto pg = PostgresSink::Open(a.db, wo);
+        auto pg = PostgresSink::Open(a.db, dbo);
         if (!pg.ok()) return pg.status();
         return std::unique_ptr<EventSink>(std::move(*pg));
       }
-      auto lite = SqliteSink::Open(a.db, wo);
+      auto lite = SqliteSink::Open(a.db, dbo);
       if (!lite.ok()) return lite.status();
       return std::unique_ptr<EventSink>(std::move(*lite));
     };
@@ -453,6 +478,7 @@ int RunCode(const Args& a) {
     if (fatal) return;
     for (size_t i = 0; i < res.trees.size(); ++i)
       std::cerr << "# " << story.id << " sentence " << i << ": " << res.trees[i] << "\n";
+    for (const auto& w : res.warnings) std::cerr << "warning: " << w << "\n";
     if (!s.ok()) {
       std::cerr << s.message() << "\n";
       ++skipped;

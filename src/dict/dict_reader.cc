@@ -116,7 +116,22 @@ struct Line {
   int number = 0;
   std::string_view raw;  // the source line, without its line end
   std::string text;      // comments removed and trimmed; never empty
+  // Non-empty when the line is over kMaxLineBytes or kMaxLineWords: the reader reports it
+  // with this message and skips it (and, for a header, what belongs to it).
+  std::string limit_error;
 };
+
+// Words of a line for kMaxLineWords: pieces between blanks, '_' and group brackets.
+size_t CountWords(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    bool sep = IsSpace(c) || c == '_' || c == '[' || c == ']' || c == '{' || c == '}';
+    if (!sep && !in_word) ++n;
+    in_word = !sep;
+  }
+  return n;
+}
 
 class LineSource {
  public:
@@ -137,6 +152,14 @@ class LineSource {
       if (clean.empty()) continue;
       out->number = line_no_;
       out->raw = raw;
+      out->limit_error.clear();
+      if (clean.size() > kMaxLineBytes) {
+        out->limit_error = "line of " + std::to_string(clean.size()) + " bytes is over the " +
+                           std::to_string(kMaxLineBytes) + "-byte dictionary line limit";
+      } else if (size_t words = CountWords(clean); words > kMaxLineWords) {
+        out->limit_error = "line of " + std::to_string(words) + " words is over the " +
+                           std::to_string(kMaxLineWords) + "-word dictionary line limit";
+      }
       out->text = std::move(clean);
       return true;
     }
@@ -489,6 +512,18 @@ class VerbReader {
 
   void Add(const Line& line) {
     const std::string& s = line.text;
+    if (!line.limit_error.empty()) {
+      // A header over the limit takes its block's or synset's lines with it.
+      if (s.compare(0, 3, "---") == 0) {
+        block_ = -1;
+        dead_block_ = true;
+        cur_synset_ = kNoSynset;
+      } else if (s[0] == '&') {
+        cur_synset_ = kBadSynset;
+      }
+      rep_->Bad(line.number, line.limit_error, line.raw);
+      return;
+    }
     if (s.compare(0, 3, "---") == 0) {
       cur_synset_ = kNoSynset;
       Header(line);
@@ -652,6 +687,10 @@ class VerbReader {
         }
       }
       if (stars != 1) error = stars == 0 ? "pattern without '*'" : "pattern with more than one '*'";
+      if (error.empty() && tokens.size() - 1 > kMaxPatternTokens) {
+        error = "pattern of " + std::to_string(tokens.size() - 1) + " tokens is over the " +
+                std::to_string(kMaxPatternTokens) + "-token limit";
+      }
     }
     if (error.empty()) {
       for (size_t i = 0; i < tokens.size() && error.empty(); ++i) {
@@ -786,7 +825,9 @@ class VerbReader {
     std::vector<Synset> done;
     size_t total = 0;  // phrases stored so far, against kMaxSynsetPhrases
     bool over_budget = false;
-    for (size_t top = 0; top < raw_.size() && !rep_->stopped(); ++top) {
+    // Once the budget is spent, later synsets are left out: walking them would cost time
+    // without adding anything.
+    for (size_t top = 0; top < raw_.size() && !rep_->stopped() && !over_budget; ++top) {
       Synset out;
       out.name = raw_[top].name;
       out.origin = raw_[top].origin;
@@ -812,7 +853,7 @@ class VerbReader {
       }
       std::unordered_set<std::string> visited = {out.name};
       std::vector<std::pair<size_t, size_t>> stack = {{top, 0}};
-      while (!stack.empty() && !rep_->stopped()) {
+      while (!stack.empty() && !rep_->stopped() && !over_budget) {
         const size_t ri = stack.back().first;
         const size_t pos = stack.back().second;
         if (pos >= raw_[ri].items.size()) {
@@ -826,6 +867,19 @@ class VerbReader {
           continue;
         }
         if (!visited.insert(item.ref).second) continue;
+        if (stack.size() >= kMaxSynsetNesting && raw_index_.count(item.ref) != 0) {
+          // Reported once per file, at the first reference that goes too deep.
+          if (!nesting_reported_) {
+            nesting_reported_ = true;
+            if (!rep_->Bad(item.line,
+                           "synset " + item.ref + " in " + out.name + " nests deeper than " +
+                               std::to_string(kMaxSynsetNesting) + " levels; not expanded",
+                           item.raw)) {
+              return;
+            }
+          }
+          continue;
+        }
         if (auto it = raw_index_.find(item.ref); it != raw_index_.end()) {
           stack.push_back({it->second, 0});
         } else if (auto it2 = d_->synsets.find(item.ref); it2 != d_->synsets.end()) {
@@ -885,6 +939,7 @@ class VerbReader {
   static constexpr long kNoSynset = -1;   // not inside a synset: '+' starts a verb line
   static constexpr long kBadSynset = -2;  // inside a malformed synset: skip its members
   long cur_synset_ = kNoSynset;
+  bool nesting_reported_ = false;
   bool synset_no_plural_ = false;
   std::vector<RawSynset> raw_;
   std::unordered_map<std::string, size_t> raw_index_;
@@ -894,16 +949,20 @@ class VerbReader {
 // Agents.
 
 constexpr size_t kMaxSubstitutions = 4096;
+constexpr size_t kMaxSubstitutionBytes = size_t{4} << 20;
 
 // Expands every !MARKER! of `phrase`. False (with *error) on an unknown or unterminated
-// marker or too many combinations.
+// marker or too many combinations. Substituted values are never scanned for markers, so
+// the work is bounded by the markers of `phrase` itself.
 bool ExpandMarkers(const std::string& phrase,
                    const std::unordered_map<std::string, std::vector<std::string>>& sets,
                    std::vector<std::string>* out, std::string* error) {
-  std::vector<std::string> work = {phrase};
+  // Each work item: a partly expanded phrase and where its next marker may start.
+  std::vector<std::pair<std::string, size_t>> work = {{phrase, 0}};
+  size_t bytes = phrase.size();
   for (size_t i = 0; i < work.size(); ++i) {
-    const std::string p = work[i];
-    size_t a = p.find('!');
+    const std::string p = work[i].first;
+    size_t a = p.find('!', work[i].second);
     if (a == std::string::npos) {
       out->push_back(p);
       continue;
@@ -920,11 +979,12 @@ bool ExpandMarkers(const std::string& phrase,
       return false;
     }
     for (const std::string& v : it->second) {
-      if (work.size() >= kMaxSubstitutions) {
+      bytes += p.size() + v.size();
+      if (work.size() >= kMaxSubstitutions || bytes > kMaxSubstitutionBytes) {
         *error = "substitution markers expand to too many phrases";
         return false;
       }
-      work.push_back(p.substr(0, a) + v + p.substr(b + 1));
+      work.push_back({p.substr(0, a) + v + p.substr(b + 1), a + v.size()});
     }
   }
   return true;
@@ -979,6 +1039,15 @@ Status ReadActors(std::string_view text, const std::string& filename, Dictionary
     const std::string& s = line.text;
     if (s.find("---STOP---") != std::string::npos) break;
     const Origin origin{filename, line.number};
+    if (!line.limit_error.empty()) {
+      // An actor line over the limit takes its code and synonym lines with it.
+      if (s[0] != '+' && s[0] != '[') {
+        cur = -1;
+        skipping = true;
+      }
+      rep.Bad(line.number, line.limit_error, line.raw);
+      continue;
+    }
     if (s[0] == '+') {
       if (skipping) continue;
       Groups g = ScanGroups(std::string_view(s).substr(1));
@@ -1064,6 +1133,10 @@ Status ReadAgents(std::string_view text, const std::string& filename, Dictionary
   while (!rep.stopped() && src.Next(&line)) {
     const std::string& s = line.text;
     const Origin origin{filename, line.number};
+    if (!line.limit_error.empty()) {
+      rep.Bad(line.number, line.limit_error, line.raw);
+      continue;
+    }
     // "!NAME! = A, B, C"
     size_t bang = s.find('!');
     size_t eq = s.find('=');
@@ -1084,6 +1157,13 @@ Status ReadAgents(std::string_view text, const std::string& filename, Dictionary
           if (!v.empty()) values.push_back(Upper(v));
           start = comma + 1;
         }
+      }
+      bool nested = false;
+      for (const std::string& v : values) nested |= v.find('!') != std::string::npos;
+      if (nested) {
+        // A value holding a marker would expand again, and again: not supported.
+        rep.Bad(line.number, "substitution value contains a '!' marker", line.raw);
+        continue;
       }
       if (values.empty()) {
         rep.Bad(line.number, "malformed substitution set (expected !NAME! = A, B, ...)", line.raw);
@@ -1182,6 +1262,10 @@ Status ReadDiscards(std::string_view text, const std::string& filename, Dictiona
   Line line;
   while (!rep.stopped() && src.Next(&line)) {
     std::string_view s = line.text;
+    if (!line.limit_error.empty()) {
+      rep.Bad(line.number, line.limit_error, line.raw);
+      continue;
+    }
     Discard disc;
     if (s[0] == '+') {
       disc.story_level = true;

@@ -22,6 +22,15 @@
 // A few oddities are used anyway and only noted in *warnings (never an error, even in
 // strict mode): a second [code] in a verb block header, {...} in a header, a synset
 // defined twice (members are merged), a synset without members.
+// Limits for hostile dictionaries (each over-limit line is reported as malformed, with
+// file:line, and skipped; a header line over a limit takes its block, synset or actor
+// entry with it):
+//   * kMaxLineBytes, kMaxLineWords: one line, after comment removal (words are split at
+//     blanks, '_' and brackets). Real dictionary lines have at most ~20 words.
+//   * kMaxPatternTokens: tokens of one pattern, '*' excluded (the matcher's work and
+//     recursion depth grow with it; real patterns have fewer than 15).
+//   * kMaxSynsetNesting: "+&OTHER" chains deeper than this are not expanded past the
+//     limit (reported on the member line of the outermost synset that reaches it).
 // The Read* functions never fail otherwise (they read from memory; a null `d` is
 // kInvalidArgument); LoadDictionaryFiles
 // fails with kNotFound / kInternal / kResourceExhausted when a file cannot be read.
@@ -39,6 +48,11 @@
 #include "dict/dictionary.h"
 
 namespace eventcoder::dict {
+
+inline constexpr size_t kMaxLineBytes = 4096;
+inline constexpr size_t kMaxLineWords = 64;
+inline constexpr size_t kMaxPatternTokens = 32;
+inline constexpr size_t kMaxSynsetNesting = 16;
 
 // Upper-cases (ASCII) a dictionary phrase and splits it on whitespace and '_', dropping
 // empty pieces: "Caras galadhon_" -> {"CARAS","GALADHON"}.

@@ -11,6 +11,10 @@
 //      "was X-ed by"), its patterns are tried on the words after the verb (inside the VP)
 //      and before it (back to the clause-separating comma); the first that matches gives
 //      the code and may bind source ($), target (+), compound (%) phrases.
+//      Matching is bounded: at most 1,000,000 steps (a position tried for a pattern token,
+//      or a synset member compared) per sentence over all its verbs and patterns, so a
+//      hostile dictionary with many overlapping patterns cannot make one sentence take
+//      long; past that, verbs code with their own codes only.
 //   5. Source and target default to the nearest coded phrase before the verb and the first
 //      coded phrase after it; compounds expand, paired codes ("[032:033]") add the reverse
 //      event, passive voice swaps the roles, self-references and (with require_dyad)

@@ -41,7 +41,7 @@ std::pair<int, int> ParseTree::WordRange(int n) const {
   return {lo, hi};
 }
 
-StatusOr<ParseTree> ReadTreebank(std::string_view text) {
+StatusOr<ParseTree> ReadTreebank(std::string_view text, size_t max_depth) {
   ParseTree tree;
   {
     long depth = 0;
@@ -76,7 +76,11 @@ StatusOr<ParseTree> ReadTreebank(std::string_view text) {
       std::string_view label = read_atom();
       skip_space();
       if (tree.nodes.size() >= kMaxTreeNodes)
-        return Status::ResourceExhausted("parse tree too large");
+        return Status::ResourceExhausted("parse tree has more than " +
+                                         std::to_string(kMaxTreeNodes) + " nodes");
+      if (stack.size() >= max_depth)
+        return Status::ResourceExhausted("parse tree nests deeper than " +
+                                         std::to_string(max_depth) + " levels");
       int id = static_cast<int>(tree.nodes.size());
       TreeNode node;
       node.label = label.empty() ? std::string("ROOT") : CleanLabel(label);

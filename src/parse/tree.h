@@ -42,14 +42,18 @@ struct ParseTree {
   std::pair<int, int> WordRange(int n) const;
 };
 
-// Limits for hostile input.
+// Limits for hostile input. Real parses of news sentences are under ~60 levels deep; the
+// depth limit keeps supplied trees within what the coder's bounded walks expect.
 inline constexpr size_t kMaxTreeNodes = 20000;
+inline constexpr size_t kMaxTreeDepth = 250;
 
 // Reads a bracketed Treebank string "(ROOT (S (NP (NNP Arnor)) ...))". Tolerates the
 // formatting of real files (newlines, extra spaces, a missing ROOT) but not unbalanced
 // brackets: those fail with InvalidArgument, as PETRARCH's "bad_input_parse" does, since a
-// tree with a missing bracket codes the wrong clauses. Iterative; bounded by kMaxTreeNodes.
-StatusOr<ParseTree> ReadTreebank(std::string_view text);
+// tree with a missing bracket codes the wrong clauses. Iterative. A tree with more than
+// kMaxTreeNodes nodes or nested deeper than `max_depth` brackets fails with
+// ResourceExhausted (our own parser's output is read with max_depth = kMaxTreeNodes).
+StatusOr<ParseTree> ReadTreebank(std::string_view text, size_t max_depth = kMaxTreeDepth);
 
 // Renders the tree back to one-line bracketed form (for debugging and explanations).
 std::string ToBracketed(const ParseTree& tree, int node = 0);

@@ -115,6 +115,9 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
   result->trees.clear();
   result->sentences = 0;
   result->discarded = false;
+  result->warnings.clear();
+  const size_t max_tokens = options_.max_sentence_tokens;
+  const Location where{story.file, story.line, story.id};
 
   StoryContext context;
   std::vector<Span> sentence_spans;  // byte range of each sentence, for the locator
@@ -170,10 +173,16 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
       return Status::InvalidArgument(FormatError({story.file, story.line, story.id},
                                                  "unreadable <Parse>: " + tree.status().message()));
     }
-    AlignWords(story.text, &*tree);
-    code_sentence(*tree, 0, story.text.size());
-    if (options_.locate) locator_.Locate(story, sentence_spans, &result->events);
-    return Status::Ok();
+    if (max_tokens == 0 || tree->words.size() <= max_tokens) {
+      AlignWords(story.text, &*tree);
+      code_sentence(*tree, 0, story.text.size());
+      if (options_.locate) locator_.Locate(story, sentence_spans, &result->events);
+      return Status::Ok();
+    }
+    result->warnings.push_back(FormatError(
+        where, "<Parse> has " + std::to_string(tree->words.size()) + " words, over the " +
+                   std::to_string(max_tokens) +
+                   "-token sentence limit (--max-sentence-tokens); coding the raw text instead"));
   }
 
   const Tagger& tagger = Tagger::Default();
@@ -181,8 +190,17 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
     Tokenize(story.text, &s);
     StripDateline(&s);
     if (s.tokens.empty()) continue;
+    if (max_tokens > 0 && s.tokens.size() > max_tokens) {
+      result->warnings.push_back(
+          FormatError(where, "sentence " + std::to_string(result->sentences) + " (byte " +
+                                 std::to_string(s.begin) + ") has " +
+                                 std::to_string(s.tokens.size()) + " tokens; coded on its first " +
+                                 std::to_string(max_tokens) + " (--max-sentence-tokens)"));
+      s.tokens.resize(max_tokens);
+      s.end = s.tokens.back().end;
+    }
     tagger.Tag(&s);
-    auto tree = ReadTreebank(ShallowParse(s));
+    auto tree = ReadTreebank(ShallowParse(s), kMaxTreeNodes);
     if (!tree.ok()) continue;  // cannot happen for our own output; never fatal
     // Our parser keeps the tokens in order: copy their offsets.
     if (tree->words.size() == s.tokens.size()) {

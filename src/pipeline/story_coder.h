@@ -27,6 +27,12 @@ struct PipelineOptions {
   bool locate = true;
   // The gazetteer for `locate`; nullptr = Gazetteer::Default() (loaded on first use).
   const Gazetteer* gazetteer = nullptr;
+  // Longest sentence coded, in tokens (0 = no limit). A longer raw-text sentence is coded
+  // on its first max_sentence_tokens tokens, with a warning; a supplied parse with more
+  // words is not used and the story's raw text is coded instead, with a warning. Real news
+  // sentences stay under ~150 tokens; longer "sentences" are lists, tables or text whose
+  // punctuation was lost, and the parser's and matcher's work grows with the length.
+  size_t max_sentence_tokens = 300;
 };
 
 struct StoryResult {
@@ -34,6 +40,9 @@ struct StoryResult {
   int sentences = 0;
   bool discarded = false;          // a story-level discard phrase was found
   std::vector<std::string> trees;  // the tree used for each sentence (when requested)
+  // Limits applied to this story ("file:line: story ID: sentence 3 has 912 tokens; ..."),
+  // for the caller to report. The story was still coded.
+  std::vector<std::string> warnings;
 };
 
 // One sentence as `eventcoder explain` shows it.
