@@ -11,6 +11,8 @@ DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann
                   libsqlite3-dev wordnet-base libgeonames-dev iso-codes
 # The PostgreSQL store: client library, and the server the tests run (scripts/with-postgres.sh).
 DEBIAN_PACKAGES += libpq-dev postgresql
+# The HTML story view's browser test (tests/html_view_test.cc) renders the page in headless chromium.
+DEBIAN_PACKAGES += chromium
 SHARED ?= ../shared
 
 .PHONY: all deps build run test asan validate format clean dicts
