@@ -92,8 +92,12 @@ table.events td.num { text-align: right; white-space: nowrap; }
 .dim { color: #71717a; }
 .q1 { color: #15803d; } .q2 { color: #166534; font-weight: 600; }
 .q3 { color: #c2410c; } .q4 { color: #b91c1c; font-weight: 600; } .q0 { color: #71717a; }
-ul.why { margin: 0; padding-left: 14px; }
-ul.why li { word-break: break-word; }
+table.events th.why { width: 30%; }
+table.events th.place { width: 11%; }
+table.events td.date, table.events td.id { white-space: nowrap; }
+ul.why { margin: 0; padding: 0; list-style: none; }
+ul.why li { overflow-wrap: anywhere; margin-bottom: 2px; }
+ul.why code { font-size: 12px; color: #3f3f46; }
 .top { font-size: 12px; margin: 6px 0 0; }
 )css";
 
@@ -362,7 +366,8 @@ void HtmlWriter::RenderStory(const Story& story) {
   } else {
     b += "<table class=\"events\">\n<thead><tr><th>#</th><th>id</th><th>date</th>"
          "<th>source</th><th>event (CAMEO)</th><th>Goldstein</th><th>quad class</th>"
-         "<th>target</th><th>place</th><th>why</th></tr></thead>\n<tbody>\n";
+         "<th>target</th><th class=\"place\">place</th><th "
+         "class=\"why\">why</th></tr></thead>\n<tbody>\n";
     for (size_t i = 0; i < events_.size(); ++i) {
       const Event& e = events_[i];
       EventRecord r = MakeEventRecord(story, e);
@@ -372,9 +377,9 @@ void HtmlWriter::RenderStory(const Story& story) {
       b += "<tr class=\"event\" id=\"" + EventAnchor(anchor, i) + "\">";
       b += "<td class=\"num\"><a href=\"#" + EventAnchor(anchor, i) + "\">" +
            std::to_string(i + 1) + "</a></td>";
-      b += "<td><code>" + Escape(r.id) + "</code><br><span class=\"dim\">sentence " +
+      b += "<td class=\"id\"><code>" + Escape(r.id) + "</code><br><span class=\"dim\">sentence " +
            std::to_string(r.sentence + 1) + "</span></td>";
-      b += "<td>" + (r.date.empty() ? std::string("-") : Escape(r.date)) +
+      b += "<td class=\"date\">" + (r.date.empty() ? std::string("-") : Escape(r.date)) +
            "<br><span class=\"dim\">(" + Escape(r.date_precision) + ")</span></td>";
       b += "<td><mark class=\"src\"><code>" + Escape(r.source_code) + "</code></mark><br>" +
            RoleLink(anchor, i, kSource, e.source_spans.size(), r.source_text) + "</td>";
