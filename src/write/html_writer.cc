@@ -92,8 +92,9 @@ table.events td.num { text-align: right; white-space: nowrap; }
 .dim { color: #71717a; }
 .q1 { color: #15803d; } .q2 { color: #166534; font-weight: 600; }
 .q3 { color: #c2410c; } .q4 { color: #b91c1c; font-weight: 600; } .q0 { color: #71717a; }
-table.events th.why { width: 30%; }
-table.events th.place { width: 11%; }
+table.events th.cameo { width: 24%; }
+table.events th.why { width: 27%; }
+table.events th.place { width: 10%; }
 table.events td.date, table.events td.id { white-space: nowrap; }
 ul.why { margin: 0; padding: 0; list-style: none; }
 ul.why li { overflow-wrap: anywhere; margin-bottom: 2px; }
@@ -364,10 +365,11 @@ void HtmlWriter::RenderStory(const Story& story) {
   if (events_.empty()) {
     b += "<p class=\"none\">no events</p>\n";
   } else {
-    b += "<table class=\"events\">\n<thead><tr><th>#</th><th>id</th><th>date</th>"
-         "<th>source</th><th>event (CAMEO)</th><th>Goldstein</th><th>quad class</th>"
-         "<th>target</th><th class=\"place\">place</th><th "
-         "class=\"why\">why</th></tr></thead>\n<tbody>\n";
+    b +=
+        "<table class=\"events\">\n<thead><tr><th>#</th><th>id</th><th>date</th>"
+        "<th>source</th><th class=\"cameo\">event (CAMEO)</th><th>Goldstein</th><th>quad class</th>"
+        "<th>target</th><th class=\"place\">place</th><th "
+        "class=\"why\">why</th></tr></thead>\n<tbody>\n";
     for (size_t i = 0; i < events_.size(); ++i) {
       const Event& e = events_[i];
       EventRecord r = MakeEventRecord(story, e);
