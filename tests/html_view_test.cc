@@ -24,8 +24,11 @@ using testing::TempPath;
 
 const std::string kExamples = std::string(EVENTCODER_SOURCE_DIR) + "/examples/stories.txt";
 
-// The chromium binary, or "" when there is none.
+// The chromium binary ($EVENTCODER_CHROMIUM when set), or "" when there is none.
 std::string Chromium() {
+  if (const char* env = std::getenv("EVENTCODER_CHROMIUM"); env != nullptr) {
+    return access(env, X_OK) == 0 ? env : "";
+  }
   for (const char* path : {"/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
     if (access(path, X_OK) == 0) return path;
   }
@@ -88,8 +91,8 @@ Expected FromJsonl() {
 TEST(HtmlView, ChromiumRendersHighlightsAndEventRows) {
   std::string chromium = Chromium();
   if (chromium.empty()) {
-    GTEST_SKIP() << "chromium is not installed (/usr/bin/chromium); install Debian's "
-                    "chromium package (make deps) to run the browser test";
+    GTEST_SKIP() << "chromium is not installed (/usr/bin/chromium, or $EVENTCODER_CHROMIUM); "
+                    "install Debian's chromium package (make deps) to run the browser test";
   }
   std::string page = TempPath("page.html");
   RunResult r = Exec("code --output-format html -o " + page + " " + kExamples);
@@ -120,8 +123,8 @@ TEST(HtmlView, ChromiumRendersHighlightsAndEventRows) {
 TEST(HtmlView, ChromiumTakesAScreenshot) {
   std::string chromium = Chromium();
   if (chromium.empty()) {
-    GTEST_SKIP() << "chromium is not installed (/usr/bin/chromium); install Debian's "
-                    "chromium package (make deps) to run the browser test";
+    GTEST_SKIP() << "chromium is not installed (/usr/bin/chromium, or $EVENTCODER_CHROMIUM); "
+                    "install Debian's chromium package (make deps) to run the browser test";
   }
   std::string page = TempPath("page.html");
   RunResult r = Exec("code --output-format html -o " + page + " " + kExamples);

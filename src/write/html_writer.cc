@@ -83,6 +83,7 @@ mark mark { padding-bottom: 3px; }
 mark:target, tr:target { outline: 2px solid #7c3aed; }
 a.ref { font-size: 10px; vertical-align: super; text-decoration: none; font-weight: 700;
         font-style: normal; color: #7c3aed; margin: 0 1px; }
+a.ref + a.ref::before { content: ","; color: #a1a1aa; }
 .none { color: #71717a; font-style: italic; margin: 8px 0 0; }
 table.events { border-collapse: collapse; width: 100%; margin-top: 10px; font-size: 13px; }
 table.events th, table.events td { border: 1px solid var(--line); padding: 3px 6px;
