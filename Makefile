@@ -12,6 +12,8 @@ DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann
                   libsqlite3-dev wordnet-base libgeonames-dev iso-codes clang libclang-rt-14-dev
 # The PostgreSQL store: client library, and the server the tests run (scripts/with-postgres.sh).
 DEBIAN_PACKAGES += libpq-dev postgresql
+# The HTML story view's browser test (tests/html_view_test.cc) renders the page in headless chromium.
+DEBIAN_PACKAGES += chromium
 SHARED ?= ../shared
 FUZZ_SECONDS ?= 60
 

@@ -33,6 +33,7 @@
 #include "validate/codebook.h"
 #include "validate/validator.h"
 #include "write/gdelt_writer.h"
+#include "write/html_writer.h"
 #include "write/jsonl_writer.h"
 #include "write/plover_writer.h"
 #include "write/postgres_sink.h"
@@ -72,9 +73,11 @@ coding:
   --require-dyad true|false      drop events with an uncoded source or target
                                  (default: true for code, false for validate)
 output:
-  --output-format jsonl|tsv|gdelt|plover   (default jsonl). gdelt: the 61 GDELT 2.0 event
-                                 columns, tab-separated, no header, one-a-day de-duplicated;
-                                 plover: one PLOVER JSON record a line
+  --output-format jsonl|tsv|gdelt|plover|html   (default jsonl). gdelt: the 61 GDELT 2.0
+                                 event columns, tab-separated, no header, one-a-day
+                                 de-duplicated; plover: one PLOVER JSON record a line;
+                                 html: one self-contained page showing each story with its
+                                 events' words highlighted and a table of its events
   --mentions FILE                gdelt: write the GDELT mentions table to FILE (default
                                  OUTPUT.mentions with -o; none when writing to stdout)
   --dedupe                       jsonl/tsv/plover: merge events with the same date, source,
@@ -425,6 +428,8 @@ int RunCode(const Args& a) {
     writer = std::make_unique<TsvWriter>(out, out_name, wo);
   } else if (a.output_format == "plover") {
     writer = std::make_unique<PloverWriter>(out, out_name);
+  } else if (a.output_format == "html") {
+    writer = std::make_unique<HtmlWriter>(out, out_name, wo);
   } else if (a.output_format == "gdelt") {
     std::string mpath = !a.mentions.empty() ? a.mentions
                         : !a.output.empty() ? a.output + ".mentions"
