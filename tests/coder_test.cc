@@ -27,6 +27,7 @@ EGYPT [EGY]
 HAMAS [PSEINS]
 UNITED_NATIONS [IGOUNO]
 +U.N.
+WEAPONS_BOARD [IGOWPB]
 ALI_LARIJANI [IRNLEG]
   [IRNLEG 20080528-20200527]
   [IRNGOV >20250804]
@@ -88,6 +89,7 @@ IMPOSE
 
 --- PLEAD [020] ---
 PLEAD
+- * WITH + [020]
 - * &ARMS [0232]
 - * &RELIEF [0233]
 
@@ -250,6 +252,21 @@ TEST(Coder, NearestContentPatternWins) {
   EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD pleaded) (PP (IN with) (NP (NNP Qatar)))"
                  " (PP (IN for) (NP (NNS weapons) (CC and) (NN food)))) (. .)))"),
             (std::set<Triple>{{"EGY", "QAT", "0232"}}));
+}
+
+TEST(Coder, FinerCodeOfTheFamilyBeatsTheGenericPattern) {
+  // "- * WITH + [020]" matches first; the content pattern's 0233 wins, and the addressee
+  // bound by the generic pattern stays the target.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD pleaded) (PP (IN with) (NP (NNP Qatar)))"
+                 " (PP (IN for) (NP (NN food)))) (. .)))"),
+            (std::set<Triple>{{"EGY", "QAT", "0233"}}));
+}
+
+TEST(Coder, WordsOfACodedNameAreNoContent) {
+  // "Weapons" names the board; the appeal is for food (0233), not for arms (0232).
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD pleaded) (PP (IN with) (NP (DT the)"
+                 " (NNP Weapons) (NNP Board))) (PP (IN for) (NP (NN food)))) (. .)))"),
+            (std::set<Triple>{{"EGY", "IGOWPB", "0233"}}));
 }
 
 TEST(Coder, PatternReachingALaterVerbTakesThatVerbsMood) {
