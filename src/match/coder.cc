@@ -146,6 +146,10 @@ bool IsIntentWord(const std::string& w) {
   return k.count(w) > 0;
 }
 
+bool IsThreatWord(const std::string& w) {
+  return w == "THREATEN" || w == "THREATENS" || w == "THREATENED" || w == "THREATENING";
+}
+
 // The CAMEO code for the stated intent to do `code` (03x for cooperation, 13x for
 // conflict), or "" when the family has no intent form (statements, appeals, demands,
 // rejections, threats and investigations keep their code).
@@ -1275,6 +1279,14 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   if (passive) why.push_back({"rule", "", 0, "passive voice: source and target swapped"});
 
   int target = bind.target;
+  // Passive: the agent is the phrase after "by", not the first phrase after the verb ("was
+  // murdered in an attack on a patrol by Kosovo Albanians").
+  if (target < 0 && passive) {
+    for (size_t k = 0; k + 1 < lower.size() && target < 0; ++k)
+      if (lower[k].np < 0 && t_.words[lower[k].word].norm == "BY" && lower[k + 1].np >= 0 &&
+          phrases_[lower[k + 1].np].Coded())
+        target = lower[k + 1].np;
+  }
   if (target < 0) {
     for (const auto& it : lower)
       if (it.np >= 0 && (phrases_[it.np].Coded() || phrases_[it.np].compound)) {
@@ -1502,7 +1514,13 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
       if (inner >= 0) {
         std::vector<CodedEvent> trial = *out;
         mood_applied_ = false;
-        if (CodeVerbPhrase(inner, &trial) && mood_applied_) {
+        bool coded = CodeVerbPhrase(inner, &trial) && mood_applied_;
+        // "threatened to deliver blows": a threat stays a threat; an act whose intent is
+        // cooperation (033) is the threat's object, not the coded event.
+        if (coded && IsThreatWord(t_.words[first].norm))
+          for (size_t e = out->size(); e < trial.size(); ++e)
+            coded &= trial[e].code.compare(0, 2, "13") == 0;
+        if (coded) {
           *out = std::move(trial);
           matched = true;
         }

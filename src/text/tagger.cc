@@ -1049,6 +1049,11 @@ void Tagger::Tag(Sentence* s) const {
                                                                           : IN;
       } else if (lw == "'d") {
         t = (nxt & (Bit(VBN) | Bit(VBD))) && !(nxt & Bit(VB)) ? VBD : MD;
+      } else if (prev == RB && i >= 2 && !finite_seen && plow.size() > 4 && plow.ends_with("ly") &&
+                 (Bit(tags[i - 2]) & (Bit(NNS) | Bit(NNPS) | Bit(PRP))) &&
+                 (set & (Bit(VBD) | Bit(VBP))) &&
+                 (nxt & (Bit(DT) | Bit(PRPS) | Bit(RP) | Bit(JJ) | kNounish))) {
+        t = (set & Bit(VBD)) ? VBD : VBP;  // "soldiers routinely beat up detainees"
       } else if (after_modal && (set & Bit(VB))) {
         t = VB;
       } else if (prev == VB && (set & Bit(VB)) && i >= 2 &&
