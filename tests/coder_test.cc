@@ -27,6 +27,7 @@ EGYPT [EGY]
 HAMAS [PSEINS]
 UNITED_NATIONS [IGOUNO]
 +U.N.
+WEAPONS_BOARD [IGOWPB]
 ALI_LARIJANI [IRNLEG]
   [IRNLEG 20080528-20200527]
   [IRNGOV >20250804]
@@ -88,12 +89,20 @@ IMPOSE
 
 --- PLEAD [020] ---
 PLEAD
+- * WITH + [020]
 - * &ARMS [0232]
 - * &RELIEF [0233]
 
 --- ANNOUNCE [---] ---
 ANNOUNCE
 - * CURFEW [1723]
+
+--- THREATEN [130] ---
+THREATEN
+- * TO_DELIVER BLOWS [138]
+
+--- DELIVER [070] ---
+DELIVER
 )";
 
 constexpr const char* kDiscards = R"(
@@ -250,6 +259,39 @@ TEST(Coder, NearestContentPatternWins) {
   EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD pleaded) (PP (IN with) (NP (NNP Qatar)))"
                  " (PP (IN for) (NP (NNS weapons) (CC and) (NN food)))) (. .)))"),
             (std::set<Triple>{{"EGY", "QAT", "0232"}}));
+}
+
+TEST(Coder, FinerCodeOfTheFamilyBeatsTheGenericPattern) {
+  // "- * WITH + [020]" matches first; the content pattern's 0233 wins, and the addressee
+  // bound by the generic pattern stays the target.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD pleaded) (PP (IN with) (NP (NNP Qatar)))"
+                 " (PP (IN for) (NP (NN food)))) (. .)))"),
+            (std::set<Triple>{{"EGY", "QAT", "0233"}}));
+}
+
+TEST(Coder, WordsOfACodedNameAreNoContent) {
+  // "Weapons" names the board; the appeal is for food (0233), not for arms (0232).
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD pleaded) (PP (IN with) (NP (DT the)"
+                 " (NNP Weapons) (NNP Board))) (PP (IN for) (NP (NN food)))) (. .)))"),
+            (std::set<Triple>{{"EGY", "IGOWPB", "0233"}}));
+}
+
+TEST(Coder, PassiveAgentIsThePhraseAfterBy) {
+  // The first coded phrase after the verb is a place; the agent follows "by".
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Hamas)) (VP (VBD was) (VP (VBN condemned) (PP (IN at)"
+                 " (NP (DT the) (NNP U.N.))) (PP (IN by) (NP (NNP Egypt))))) (. .)))"),
+            (std::set<Triple>{{"EGY", "PSEINS", "111"}}));
+}
+
+TEST(Coder, AThreatStaysAThreat) {
+  // "threatened to deliver blows": not the intent to provide aid (033).
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Iran)) (VP (VBD threatened) (S (VP (TO to) (VP (VB deliver)"
+                 " (NP (NNS blows)) (PP (TO to) (NP (NNP Israel))))))) (. .)))"),
+            (std::set<Triple>{{"IRN", "ISR", "138"}}));
+  // A threatened coercive act keeps its threat code.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Israel)) (VP (VBD threatened) (S (VP (TO to) (VP (VB impose)"
+                 " (NP (DT a) (NN curfew)) (PP (IN on) (NP (NNP Hamas))))))) (. .)))"),
+            (std::set<Triple>{{"ISR", "PSEINS", "1323"}}));
 }
 
 TEST(Coder, PatternReachingALaterVerbTakesThatVerbsMood) {

@@ -129,6 +129,9 @@ std::string PhraseText(const std::vector<std::string>& words) {
 
 // Modals that announce a future act ("will", "would", "'ll", "wo" of "won't", "shall",
 // "may").
+// A family's generic code ("020", "100", "120"): three digits ending in 0.
+bool IsGenericCode(const std::string& code) { return code.size() == 3 && code[2] == '0'; }
+
 bool IsFutureModal(const std::string& w) {
   static const std::set<std::string> k{"WILL", "WOULD", "'LL", "WO", "SHALL", "MAY"};
   return k.count(w) > 0;
@@ -147,6 +150,10 @@ bool IsIntentWord(const std::string& w) {
       "DETERMINED", "THREATEN", "THREATENS", "THREATENED", "THREATENING", "CONSENSUS",
       "EAGER",      "RESOLVED", "UNDERTAKE", "UNDERTAKES", "UNDERTOOK"};
   return k.count(w) > 0;
+}
+
+bool IsThreatWord(const std::string& w) {
+  return w == "THREATEN" || w == "THREATENS" || w == "THREATENED" || w == "THREATENING";
 }
 
 // The CAMEO code for the stated intent to do `code` (03x for cooperation, 13x for
@@ -435,6 +442,7 @@ class SentenceCoder {
                  bool must_adjacent, const std::vector<Item>& items, bool reversed, Binding* b,
                  std::set<std::pair<size_t, size_t>>* failed, int* budget) const;
   size_t NextPos(const std::vector<Item>& items, size_t pos) const;
+  bool InCodedName(int word) const;
   size_t ConsumeNP(const std::vector<Item>& items, size_t pos) const;
   void MakeEvents(int src_np, int tgt_np, const std::string& code, const std::string& paired,
                   bool passive, const std::vector<int>& verb_words, std::vector<WhyEntry> why,
@@ -1095,6 +1103,14 @@ std::vector<int> SentenceCoder::SubjectPhrases(int vp) const {
   return out;
 }
 
+// A proper noun of a phrase coded as an actor: "Intelligence" in "the Canadian Security
+// Intelligence Service" names the actor and says nothing about what a verb is about.
+bool SentenceCoder::InCodedName(int word) const {
+  if (word < 0 || np_of_word_[word] < 0 || !phrases_[np_of_word_[word]].Coded()) return false;
+  const std::string& tag = t_.words[word].tag;
+  return tag == "NNP" || tag == "NNPS";
+}
+
 bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
                             const std::vector<int>& verb_words, bool patterns_only,
                             std::vector<CodedEvent>* out) {
@@ -1137,13 +1153,47 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
               pat_ptr->origin.line);
       continue;
     }
-    if (single_after(*pat_ptr) && b.first_word >= 0) {
+    // A pattern coding only the family's generic code ("- * ON + TO [020]", "- * FOR [020]")
+    // gives way to a later pattern of the block that matches with a finer code of the same
+    // family: "called on X to forge ties of confidence" is 022, "called for free trade" 0211.
+    size_t chosen = pi;
+    if (IsGenericCode(pat_ptr->code)) {
       for (size_t pj = pi + 1; pj < patterns.size(); ++pj) {
         const dict::Pattern& other = *patterns[pj].pattern;
-        if (!single_after(other)) continue;
+        if (other.code == "---" || IsGenericCode(other.code) ||
+            other.code.compare(0, 2, pat_ptr->code, 0, 2) != 0)
+          continue;
         Binding ob;
         if (!MatchSide(other.after, other.verb_joined_after, lower, false, &ob)) continue;
-        if (ob.first_word >= 0 && ob.first_word < b.first_word) {
+        if (!MatchSide(other.before, other.verb_joined_before, upper, true, &ob)) continue;
+        // Words of a name are no content ("the Canadian Security Intelligence Service").
+        if (InCodedName(ob.first_word)) continue;
+        // Keep a coded addressee bound by the generic pattern ("on X").
+        if (ob.target < 0 && b.target >= 0 && phrases_[b.target].Coded()) ob.target = b.target;
+        if (ob.source < 0 && b.source >= 0 && phrases_[b.source].Coded()) ob.source = b.source;
+        pat_ptr = &other;
+        b = ob;
+        chosen = pj;
+        break;
+      }
+    }
+    // Among single-word patterns: a word outside a coded name beats one inside it, a finer
+    // code of the same family beats the generic one, then the nearest word wins.
+    auto in_name = [&](const Binding& x) { return InCodedName(x.first_word); };
+    auto better = [&](const dict::Pattern& o, const Binding& ob, const dict::Pattern& c,
+                      const Binding& cb) {
+      if (in_name(ob) != in_name(cb)) return !in_name(ob);
+      if (o.code.compare(0, 2, c.code, 0, 2) == 0 && IsGenericCode(o.code) != IsGenericCode(c.code))
+        return IsGenericCode(c.code);
+      return ob.first_word < cb.first_word;
+    };
+    if (single_after(*pat_ptr) && b.first_word >= 0) {
+      for (size_t pj = chosen + 1; pj < patterns.size(); ++pj) {
+        const dict::Pattern& other = *patterns[pj].pattern;
+        if (!single_after(other) || other.code == "---") continue;
+        Binding ob;
+        if (!MatchSide(other.after, other.verb_joined_after, lower, false, &ob)) continue;
+        if (ob.first_word >= 0 && better(other, ob, *pat_ptr, b)) {
           pat_ptr = &other;
           b = ob;
         }
@@ -1238,6 +1288,14 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   if (passive) why.push_back({"rule", "", 0, "passive voice: source and target swapped"});
 
   int target = bind.target;
+  // Passive: the agent is the phrase after "by", not the first phrase after the verb ("was
+  // murdered in an attack on a patrol by Kosovo Albanians").
+  if (target < 0 && passive) {
+    for (size_t k = 0; k + 1 < lower.size() && target < 0; ++k)
+      if (lower[k].np < 0 && t_.words[lower[k].word].norm == "BY" && lower[k + 1].np >= 0 &&
+          phrases_[lower[k + 1].np].Coded())
+        target = lower[k + 1].np;
+  }
   if (target < 0) {
     for (const auto& it : lower)
       if (it.np >= 0 && (phrases_[it.np].Coded() || phrases_[it.np].compound)) {
@@ -1465,7 +1523,13 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
       if (inner >= 0) {
         std::vector<CodedEvent> trial = *out;
         mood_applied_ = false;
-        if (CodeVerbPhrase(inner, &trial) && mood_applied_) {
+        bool coded = CodeVerbPhrase(inner, &trial) && mood_applied_;
+        // "threatened to deliver blows": a threat stays a threat; an act whose intent is
+        // cooperation (033) is the threat's object, not the coded event.
+        if (coded && IsThreatWord(t_.words[first].norm))
+          for (size_t e = out->size(); e < trial.size(); ++e)
+            coded &= trial[e].code.compare(0, 2, "13") == 0;
+        if (coded) {
           *out = std::move(trial);
           matched = true;
         }

@@ -1049,6 +1049,14 @@ void Tagger::Tag(Sentence* s) const {
                                                                           : IN;
       } else if (lw == "'d") {
         t = (nxt & (Bit(VBN) | Bit(VBD))) && !(nxt & Bit(VB)) ? VBD : MD;
+      } else if ((set & Bit(VBG)) && i + 1 < n &&
+                 (lows[i + 1] == "him" || lows[i + 1] == "them" || lows[i + 1] == "me")) {
+        t = VBG;  // "a letter urging him to send troops": an object pronoun follows a verb
+      } else if (prev == RB && i >= 2 && !finite_seen && plow.size() > 4 && plow.ends_with("ly") &&
+                 (Bit(tags[i - 2]) & (Bit(NNS) | Bit(NNPS) | Bit(PRP))) &&
+                 (set & (Bit(VBD) | Bit(VBP))) &&
+                 (nxt & (Bit(DT) | Bit(PRPS) | Bit(RP) | Bit(JJ) | kNounish))) {
+        t = (set & Bit(VBD)) ? VBD : VBP;  // "soldiers routinely beat up detainees"
       } else if (after_modal && (set & Bit(VB))) {
         t = VB;
       } else if (prev == VB && (set & Bit(VB)) && i >= 2 &&

@@ -59,6 +59,14 @@ TEST(TaggerTest, BasicSentences) {
             "Egypt/NNP ’s/POS president/NN did/VBD n't/RB visit/VB Gaza/NNP ./.");
 }
 
+TEST(TaggerTest, VerbAfterSubjectAndLyAdverb) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  EXPECT_EQ(Tags("Guards regularly beat up the prisoners."),
+            "Guards/NNS regularly/RB beat/VBP up/RP the/DT prisoners/NNS ./.");
+  EXPECT_EQ(Tags("They wrote to the president urging him to act."),
+            "They/PRP wrote/VBD to/TO the/DT president/NN urging/VBG him/PRP to/TO act/VB ./.");
+}
+
 TEST(TaggerTest, ThatReadings) {
   if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
   EXPECT_EQ(Tags("Officials noted that the deal failed."),
