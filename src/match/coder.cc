@@ -1484,8 +1484,10 @@ bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
   if (vw < 0 || !IsVerbTag(t_.words[vw].tag)) return false;
   const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm);
   if (!cands) {
-    if (trace_ && !IsBeForm(t_.words[vw].norm))
-      Trace("verb", t_.words[vw].norm, "not in the verbs dictionary", false);
+    const std::string& w = t_.words[vw].norm;
+    bool aux = IsBeForm(w) || w == "DO" || w == "DOES" || w == "DID" || w == "HAVE" ||
+               w == "HAS" || w == "HAD";
+    if (trace_ && !aux) Trace("verb", w, "not in the verbs dictionary", false);
     return false;
   }
   // The same word may head forms of several blocks ("SHOT [---]" and "SHOT [223]"):
