@@ -79,7 +79,8 @@ TEST(Cli, MalformedDictionaryLineNamesFileAndLine) {
   std::string in = TempPath("one.txt");
   Write(in, "date 2026-02-14\nIsrael condemned Egypt.\n");
   RunResult r = Exec("--dict-dir " + dir + " " + in);
-  EXPECT_NE(r.err.find(dir + "/actors.txt:1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(dir + "/actors.txt:1"), std::string::npos)
+      << "status " << r.status << ", stderr: " << r.err;
 }
 
 TEST(Cli, TsvOutputHasAHeader) {

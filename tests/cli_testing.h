@@ -47,6 +47,8 @@ inline RunResult Exec(const std::string& args) {
   std::string out = TempPath("out"), err = TempPath("err");
   std::string cmd = std::string(EVENTCODER_BINARY) + " " + args + " >" + out + " 2>" + err;
   int rc = std::system(cmd.c_str());
+  // A loaded machine can fail to start the shell (fork: EAGAIN); try again, a few times.
+  for (int tries = 0; rc == -1 && tries < 3; ++tries) rc = std::system(cmd.c_str());
   RunResult r;
   r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
   r.out = Slurp(out);
