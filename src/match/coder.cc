@@ -790,6 +790,14 @@ void SentenceCoder::MarkCommaClauses() {
   for (size_t c = 0; c + 1 < commas.size(); ++c) {
     int a = commas[c], b = commas[c + 1];
     int count = alpha_words(a + 1, b);
+    // "forced the UN refugee agency, UNHCR, out of the country": a span opening with the
+    // particle of a phrasal verb ("out of", "back to", "away from") continues the verb
+    // after an appositive; it is not an aside.
+    const std::string& first = t_.words[a + 1].norm;
+    bool particle = (first == "OUT" || first == "BACK" || first == "AWAY") && a + 2 < b &&
+                    (t_.words[a + 2].norm == "OF" || t_.words[a + 2].norm == "TO" ||
+                     t_.words[a + 2].norm == "FROM");
+    if (particle) continue;
     if (count >= opt_.comma_min && count <= opt_.comma_max) {
       for (int i = a; i <= b; ++i) deleted_[i] = true;
       ++c;  // the closing comma is used up
