@@ -343,6 +343,28 @@ TEST(Coder, ParticleAfterAnAppositiveIsNotACommaClause) {
             (std::set<Triple>{{"EGY", "IRNGOV", "174"}}));
 }
 
+TEST(Coder, ConditionAfterUnlessIsNotTheObject) {
+  // "Israel will impose sanctions unless Hamas accepts a curfew": no curfew is imposed.
+  EXPECT_TRUE(Code("(ROOT (S (NP (NNP Israel)) (VP (MD will) (VP (VB impose) (NP (NNS sanctions))"
+                   " (PP (IN unless) (NP (NP (NNP Hamas)) (VP (VBN accepted) (NP (DT a)"
+                   " (NN curfew))))))) (. .)))")
+                  .empty());
+  // "Israel will arrest them unless Egypt ...": Egypt is not the target; a threat.
+  CoderOptions loose;
+  loose.require_dyad = false;
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Israel)) (VP (MD will) (VP (VB arrest) (NP (PRP them))"
+                 " (SBAR (IN unless) (S (NP (NNP Egypt)) (VP (VBZ acts)))))) (. .)))",
+                 20260211, loose),
+            (std::set<Triple>{{"ISR", "---", "137"}}));
+}
+
+TEST(Coder, FailedActIsNoEvent) {
+  // "Egypt failed to condemn Israel": nothing was condemned.
+  EXPECT_TRUE(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD failed) (S (VP (TO to) (VP (VB condemn)"
+                   " (NP (NNP Israel)))))) (. .)))")
+                  .empty());
+}
+
 TEST(Coder, RelativeClauseTakesTheNounItModifies) {
   EXPECT_EQ(Code("(ROOT (S (NP (NP (JJ Egyptian) (NNS police)) (SBAR (WHNP (WP who))"
                  " (S (VP (VBD arrested) (NP (JJ Israeli) (NNS soldiers)))))) (VP (VBD said)"
