@@ -103,6 +103,10 @@ THREATEN
 
 --- DELIVER [070] ---
 DELIVER
+
+--- FORCE [---] ---
+FORCE
+- * + OUT_OF [174]
 )";
 
 constexpr const char* kDiscards = R"(
@@ -327,6 +331,38 @@ TEST(Coder, CommaClauseIsSkippedWhenLookingForTheSource) {
                  " (PP (IN in) (NP (NP (DT a) (NN statement)) (PP (IN on) (NP (NNP Saturday)))))"
                  " (, ,) (VP (VBD condemned) (NP (NNP Israel))) (. .)))"),
             (std::set<Triple>{{"EGYGOV", "ISR", "111"}}));
+}
+
+TEST(Coder, ParticleAfterAnAppositiveIsNotACommaClause) {
+  // "Egypt forced the Iranian minister, Ali Larijani, out of the country on Monday, ...":
+  // ", out of the country on Monday," continues the verb; it is not an aside.
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD forced) (NP (NP (DT the) (JJ Iranian)"
+                 " (NN minister)) (, ,) (NP (NNP Ali) (NNP Larijani))) (, ,) (PP (IN out)"
+                 " (PP (IN of) (NP (NP (DT the) (NN country)) (PP (IN on) (NP (NNP Monday))))))"
+                 " (, ,) (S (NP (NNS officials)) (VP (VBD said)))) (. .)))"),
+            (std::set<Triple>{{"EGY", "IRNGOV", "174"}}));
+}
+
+TEST(Coder, ConditionAfterUnlessIsNotTheObject) {
+  // "Israel will impose sanctions unless Hamas accepts a curfew": no curfew is imposed.
+  EXPECT_TRUE(Code("(ROOT (S (NP (NNP Israel)) (VP (MD will) (VP (VB impose) (NP (NNS sanctions))"
+                   " (PP (IN unless) (NP (NP (NNP Hamas)) (VP (VBN accepted) (NP (DT a)"
+                   " (NN curfew))))))) (. .)))")
+                  .empty());
+  // "Israel will arrest them unless Egypt ...": Egypt is not the target; a threat.
+  CoderOptions loose;
+  loose.require_dyad = false;
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Israel)) (VP (MD will) (VP (VB arrest) (NP (PRP them))"
+                 " (SBAR (IN unless) (S (NP (NNP Egypt)) (VP (VBZ acts)))))) (. .)))",
+                 20260211, loose),
+            (std::set<Triple>{{"ISR", "---", "137"}}));
+}
+
+TEST(Coder, FailedActIsNoEvent) {
+  // "Egypt failed to condemn Israel": nothing was condemned.
+  EXPECT_TRUE(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD failed) (S (VP (TO to) (VP (VB condemn)"
+                   " (NP (NNP Israel)))))) (. .)))")
+                  .empty());
 }
 
 TEST(Coder, RelativeClauseTakesTheNounItModifies) {

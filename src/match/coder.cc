@@ -421,6 +421,8 @@ class SentenceCoder {
   // True when "not", "n't" or "never" comes just before the verb (auxiliaries and
   // adverbs may stand between).
   bool IsNegated(const std::vector<Item>& upper) const;
+  // True if the verb is the infinitive of "fail(ed) to".
+  bool FailedTo(const std::vector<Item>& upper) const;
   // Intent and refusal ("will give", "is willing to send", "agreed to set up", "will not
   // release"): see IntentBefore and IntentCode below.
   enum class Mood { kFact, kIntent, kRefusal, kDemand };
@@ -790,6 +792,14 @@ void SentenceCoder::MarkCommaClauses() {
   for (size_t c = 0; c + 1 < commas.size(); ++c) {
     int a = commas[c], b = commas[c + 1];
     int count = alpha_words(a + 1, b);
+    // "forced the UN refugee agency, UNHCR, out of the country": a span opening with the
+    // particle of a phrasal verb ("out of", "back to", "away from") continues the verb
+    // after an appositive; it is not an aside.
+    const std::string& first = t_.words[a + 1].norm;
+    bool particle = (first == "OUT" || first == "BACK" || first == "AWAY") && a + 2 < b &&
+                    (t_.words[a + 2].norm == "OF" || t_.words[a + 2].norm == "TO" ||
+                     t_.words[a + 2].norm == "FROM");
+    if (particle) continue;
     if (count >= opt_.comma_min && count <= opt_.comma_max) {
       for (int i = a; i <= b; ++i) deleted_[i] = true;
       ++c;  // the closing comma is used up
@@ -802,6 +812,9 @@ std::vector<Item> SentenceCoder::LowerItems(int vp, int after_word) const {
   auto [a, b] = t_.WordRange(vp);
   for (int i = after_word + 1; i < b; ++i) {
     if (i < a || deleted_[i]) continue;
+    // "will withdraw ... unless X arranged a ceasefire": the condition is not the verb's
+    // object; patterns and targets stop before "unless".
+    if (t_.words[i].norm == "UNLESS") break;
     items.push_back({i, np_of_word_[i]});
   }
   return items;
@@ -1251,7 +1264,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     code = refusal;
     paired.clear();
     mood_applied_ = true;
-  } else if (!pattern_matched && IsNegated(upper)) {
+  } else if ((!pattern_matched && IsNegated(upper)) || FailedTo(upper)) {
     // "did not condemn", "will never attack": a negated verb reports no event unless a
     // pattern of the dictionary codes the negation itself ("- NOT * RELATIONS [112]").
     Trace("drop", verb_text, "the verb is negated (not/never): no event", false);
@@ -1400,6 +1413,14 @@ void SentenceCoder::ThirdLocation(const std::vector<Item>& lower, int source, in
         {"rule", "", 0, "meeting in " + words + " (" + place + "), a third country: 040 -> 044"});
     return;
   }
+}
+
+bool SentenceCoder::FailedTo(const std::vector<Item>& upper) const {
+  // "failed to reach agreement", "fails to agree": the act did not happen, whatever
+  // pattern it matched ("- * TO_REACH &AGREEMENT [164]" of FAIL codes the failure).
+  if (upper.size() < 2 || t_.words[upper[0].word].norm != "TO") return false;
+  const std::string& w = t_.words[upper[1].word].norm;
+  return w == "FAIL" || w == "FAILS" || w == "FAILED" || w == "FAILING";
 }
 
 bool SentenceCoder::IsNegated(const std::vector<Item>& upper) const {

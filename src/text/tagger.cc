@@ -1255,6 +1255,13 @@ void Tagger::Tag(Sentence* s) const {
           !(plow == "of" && (nxt & Bit(IN)) && !(nxt & (Bit(TO) | Bit(RB)))))
         t = VBG;
     }
+    // "French authorities today release a ship": a plural subject, then "today" or
+    // "yesterday", then a word that can be a present verb, before an object: the verb.
+    if (t == NN && (set & Bit(VBP)) && !finite_seen && i >= 2 &&
+        (lows[i - 1] == "today" || lows[i - 1] == "yesterday") &&
+        (tags[i - 2] == NNS || tags[i - 2] == NNPS) &&
+        (nxt & (Bit(DT) | Bit(PRPS) | Bit(NNP) | Bit(CD))))
+      t = VBP;
     // Non-ambiguous but context-sensitive adjustments.
     // "after a scuffling was reported": an -ing form right after a determiner, with no
     // object or noun after it, is a gerund noun.

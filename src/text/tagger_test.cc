@@ -175,6 +175,9 @@ TEST(TaggerTest, ReducedRelativesCausativesAndConjuncts) {
   // A noun-noun subject before a present verb and a preposition.
   EXPECT_EQ(Tags("Army units clash with rebels."),
             "Army/NNP units/NNS clash/VBP with/IN rebels/NNS ./.");
+  // "today" between a plural subject and a present verb is not a noun compound.
+  EXPECT_EQ(Tags("French authorities today release a ship."),
+            "French/JJ authorities/NNS today/NN release/VBP a/DT ship/NN ./.");
 }
 
 TEST(TaggerTest, NeverEmptyOnOddInput) {
