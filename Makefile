@@ -3,6 +3,7 @@
 #   make test   install what is missing, build, and run the unit tests and validation guards
 #               (under scripts/with-postgres.sh, so the PostgreSQL store tests run too)
 # Other targets: build, asan (tests under AddressSanitizer + UBSan), validate, format, clean,
+# bench (throughput table, bench/run.sh),
 # dicts (regenerate dictionaries/actors/countries.txt from iso-codes and dictionaries/src/).
 
 BUILD ?= build
@@ -11,9 +12,11 @@ DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann
                   libsqlite3-dev wordnet-base libgeonames-dev iso-codes
 # The PostgreSQL store: client library, and the server the tests run (scripts/with-postgres.sh).
 DEBIAN_PACKAGES += libpq-dev postgresql
+# Google Benchmark for bench/stages_bench.cc (optional: built only when found).
+DEBIAN_PACKAGES += libbenchmark-dev
 SHARED ?= ../shared
 
-.PHONY: all deps build run test asan validate format clean dicts
+.PHONY: all deps build run test asan validate format clean dicts bench
 
 all: build
 
@@ -49,6 +52,10 @@ asan: deps
 validate: build
 	$(BUILD)/eventcoder validate $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
 	$(BUILD)/eventcoder validate --ignore-parse $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
+
+# Throughput table (bench/run.sh): Release build in build-release/, corpora in build/bench/.
+bench: deps
+	bench/run.sh
 
 dicts: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS) --target gen_countries
