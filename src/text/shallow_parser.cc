@@ -154,6 +154,14 @@ bool IsDateWord(std::string_view w) {
              "year",     "weekend",   "afternoon"});
 }
 
+// A phrase label as ReadTreebank stores it (function suffixes removed: "NP-TMP" -> "NP").
+std::string CleanLabel(std::string_view l) {
+  if (l.size() > 1 && l[0] == '-') return std::string(l);  // -LRB-, -NONE-
+  size_t cut = l.find_first_of("-=");
+  if (cut != std::string_view::npos && cut > 0) l = l.substr(0, cut);
+  return std::string(l);
+}
+
 // Node kinds on the right frontier.
 enum Kind : uint8_t { kRoot, kS, kVP, kNP, kPP, kSBAR, kADJP };
 enum : uint8_t { kWPP = 1, kWCoord = 2, kWRel = 4, kWRed = 8 };
@@ -173,14 +181,24 @@ struct Node {
 
 class Builder {
  public:
-  explicit Builder(const Sentence& s) : s_(s), n_(s.tokens.size()) {
+  // With `tree`, Run() builds *tree directly instead of returning the bracketed string.
+  explicit Builder(const Sentence& s, ParseTree* tree = nullptr)
+      : s_(s), n_(s.tokens.size()), tree_(tree) {
     cls_.reserve(n_);
     low_.reserve(n_);
     for (const Token& t : s.tokens) {
       cls_.push_back(Classify(t.tag));
       low_.push_back(Lower(t.text));
     }
-    out_.reserve(n_ * 24 + 16);
+    if (tree_ != nullptr) {
+      tree_->nodes.clear();
+      tree_->words.clear();
+      tree_->nodes.reserve(n_ * 3 + 4);
+      tree_->words.reserve(n_);
+      open_.reserve(32);
+    } else {
+      out_.reserve(n_ * 24 + 16);
+    }
   }
 
   std::string Run();
@@ -255,14 +273,32 @@ class Builder {
   size_t FindClauseCoordination() const;
 
   void Open(const char* label, Node node) {
-    if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
-    out_.push_back('(');
-    out_.append(label);
+    if (tree_ != nullptr) {
+      TreeOpen(label, -1);
+    } else {
+      if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
+      out_.push_back('(');
+      out_.append(label);
+    }
     stack_.push_back(node);
   }
   void Close() {
-    out_.push_back(')');
+    if (tree_ != nullptr)
+      open_.pop_back();
+    else
+      out_.push_back(')');
     stack_.pop_back();
+  }
+  // Tree mode: opens a node labelled `label` (a leaf when word >= 0) under the innermost
+  // open node, exactly as ReadTreebank would read it from the bracketed form.
+  void TreeOpen(std::string_view label, int word) {
+    int id = static_cast<int>(tree_->nodes.size());
+    TreeNode& nd = tree_->nodes.emplace_back();
+    nd.label = CleanLabel(label);
+    nd.word = word;
+    nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
+    if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
+    open_.push_back(id);
   }
   void PopTo(size_t depth) {
     while (stack_.size() > depth) Close();
@@ -300,6 +336,8 @@ class Builder {
   std::vector<std::string> low_;
   std::vector<Node> stack_;
   std::string out_;
+  ParseTree* tree_ = nullptr;  // tree mode (see the constructor)
+  std::vector<int> open_;      // tree mode: the open nodes, innermost last
   size_t report_comma_ = static_cast<size_t>(-1);
   size_t coord_cc_ = static_cast<size_t>(-1);     // CC joining two full clauses
   size_t coord_comma_ = static_cast<size_t>(-1);  // the comma before it, if any
@@ -308,6 +346,25 @@ class Builder {
 
 void Builder::Leaf(size_t i) {
   const Token& t = s_.tokens[i];
+  if (tree_ != nullptr) {
+    // What ReadTreebank reads back from the bracketed leaf below; the word keeps the
+    // token's own text, norm and offsets (as StoryCoder copied them onto the read tree).
+    TreeWord& w = tree_->words.emplace_back();
+    if (t.tag.empty()) {
+      w.tag = "NN";
+    } else {
+      w.tag = t.tag;
+      for (char& c : w.tag)
+        if (c == ' ' || c == '(' || c == ')') c = '_';
+    }
+    w.text = t.text;
+    w.norm = t.norm;
+    w.begin = t.begin;
+    w.end = t.end;
+    TreeOpen(w.tag, static_cast<int>(tree_->words.size() - 1));
+    open_.pop_back();
+    return;
+  }
   if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
   out_.push_back('(');
   if (t.tag.empty()) {
@@ -1180,6 +1237,17 @@ std::string Builder::Run() {
 std::string ShallowParse(const Sentence& s) {
   Builder b(s);
   return b.Run();
+}
+
+bool ShallowParseTree(const Sentence& s, ParseTree* tree) {
+  if (s.tokens.empty()) {
+    *tree = ParseTree{};
+    return false;
+  }
+  Builder b(s, tree);
+  b.Run();
+  // ReadTreebank refuses trees over its node limit; so does this.
+  return tree->nodes.size() <= kMaxTreeNodes;
 }
 
 }  // namespace eventcoder
