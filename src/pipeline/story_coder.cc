@@ -178,7 +178,9 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
   }
 
   const Tagger& tagger = Tagger::Default();
-  ParseTree tree;  // reused for every sentence
+  // One tree per thread, overwritten sentence after sentence so that its buffers are
+  // reused (it is only read while its sentence is coded).
+  static thread_local ParseTree tree;
   for (Sentence& s : SplitSentences(story.text)) {
     Tokenize(story.text, &s);
     StripDateline(&s);

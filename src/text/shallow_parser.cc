@@ -155,11 +155,12 @@ bool IsDateWord(std::string_view w) {
 }
 
 // A phrase label as ReadTreebank stores it (function suffixes removed: "NP-TMP" -> "NP").
-std::string CleanLabel(std::string_view l) {
-  if (l.size() > 1 && l[0] == '-') return std::string(l);  // -LRB-, -NONE-
-  size_t cut = l.find_first_of("-=");
-  if (cut != std::string_view::npos && cut > 0) l = l.substr(0, cut);
-  return std::string(l);
+void CleanLabelInto(std::string_view l, std::string* out) {
+  if (!(l.size() > 1 && l[0] == '-')) {  // -LRB-, -NONE- stay whole
+    size_t cut = l.find_first_of("-=");
+    if (cut != std::string_view::npos && cut > 0) l = l.substr(0, cut);
+  }
+  out->assign(l);
 }
 
 // Node kinds on the right frontier.
@@ -191,8 +192,8 @@ class Builder {
       low_.push_back(Lower(t.text));
     }
     if (tree_ != nullptr) {
-      tree_->nodes.clear();
-      tree_->words.clear();
+      // The tree's nodes and words are overwritten in place (FinishTree() trims the
+      // rest), so their strings and child vectors keep their buffers between sentences.
       tree_->nodes.reserve(n_ * 3 + 4);
       tree_->words.reserve(n_);
       open_.reserve(32);
@@ -202,6 +203,11 @@ class Builder {
   }
 
   std::string Run();
+  // Tree mode, after Run(): drops the nodes and words left over from a larger tree.
+  void FinishTree() {
+    tree_->nodes.resize(nodes_used_);
+    tree_->words.resize(words_used_);
+  }
 
  private:
   C Cls(size_t i) const { return i < n_ ? cls_[i] : cOther; }
@@ -292,9 +298,11 @@ class Builder {
   // Tree mode: opens a node labelled `label` (a leaf when word >= 0) under the innermost
   // open node, exactly as ReadTreebank would read it from the bracketed form.
   void TreeOpen(std::string_view label, int word) {
-    int id = static_cast<int>(tree_->nodes.size());
-    TreeNode& nd = tree_->nodes.emplace_back();
-    nd.label = CleanLabel(label);
+    int id = static_cast<int>(nodes_used_++);
+    TreeNode& nd =
+        id < static_cast<int>(tree_->nodes.size()) ? tree_->nodes[id] : tree_->nodes.emplace_back();
+    CleanLabelInto(label, &nd.label);
+    nd.children.clear();
     nd.word = word;
     nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
     if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
@@ -337,7 +345,9 @@ class Builder {
   std::vector<Node> stack_;
   std::string out_;
   ParseTree* tree_ = nullptr;  // tree mode (see the constructor)
-  std::vector<int> open_;      // tree mode: the open nodes, innermost last
+  size_t nodes_used_ = 0;      // tree mode: nodes and words written so far
+  size_t words_used_ = 0;
+  std::vector<int> open_;  // tree mode: the open nodes, innermost last
   size_t report_comma_ = static_cast<size_t>(-1);
   size_t coord_cc_ = static_cast<size_t>(-1);     // CC joining two full clauses
   size_t coord_comma_ = static_cast<size_t>(-1);  // the comma before it, if any
@@ -349,19 +359,20 @@ void Builder::Leaf(size_t i) {
   if (tree_ != nullptr) {
     // What ReadTreebank reads back from the bracketed leaf below; the word keeps the
     // token's own text, norm and offsets (as StoryCoder copied them onto the read tree).
-    TreeWord& w = tree_->words.emplace_back();
+    const size_t wi = words_used_++;
+    TreeWord& w = wi < tree_->words.size() ? tree_->words[wi] : tree_->words.emplace_back();
     if (t.tag.empty()) {
-      w.tag = "NN";
+      w.tag.assign("NN");
     } else {
-      w.tag = t.tag;
+      w.tag.assign(t.tag);
       for (char& c : w.tag)
         if (c == ' ' || c == '(' || c == ')') c = '_';
     }
-    w.text = t.text;
-    w.norm = t.norm;
+    w.text.assign(t.text);
+    w.norm.assign(t.norm);
     w.begin = t.begin;
     w.end = t.end;
-    TreeOpen(w.tag, static_cast<int>(tree_->words.size() - 1));
+    TreeOpen(w.tag, static_cast<int>(wi));
     open_.pop_back();
     return;
   }
@@ -1246,6 +1257,7 @@ bool ShallowParseTree(const Sentence& s, ParseTree* tree) {
   }
   Builder b(s, tree);
   b.Run();
+  b.FinishTree();
   // ReadTreebank refuses trees over its node limit; so does this.
   return tree->nodes.size() <= kMaxTreeNodes;
 }

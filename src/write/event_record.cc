@@ -38,7 +38,22 @@ size_t Utf8SequenceLength(std::string_view in, size_t i) {
 
 }  // namespace
 
+bool IsValidUtf8(std::string_view in) {
+  size_t i = 0;
+  while (i < in.size()) {
+    if (static_cast<unsigned char>(in[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n = Utf8SequenceLength(in, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::string ValidUtf8(std::string_view in) {
+  if (IsValidUtf8(in)) return std::string(in);  // the common case: one copy
   std::string out;
   out.reserve(in.size());
   size_t i = 0;
