@@ -148,6 +148,8 @@ uint32_t Gazetteer::Add(GeoEntry e) {
 void Gazetteer::Index(const std::string& name, uint32_t id) {
   std::string key = NormalizePlaceName(name);
   if (key.empty()) return;
+  if (name_filter_.empty()) name_filter_.Reset(1 << 16);
+  name_filter_.Add(key);
   auto& ids = index_[key];
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
@@ -397,6 +399,7 @@ Status Gazetteer::DefaultStatus() {
 }
 
 std::span<const uint32_t> Gazetteer::Lookup(std::string_view normalized) const {
+  if (!name_filter_.MayContain(normalized)) return {};
   auto it = index_.find(std::string(normalized));
   if (it == index_.end()) return {};
   return it->second;

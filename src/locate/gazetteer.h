@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "base/string_filter.h"
 
 namespace eventcoder {
 
@@ -111,6 +112,9 @@ class Gazetteer {
 
   std::vector<GeoEntry> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>> index_;
+  // index_'s keys: most Lookup() calls are for capitalised words that name no place, and
+  // the filter turns them away without probing index_.
+  StringFilter name_filter_;
   std::unordered_map<std::string, uint32_t> country_;  // iso2 and iso3 -> entry
   std::unordered_map<std::string, uint32_t> capital_;  // iso2 -> entry
   size_t cities_ = 0;
