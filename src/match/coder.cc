@@ -374,6 +374,10 @@ struct Item {
   int np;  // index into phrases or -1
 };
 
+// Trace(stage, words, detail, ...) in SentenceCoder: records a step only when tracing,
+// and evaluates its arguments only then.
+#define Trace(...) (trace_ != nullptr ? TraceStep(__VA_ARGS__) : void())
+
 class SentenceCoder {
  public:
   SentenceCoder(const CompiledDictionary& dict, const CoderOptions& opt, const ParseTree& tree,
@@ -441,8 +445,10 @@ class SentenceCoder {
   int date_;
   StoryContext* ctx_;
   CodingTrace* trace_;  // may be null
-  void Trace(std::string stage, std::string words, std::string detail, bool ok = true,
-             std::string file = "", int line = 0, std::string code = "") const {
+  // Called through the Trace() macro below, which skips building the arguments (strings,
+  // concatenations: ~10% of coding time) when no trace was asked for.
+  void TraceStep(std::string stage, std::string words, std::string detail, bool ok = true,
+                 std::string file = "", int line = 0, std::string code = "") const {
     if (trace_)
       trace_->steps.push_back({std::move(stage), std::move(words), std::move(detail),
                                std::move(file), line, ok, std::move(code)});
@@ -1544,5 +1550,7 @@ bool Coder::IsDiscarded(const std::vector<std::string>& words, bool* story_level
   }
   return found;
 }
+
+#undef Trace
 
 }  // namespace eventcoder
