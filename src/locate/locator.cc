@@ -119,6 +119,7 @@ bool IsWordByte(const std::string& t, size_t i) {
 std::vector<Word> Words(const std::string& text, size_t begin, size_t end) {
   std::vector<Word> out;
   end = std::min(end, text.size());
+  if (end > begin) out.reserve((end - begin) / 5 + 1);
   size_t i = begin;
   while (i < end) {
     if (IsPunctAt(text, i)) {
@@ -141,8 +142,10 @@ std::vector<Word> Words(const std::string& text, size_t begin, size_t end) {
     w.end = i;
     unsigned char first = static_cast<unsigned char>(text[w.begin]);
     w.cap = std::isupper(first) || first >= 0x80;
-    for (size_t k = w.begin; k < w.end; ++k)
-      w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[k]))));
+    // ASCII lower case, as std::tolower in the "C" locale the program runs in.
+    w.lower.assign(text, w.begin, w.end - w.begin);
+    for (char& c : w.lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     out.push_back(std::move(w));
   }
   return out;

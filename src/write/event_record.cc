@@ -119,9 +119,12 @@ std::string GeoPrecision(const Event& event) {
 
 std::string FormatCoordinate(double degrees) {
   if (!std::isfinite(degrees)) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", degrees);
-  return buf;
+  // std::to_chars with a precision formats exactly as printf("%.4f"), without the locale
+  // and format-string work.
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, degrees, std::chars_format::fixed, 4);
+  if (ec != std::errc()) return "";
+  return std::string(buf, end);
 }
 
 }  // namespace eventcoder
