@@ -462,7 +462,9 @@ class SentenceCoder {
 
 bool SentenceCoder::HasDescendant(int node,
                                   const std::function<bool(const TreeNode&)>& pred) const {
-  std::vector<int> st(t_.nodes[node].children.begin(), t_.nodes[node].children.end());
+  // A per-thread stack, reused between calls (no predicate calls HasDescendant).
+  static thread_local std::vector<int> st;
+  st.assign(t_.nodes[node].children.begin(), t_.nodes[node].children.end());
   while (!st.empty()) {
     int n = st.back();
     st.pop_back();
@@ -502,6 +504,18 @@ bool SentenceCoder::IsCompoundNP(int node) const {
 }
 
 std::vector<std::vector<int>> SentenceCoder::Expand(int node, int depth) const {
+  // AppendProduct(acc, Expand(c, depth + 1)) without building the one-member list of a
+  // leaf child (most children are leaves).
+  auto append_child = [&](std::vector<std::vector<int>>* acc, int c) {
+    const TreeNode& cn = t_.nodes[c];
+    if (cn.word < 0) {
+      AppendProduct(acc, Expand(c, depth + 1));
+      return;
+    }
+    const TreeWord& cw = t_.words[cn.word];
+    if (cw.tag == "POS" || !IsWordToken(cw)) return;
+    for (auto& a : *acc) a.push_back(cn.word);
+  };
   const TreeNode& nd = t_.nodes[node];
   if (nd.word >= 0) {
     const TreeWord& w = t_.words[nd.word];
@@ -545,14 +559,14 @@ std::vector<std::vector<int>> SentenceCoder::Expand(int node, int depth) const {
       // Product of the segment's children.
       std::vector<std::vector<int>> acc{{}};
       if (s > 0) acc[0] = shared;
-      for (int c : segments[s]) AppendProduct(&acc, Expand(c, depth + 1));
+      for (int c : segments[s]) append_child(&acc, c);
       for (auto& a : acc)
         if (out.size() < kMaxMembers) out.push_back(std::move(a));
     }
     if (!out.empty()) return out;
   }
   std::vector<std::vector<int>> acc{{}};
-  for (int c : nd.children) AppendProduct(&acc, Expand(c, depth + 1));
+  for (int c : nd.children) append_child(&acc, c);
   return acc;
 }
 
