@@ -113,7 +113,8 @@ bool IsPunctAt(const std::string& t, size_t i) {
 bool IsWordByte(const std::string& t, size_t i) {
   unsigned char c = static_cast<unsigned char>(t[i]);
   if (c >= 0x80) return !IsPunctAt(t, i);
-  return std::isalnum(c) != 0;
+  // std::isalnum in the "C" locale the program runs in, without the library call.
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 std::vector<Word> Words(const std::string& text, size_t begin, size_t end) {
