@@ -1,8 +1,8 @@
 // Micro-benchmarks of the hot stages of the raw-text pipeline (Google Benchmark):
-// split, tokenize, tag, shallow parse, tree read, code one tree, JSONL format, and the
-// whole StoryCoder. Each runs over the sentences of a small generated corpus (the stories
-// of examples/stories.txt, or the file named by $EVENTCODER_BENCH_CORPUS) so the figures are
-// per-sentence costs on realistic text.
+// split, tokenize, tag, shallow parse (string and direct tree), tree read, code one tree,
+// JSONL format, and the whole StoryCoder (without the locate stage). Each runs over the sentences
+// of a small generated corpus (the stories of examples/stories.txt, or the file named by
+// $EVENTCODER_BENCH_CORPUS) so the figures are per-sentence costs on realistic text.
 //
 //   build-release/stages_bench [--benchmark_filter=Tag]
 //
@@ -147,6 +147,22 @@ void BM_ShallowParse(benchmark::State& state) {
 }
 BENCHMARK(BM_ShallowParse);
 
+// What the pipeline runs: the same parse built directly as a ParseTree (one tree reused).
+void BM_ShallowParseTree(benchmark::State& state) {
+  const Fixture& f = Get();
+  ParseTree tree;
+  size_t n = 0;
+  for (auto _ : state) {
+    for (const Sentence& s : f.tagged) {
+      benchmark::DoNotOptimize(ShallowParseTree(s, &tree));
+      ++n;
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(n));
+}
+BENCHMARK(BM_ShallowParseTree);
+
+// The string round trip the pipeline no longer makes (still used for supplied parses).
 void BM_ReadTreebank(benchmark::State& state) {
   const Fixture& f = Get();
   size_t n = 0;

@@ -280,7 +280,7 @@ class Builder {
 
   void Open(const char* label, Node node) {
     if (tree_ != nullptr) {
-      TreeOpen(label, -1);
+      TreeOpen(label, -1);  // phrase labels here carry no "-" or "=" suffix to clean
     } else {
       if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
       out_.push_back('(');
@@ -301,7 +301,10 @@ class Builder {
     int id = static_cast<int>(nodes_used_++);
     TreeNode& nd =
         id < static_cast<int>(tree_->nodes.size()) ? tree_->nodes[id] : tree_->nodes.emplace_back();
-    CleanLabelInto(label, &nd.label);
+    if (word >= 0)
+      CleanLabelInto(label, &nd.label);  // a tag
+    else
+      nd.label.assign(label);
     nd.children.clear();
     nd.word = word;
     nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
