@@ -39,14 +39,14 @@ void AppendProduct(std::vector<std::vector<int>>* acc, const std::vector<std::ve
   *acc = std::move(next);
 }
 
-bool IsNominalLabel(const std::string& l) {
+bool IsNominalLabel(std::string_view l) {  // a view: == "NP" checks the length first
   return l == "NP" || l == "NN" || l == "NNS" || l == "NNP" || l == "NNPS" || l == "NML" ||
          l == "NX";
 }
 
 bool IsVerbTag(const std::string& t) { return t.size() >= 2 && t[0] == 'V' && t[1] == 'B'; }
 
-bool IsBeForm(const std::string& w) {
+bool IsBeForm(std::string_view w) {
   return w == "IS" || w == "WAS" || w == "WERE" || w == "ARE" || w == "BE" || w == "BEEN" ||
          w == "BEING" || w == "'S" || w == "AM" || w == "'RE";
 }

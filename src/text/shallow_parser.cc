@@ -186,11 +186,14 @@ class Builder {
   explicit Builder(const Sentence& s, ParseTree* tree = nullptr)
       : s_(s), n_(s.tokens.size()), tree_(tree) {
     cls_.reserve(n_);
-    low_.reserve(n_);
+    low_store_.reserve(n_);
     for (const Token& t : s.tokens) {
       cls_.push_back(Classify(t.tag));
-      low_.push_back(Lower(t.text));
+      low_store_.push_back(Lower(t.text));
     }
+    // Views for the comparisons (string_view == "literal" checks the length first); made
+    // once the storage is complete, so no view outlives a moved string.
+    low_.assign(low_store_.begin(), low_store_.end());
     if (tree_ != nullptr) {
       // The tree's nodes and words are overwritten in place (FinishTree() trims the
       // rest), so their strings and child vectors keep their buffers between sentences.
@@ -344,7 +347,8 @@ class Builder {
   const Sentence& s_;
   const size_t n_;
   std::vector<C> cls_;
-  std::vector<std::string> low_;
+  std::vector<std::string> low_store_;  // the lower-case words
+  std::vector<std::string_view> low_;   // views of low_store_
   std::vector<Node> stack_;
   std::string out_;
   ParseTree* tree_ = nullptr;  // tree mode (see the constructor)
