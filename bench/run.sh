@@ -23,8 +23,9 @@ mkdir -p "$CORPORA"
 # field NAME LINE: the number before/after a label in the --stats line.
 stat() { sed -n "$1" <<<"$2"; }
 
-printf '%-9s %-8s %11s %11s %8s %12s %8s %9s %10s %9s %8s\n' sentences threads \
-  'sent/CPU-s' 'MB/CPU-s' 'MB' 'sent/s wall' 'load ms' 'RSS MB' 'wc MB/CPU-s' 'x wc' events
+printf '%-9s %-8s %11s %11s %8s %12s %8s %9s %9s %10s %9s %8s\n' sentences threads \
+  'sent/CPU-s' 'MB/CPU-s' 'MB' 'sent/s wall' 'load ms' 'load CPU' 'RSS MB' 'wc MB/CPU-s' 'x wc' \
+  events
 for n in "${SIZES[@]}"; do
   corpus="$CORPORA/corpus-$n.txt"
   [ -s "$corpus" ] || "$BUILD/gen_corpus" --sentences "$n" >"$corpus"
@@ -38,14 +39,15 @@ for n in "${SIZES[@]}"; do
     events=$(sed -E 's/.* ([0-9]+) events.*/\1/' <<<"$line")
     used=$(sed -E 's/.*threads ([0-9]+);.*/\1/' <<<"$line")
     load=$(sed -E 's/.*dictionary load ([0-9]+) ms.*/\1/' <<<"$line")
+    load_cpu=$(sed -E 's/.*dictionary load [0-9]+ ms \(([0-9]+) ms CPU\).*/\1/' <<<"$line")
     wall=$(sed -E 's/.*wall: ([0-9]+) sentences\/s.*/\1/' <<<"$line")
     cpu=$(sed -E 's/.* ([0-9.]+) s CPU.*/\1/' <<<"$line")
     rss=$(sed -E 's/.*peak RSS ([0-9]+) MB.*/\1/' <<<"$line")
-    awk -v n="$sents" -v t="$used" -v cpu="$cpu" -v bytes="$mb" -v wall="$wall" -v load="$load" \
+    awk -v n="$sents" -v t="$used" -v cpu="$cpu" -v bytes="$mb" -v wall="$wall" -v load="$load" -v load_cpu="$load_cpu" \
         -v rss="$rss" -v wc="$wc_cpu" -v ev="$events" 'BEGIN {
       if (cpu <= 0) cpu = 0.001; if (wc <= 0) wc = 0.001;
       mbs = bytes / 1e6 / cpu; wcmbs = bytes / 1e6 / wc;
-      printf "%-9d %-8d %11.0f %11.2f %8.1f %12.0f %8d %9d %10.1f %9.1f %8d\n",
-             n, t, n / cpu, mbs, bytes / 1e6, wall, load, rss, wcmbs, wcmbs / mbs, ev }'
+      printf "%-9d %-8d %11.0f %11.2f %8.1f %12.0f %8d %9d %9d %10.1f %9.1f %8d\n",
+             n, t, n / cpu, mbs, bytes / 1e6, wall, load, load_cpu, rss, wcmbs, wcmbs / mbs, ev }'
   done
 done

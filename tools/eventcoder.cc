@@ -520,10 +520,11 @@ int RunCode(const Args& a) {
     char line[640];
     std::snprintf(line, sizeof line,
                   "stats: %zu stories, %zu sentences, %zu events, %.1f MB; threads %d; "
-                  "dictionary load %.0f ms; coding %.3f s wall: %.0f sentences/s, %.2f MB/s; "
+                  "dictionary load %.0f ms (%.0f ms CPU); coding %.3f s wall: %.0f sentences/s, "
+                  "%.2f MB/s; "
                   "%.3f s CPU: %.0f sentences per CPU-second; peak RSS %.0f MB\n",
                   n_stories, n_sentences, n_events, n_bytes / 1e6, threads, ms(t_loaded - t_start),
-                  code_s, code_s > 0 ? n_sentences / code_s : 0.0,
+                  cpu_loaded * 1000, code_s, code_s > 0 ? n_sentences / code_s : 0.0,
                   code_s > 0 ? n_bytes / 1e6 / code_s : 0.0, cpu_s,
                   cpu_s > 0 ? n_sentences / cpu_s : 0.0, rss);
     std::cerr << line;
