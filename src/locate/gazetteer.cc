@@ -1,10 +1,17 @@
 #include "locate/gazetteer.h"
 
+#include <dlfcn.h>
 #include <geonames.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -190,6 +197,177 @@ Status Gazetteer::LoadIso(const std::string& path) {
   return Status::Ok();
 }
 
+namespace {
+
+// One libgeonames city, as its getters return it.
+struct GeonamesRecord {
+  std::string name, state, country_code;
+  double lat = 0, lon = 0;
+  uint64_t population = 0;
+};
+
+// libgeonames decodes its built-in database through GVariant on every getter call: ~750M
+// instructions, three quarters of eventcoder's start-up. The decoded records are kept in a
+// cache file ($EVENTCODER_CACHE_DIR, else $XDG_CACHE_HOME/eventcoder, else
+// ~/.cache/eventcoder; EVENTCODER_NO_CACHE=1 turns it off), valid while the library file
+// keeps its size and modification time. A missing, stale, truncated or corrupt cache (the
+// file ends with a checksum) is ignored and rewritten (to a temporary file, then renamed, so
+// concurrent runs are safe).
+constexpr char kGeonamesCacheMagic[] = "eventcoder-geonames-cache-v2\n";
+
+std::string GeonamesCachePath() {
+  const char* off = std::getenv("EVENTCODER_NO_CACHE");
+  if (off != nullptr && *off != '\0' && std::string_view(off) != "0") return "";
+  std::string dir;
+  if (const char* d = std::getenv("EVENTCODER_CACHE_DIR"); d != nullptr && *d != '\0') {
+    dir = d;
+  } else if (const char* x = std::getenv("XDG_CACHE_HOME"); x != nullptr && *x != '\0') {
+    dir = std::string(x) + "/eventcoder";
+  } else if (const char* h = std::getenv("HOME"); h != nullptr && *h != '\0') {
+    dir = std::string(h) + "/.cache/eventcoder";
+  } else {
+    return "";
+  }
+  return dir + "/geonames-cities.bin";
+}
+
+// Identifies the libgeonames build: the path, size and mtime of the shared object that
+// holds geonames_get_n_cities, and the city count. "" when it cannot be told.
+std::string GeonamesStamp() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&geonames_get_n_cities), &info) == 0 ||
+      info.dli_fname == nullptr)
+    return "";
+  struct stat st {};
+  if (stat(info.dli_fname, &st) != 0) return "";
+  return std::string(info.dli_fname) + " " + std::to_string(st.st_size) + " " +
+         std::to_string(static_cast<long long>(st.st_mtime)) + " " +
+         std::to_string(geonames_get_n_cities()) + "\n";
+}
+
+// FNV-1a over the cache bytes: a flipped byte in a name is caught, not used.
+uint64_t CacheChecksum(std::string_view data) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : data) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+class CacheReader {
+ public:
+  explicit CacheReader(const std::string& data) : d_(data) {}
+  bool Bytes(size_t n, std::string* out) {
+    if (n > d_.size() - pos_) return false;
+    out->assign(d_, pos_, n);
+    pos_ += n;
+    return true;
+  }
+  template <typename T>
+  bool Pod(T* v) {
+    if (sizeof(T) > d_.size() - pos_) return false;
+    std::memcpy(v, d_.data() + pos_, sizeof(T));
+    pos_ += sizeof(T);
+    return true;
+  }
+  bool String(std::string* out) {
+    uint32_t n = 0;
+    return Pod(&n) && Bytes(n, out);
+  }
+  bool AtEnd() const { return pos_ == d_.size(); }
+
+ private:
+  const std::string& d_;
+  size_t pos_ = 0;
+};
+
+bool ReadGeonamesCache(const std::string& path, const std::string& stamp,
+                       std::vector<GeonamesRecord>* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CacheReader r(data);
+  std::string magic, file_stamp;
+  if (!r.Bytes(sizeof kGeonamesCacheMagic - 1, &magic) || magic != kGeonamesCacheMagic ||
+      !r.String(&file_stamp) || file_stamp != stamp)
+    return false;
+  uint32_t n = 0;
+  if (!r.Pod(&n) || n > 10'000'000) return false;
+  std::vector<GeonamesRecord> v(n);
+  for (GeonamesRecord& c : v) {
+    if (!r.String(&c.name) || !r.String(&c.state) || !r.String(&c.country_code) || !r.Pod(&c.lat) ||
+        !r.Pod(&c.lon) || !r.Pod(&c.population))
+      return false;
+  }
+  uint64_t sum = 0;
+  if (!r.Pod(&sum) || !r.AtEnd() ||
+      sum != CacheChecksum(std::string_view(data).substr(0, data.size() - sizeof sum)))
+    return false;
+  *out = std::move(v);
+  return true;
+}
+
+void WriteGeonamesCache(const std::string& path, const std::string& stamp,
+                        const std::vector<GeonamesRecord>& v) {
+  std::string data = kGeonamesCacheMagic;
+  auto pod = [&data](const auto& x) { data.append(reinterpret_cast<const char*>(&x), sizeof x); };
+  auto str = [&](const std::string& x) {
+    pod(static_cast<uint32_t>(x.size()));
+    data += x;
+  };
+  str(stamp);
+  pod(static_cast<uint32_t>(v.size()));
+  for (const GeonamesRecord& c : v) {
+    str(c.name);
+    str(c.state);
+    str(c.country_code);
+    pod(c.lat);
+    pod(c.lon);
+    pod(c.population);
+  }
+  pod(CacheChecksum(data));
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  std::string tmp = path + ".tmp." + std::to_string(getpid());
+  {
+    std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
+    if (!o) return;
+    o.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!o) {
+      o.close();
+      std::filesystem::remove(tmp, ec);
+      return;
+    }
+  }
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) std::filesystem::remove(tmp, ec);
+}
+
+// Every libgeonames city, in the library's order (from the cache when it is valid).
+std::vector<GeonamesRecord> GeonamesRecords() {
+  std::vector<GeonamesRecord> v;
+  const std::string path = GeonamesCachePath();
+  const std::string stamp = path.empty() ? "" : GeonamesStamp();
+  if (!stamp.empty() && ReadGeonamesCache(path, stamp, &v)) return v;
+  int n = geonames_get_n_cities();
+  v.reserve(static_cast<size_t>(std::max(n, 0)));
+  for (int i = 0; i < n; ++i) {
+    GeonamesCity* c = geonames_get_city(i);
+    if (c == nullptr) continue;
+    auto s = [](const char* p) { return p ? std::string(p) : std::string(); };
+    GeonamesRecord& r = v.emplace_back();
+    r.name = s(geonames_city_get_name(c));
+    r.state = s(geonames_city_get_state(c));
+    r.country_code = s(geonames_city_get_country_code(c));
+    r.lat = geonames_city_get_latitude(c);
+    r.lon = geonames_city_get_longitude(c);
+    r.population = geonames_city_get_population(c);
+    geonames_city_free(c);
+  }
+  if (!stamp.empty()) WriteGeonamesCache(path, stamp, v);
+  return v;
+}
+
+}  // namespace
+
 void Gazetteer::LoadGeonames() {
   struct Acc {
     double x = 0, y = 0, z = 0, w = 0;
@@ -208,7 +386,8 @@ void Gazetteer::LoadGeonames() {
   };
   std::unordered_map<std::string, Acc> by_country;
   std::map<std::pair<std::string, std::string>, Acc> by_admin1;
-  int n = geonames_get_n_cities();
+  const std::vector<GeonamesRecord> cities = GeonamesRecords();
+  int n = static_cast<int>(cities.size());
   entries_.reserve(entries_.size() + static_cast<size_t>(std::max(n, 0)) + 4000);
   index_.reserve(index_.size() + static_cast<size_t>(std::max(n, 0)) + 4000);
   const GeoEntry* country = nullptr;  // cities come grouped by country: cache the last one
@@ -216,17 +395,14 @@ void Gazetteer::LoadGeonames() {
   Acc* admin1_acc = nullptr;
   std::string last_admin1;
   for (int i = 0; i < n; ++i) {
-    GeonamesCity* c = geonames_get_city(i);
-    if (c == nullptr) continue;
-    auto s = [](const char* p) { return p ? std::string(p) : std::string(); };
+    const GeonamesRecord& c = cities[static_cast<size_t>(i)];
     GeoEntry e;
-    e.name = s(geonames_city_get_name(c));
-    e.admin1 = s(geonames_city_get_state(c));
-    e.iso2 = s(geonames_city_get_country_code(c));
-    e.lat = geonames_city_get_latitude(c);
-    e.lon = geonames_city_get_longitude(c);
-    e.population = geonames_city_get_population(c);
-    geonames_city_free(c);
+    e.name = c.name;
+    e.admin1 = c.state;
+    e.iso2 = c.country_code;
+    e.lat = c.lat;
+    e.lon = c.lon;
+    e.population = c.population;
     e.level = "city";
     if (e.name.empty()) continue;
     if (country == nullptr || country->iso2 != e.iso2) {
