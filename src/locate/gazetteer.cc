@@ -3,18 +3,15 @@
 #include <dlfcn.h>
 #include <geonames.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <cstring>
-#include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "base/cache_file.h"
 
 namespace eventcoder {
 
@@ -208,31 +205,11 @@ struct GeonamesRecord {
 
 // libgeonames decodes its built-in database through GVariant on every getter call: ~750M
 // instructions, three quarters of eventcoder's start-up. The decoded records are kept in a
-// cache file ($EVENTCODER_CACHE_DIR, else $XDG_CACHE_HOME/eventcoder, else
-// ~/.cache/eventcoder; EVENTCODER_NO_CACHE=1 turns it off), valid while the library file
-// keeps its size and modification time. A missing, stale, truncated or corrupt cache (the
-// file ends with a checksum) is ignored and rewritten (to a temporary file, then renamed, so
-// concurrent runs are safe).
-constexpr char kGeonamesCacheMagic[] = "eventcoder-geonames-cache-v2\n";
+// cache file (base/cache_file.h), valid while the library file keeps its size and mtime.
+constexpr std::string_view kGeonamesCacheMagic = "eventcoder-geonames-cities-v1";
 
-std::string GeonamesCachePath() {
-  const char* off = std::getenv("EVENTCODER_NO_CACHE");
-  if (off != nullptr && *off != '\0' && std::string_view(off) != "0") return "";
-  std::string dir;
-  if (const char* d = std::getenv("EVENTCODER_CACHE_DIR"); d != nullptr && *d != '\0') {
-    dir = d;
-  } else if (const char* x = std::getenv("XDG_CACHE_HOME"); x != nullptr && *x != '\0') {
-    dir = std::string(x) + "/eventcoder";
-  } else if (const char* h = std::getenv("HOME"); h != nullptr && *h != '\0') {
-    dir = std::string(h) + "/.cache/eventcoder";
-  } else {
-    return "";
-  }
-  return dir + "/geonames-cities.bin";
-}
-
-// Identifies the libgeonames build: the path, size and mtime of the shared object that
-// holds geonames_get_n_cities, and the city count. "" when it cannot be told.
+// Identifies the libgeonames build: the shared object that holds geonames_get_n_cities
+// (path, size, mtime) and the city count. "" when it cannot be told (no caching then).
 std::string GeonamesStamp() {
   Dl_info info{};
   if (dladdr(reinterpret_cast<void*>(&geonames_get_n_cities), &info) == 0 ||
@@ -240,113 +217,47 @@ std::string GeonamesStamp() {
     return "";
   struct stat st {};
   if (stat(info.dli_fname, &st) != 0) return "";
-  return std::string(info.dli_fname) + " " + std::to_string(st.st_size) + " " +
-         std::to_string(static_cast<long long>(st.st_mtime)) + " " +
-         std::to_string(geonames_get_n_cities()) + "\n";
+  return FileStamp({info.dli_fname}) + std::to_string(geonames_get_n_cities()) + "\n";
 }
 
-// FNV-1a over the cache bytes: a flipped byte in a name is caught, not used.
-uint64_t CacheChecksum(std::string_view data) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : data) h = (h ^ c) * 1099511628211ULL;
-  return h;
+std::string EncodeCities(const std::vector<GeonamesRecord>& v) {
+  PayloadWriter w;
+  w.Pod(static_cast<uint64_t>(v.size()));
+  for (const GeonamesRecord& c : v) {
+    w.String(c.name);
+    w.String(c.state);
+    w.String(c.country_code);
+    w.Pod(c.lat);
+    w.Pod(c.lon);
+    w.Pod(c.population);
+  }
+  return std::move(w.data());
 }
 
-class CacheReader {
- public:
-  explicit CacheReader(const std::string& data) : d_(data) {}
-  bool Bytes(size_t n, std::string* out) {
-    if (n > d_.size() - pos_) return false;
-    out->assign(d_, pos_, n);
-    pos_ += n;
-    return true;
-  }
-  template <typename T>
-  bool Pod(T* v) {
-    if (sizeof(T) > d_.size() - pos_) return false;
-    std::memcpy(v, d_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return true;
-  }
-  bool String(std::string* out) {
-    uint32_t n = 0;
-    return Pod(&n) && Bytes(n, out);
-  }
-  bool AtEnd() const { return pos_ == d_.size(); }
-
- private:
-  const std::string& d_;
-  size_t pos_ = 0;
-};
-
-bool ReadGeonamesCache(const std::string& path, const std::string& stamp,
-                       std::vector<GeonamesRecord>* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  CacheReader r(data);
-  std::string magic, file_stamp;
-  if (!r.Bytes(sizeof kGeonamesCacheMagic - 1, &magic) || magic != kGeonamesCacheMagic ||
-      !r.String(&file_stamp) || file_stamp != stamp)
-    return false;
-  uint32_t n = 0;
-  if (!r.Pod(&n) || n > 10'000'000) return false;
+bool DecodeCities(std::string_view payload, std::vector<GeonamesRecord>* out) {
+  PayloadReader r(payload);
+  uint64_t n = 0;
+  if (!r.Pod(&n) || n > payload.size()) return false;
   std::vector<GeonamesRecord> v(n);
   for (GeonamesRecord& c : v) {
     if (!r.String(&c.name) || !r.String(&c.state) || !r.String(&c.country_code) || !r.Pod(&c.lat) ||
         !r.Pod(&c.lon) || !r.Pod(&c.population))
       return false;
   }
-  uint64_t sum = 0;
-  if (!r.Pod(&sum) || !r.AtEnd() ||
-      sum != CacheChecksum(std::string_view(data).substr(0, data.size() - sizeof sum)))
-    return false;
+  if (!r.AtEnd()) return false;
   *out = std::move(v);
   return true;
-}
-
-void WriteGeonamesCache(const std::string& path, const std::string& stamp,
-                        const std::vector<GeonamesRecord>& v) {
-  std::string data = kGeonamesCacheMagic;
-  auto pod = [&data](const auto& x) { data.append(reinterpret_cast<const char*>(&x), sizeof x); };
-  auto str = [&](const std::string& x) {
-    pod(static_cast<uint32_t>(x.size()));
-    data += x;
-  };
-  str(stamp);
-  pod(static_cast<uint32_t>(v.size()));
-  for (const GeonamesRecord& c : v) {
-    str(c.name);
-    str(c.state);
-    str(c.country_code);
-    pod(c.lat);
-    pod(c.lon);
-    pod(c.population);
-  }
-  pod(CacheChecksum(data));
-  std::error_code ec;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-  std::string tmp = path + ".tmp." + std::to_string(getpid());
-  {
-    std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
-    if (!o) return;
-    o.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!o) {
-      o.close();
-      std::filesystem::remove(tmp, ec);
-      return;
-    }
-  }
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) std::filesystem::remove(tmp, ec);
 }
 
 // Every libgeonames city, in the library's order (from the cache when it is valid).
 std::vector<GeonamesRecord> GeonamesRecords() {
   std::vector<GeonamesRecord> v;
-  const std::string path = GeonamesCachePath();
+  const std::string path = CacheFilePath("geonames-cities.bin");
   const std::string stamp = path.empty() ? "" : GeonamesStamp();
-  if (!stamp.empty() && ReadGeonamesCache(path, stamp, &v)) return v;
+  std::string payload;
+  if (ReadCacheFile(path, kGeonamesCacheMagic, stamp, &payload) && DecodeCities(payload, &v))
+    return v;
+  v.clear();
   int n = geonames_get_n_cities();
   v.reserve(static_cast<size_t>(std::max(n, 0)));
   for (int i = 0; i < n; ++i) {
@@ -362,7 +273,7 @@ std::vector<GeonamesRecord> GeonamesRecords() {
     r.population = geonames_city_get_population(c);
     geonames_city_free(c);
   }
-  if (!stamp.empty()) WriteGeonamesCache(path, stamp, v);
+  WriteCacheFile(path, kGeonamesCacheMagic, stamp, EncodeCities(v));
   return v;
 }
 

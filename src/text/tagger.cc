@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/cache_file.h"
+
 namespace eventcoder {
 namespace {
 
@@ -246,6 +248,35 @@ class FlatMap {
     return const_cast<V*>(static_cast<const FlatMap*>(this)->find(key));
   }
 
+  // The whole table, for the start-up cache (values must be plain data).
+  void Serialize(PayloadWriter* w) const {
+    w->PodVector(slots_);
+    w->String(arena_);
+    w->PodVector(key_begin_);
+    w->PodVector(key_end_);
+    w->PodVector(values_);
+  }
+  // Reads what Serialize wrote; false (leaving the map unusable) on any inconsistency.
+  bool Deserialize(PayloadReader* r) {
+    if (!r->PodVector(&slots_) || !r->String(&arena_) || !r->PodVector(&key_begin_) ||
+        !r->PodVector(&key_end_) || !r->PodVector(&values_))
+      return false;
+    const size_t n = slots_.size();
+    if (n < 16 || (n & (n - 1)) != 0 || key_begin_.size() != values_.size() ||
+        key_end_.size() != values_.size() || 2 * values_.size() > n)
+      return false;
+    for (size_t k = 0; k < values_.size(); ++k)
+      if (key_begin_[k] > key_end_[k] || key_end_[k] > arena_.size()) return false;
+    size_t used = 0;
+    for (const Slot& sl : slots_) {
+      if (sl.index > values_.size()) return false;
+      used += sl.index != 0;
+    }
+    if (used != values_.size()) return false;
+    mask_ = n - 1;
+    return true;
+  }
+
   // The value for `key`, inserting `v` first if the key is new.
   V& emplace(std::string_view key, V v) {
     if (2 * (values_.size() + 1) > slots_.size()) Rehash(slots_.size() * 2);
@@ -455,15 +486,38 @@ Tagger::~Tagger() = default;
 
 size_t Tagger::lexicon_size() const { return lex_->words.size(); }
 
+// The lexicon built from WordNet's files takes ~180M instructions; it is kept in a cache
+// file (base/cache_file.h) while those files keep their sizes and mtimes.
+constexpr std::string_view kLexiconCacheMagic = "eventcoder-wordnet-lexicon-v1 entry10";
+static_assert(sizeof(Entry) == 10, "change kLexiconCacheMagic with the Entry layout");
+
 StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view dir) {
   std::string base(dir);
   if (!base.empty() && base.back() != '/') base.push_back('/');
   std::string text;
-  if (!ReadFile(base + "index.noun", &text)) {
+  if (std::FILE* f = std::fopen((base + "index.noun").c_str(), "rb")) {
+    std::fclose(f);
+  } else {
     return Status::NotFound("wordnet: cannot read " + base + "index.noun");
   }
   auto t = std::make_unique<Tagger>();
   Lexicon& lx = *t->lex_;
+  std::vector<std::string> files;
+  for (const char* name :
+       {"index.noun", "index.verb", "index.adj", "index.adv", "noun.exc", "verb.exc", "adj.exc",
+        "data.noun", "data.adj", "data.verb", "cntlist.rev"})
+    files.push_back(base + name);
+  const std::string cache = CacheFilePath("wordnet-lexicon.bin");
+  const std::string stamp = cache.empty() ? "" : FileStamp(files);
+  std::string payload;
+  if (ReadCacheFile(cache, kLexiconCacheMagic, stamp, &payload)) {
+    PayloadReader r(payload);
+    if (lx.words.Deserialize(&r) && r.AtEnd()) return t;
+    lx.words = FlatMap<Entry>();
+  }
+  if (!ReadFile(base + "index.noun", &text)) {
+    return Status::NotFound("wordnet: cannot read " + base + "index.noun");
+  }
   lx.words.reserve(200000);
   lx.LoadIndex(text, kN);
   if (ReadFile(base + "index.verb", &text)) lx.LoadIndex(text, kV);
@@ -476,6 +530,9 @@ StatusOr<std::unique_ptr<Tagger>> Tagger::Load(std::string_view dir) {
   if (ReadFile(base + "data.adj", &text)) lx.LoadData(text, true);
   if (ReadFile(base + "data.verb", &text)) lx.LoadData(text, false);
   if (ReadFile(base + "cntlist.rev", &text)) lx.LoadCounts(text);
+  PayloadWriter w;
+  lx.words.Serialize(&w);
+  WriteCacheFile(cache, kLexiconCacheMagic, stamp, w.data());
   return t;
 }
 
