@@ -3,8 +3,8 @@
 #   make test   install what is missing, build, and run the unit tests and validation guards
 #               (under scripts/with-postgres.sh, so the PostgreSQL store tests run too)
 # Other targets: build, asan (tests under AddressSanitizer + UBSan), fuzz (libFuzzer targets,
-# FUZZ_SECONDS each, default 60), validate, format, clean, dicts (regenerate
-# dictionaries/actors/countries.txt from iso-codes and dictionaries/src/).
+# FUZZ_SECONDS each, default 60), bench (throughput table, bench/run.sh), validate, format,
+# clean, dicts (regenerate dictionaries/actors/countries.txt from iso-codes and dictionaries/src/).
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -14,10 +14,12 @@ DEBIAN_PACKAGES = cmake g++ make pkg-config libgtest-dev libpugixml-dev nlohmann
 DEBIAN_PACKAGES += libpq-dev postgresql
 # The HTML story view's browser test (tests/html_view_test.cc) renders the page in headless chromium.
 DEBIAN_PACKAGES += chromium
+# Google Benchmark for bench/stages_bench.cc (optional: built only when found).
+DEBIAN_PACKAGES += libbenchmark-dev
 SHARED ?= ../shared
 FUZZ_SECONDS ?= 60
 
-.PHONY: all deps build run test asan fuzz validate format clean dicts
+.PHONY: all deps build run test asan fuzz validate format clean dicts bench
 
 all: build
 
@@ -56,6 +58,10 @@ fuzz: deps
 validate: build
 	$(BUILD)/eventcoder validate $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
 	$(BUILD)/eventcoder validate --ignore-parse $(SHARED)/validation/petrarch/PETR.UnitTest.records.xml
+
+# Throughput table (bench/run.sh): Release build in build-release/, corpora in build/bench/.
+bench: deps
+	bench/run.sh
 
 dicts: deps $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS) --target gen_countries

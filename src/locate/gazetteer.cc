@@ -1,6 +1,8 @@
 #include "locate/gazetteer.h"
 
+#include <dlfcn.h>
 #include <geonames.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cmath>
@@ -8,6 +10,8 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
+
+#include "base/cache_file.h"
 
 namespace eventcoder {
 
@@ -148,6 +152,8 @@ uint32_t Gazetteer::Add(GeoEntry e) {
 void Gazetteer::Index(const std::string& name, uint32_t id) {
   std::string key = NormalizePlaceName(name);
   if (key.empty()) return;
+  if (name_filter_.empty()) name_filter_.Reset(1 << 16);
+  name_filter_.Add(key);
   auto& ids = index_[key];
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
@@ -188,6 +194,91 @@ Status Gazetteer::LoadIso(const std::string& path) {
   return Status::Ok();
 }
 
+namespace {
+
+// One libgeonames city, as its getters return it.
+struct GeonamesRecord {
+  std::string name, state, country_code;
+  double lat = 0, lon = 0;
+  uint64_t population = 0;
+};
+
+// libgeonames decodes its built-in database through GVariant on every getter call: ~750M
+// instructions, three quarters of eventcoder's start-up. The decoded records are kept in a
+// cache file (base/cache_file.h), valid while the library file keeps its size and mtime.
+constexpr std::string_view kGeonamesCacheMagic = "eventcoder-geonames-cities-v1";
+
+// Identifies the libgeonames build: the shared object that holds geonames_get_n_cities
+// (path, size, mtime) and the city count. "" when it cannot be told (no caching then).
+std::string GeonamesStamp() {
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&geonames_get_n_cities), &info) == 0 ||
+      info.dli_fname == nullptr)
+    return "";
+  struct stat st {};
+  if (stat(info.dli_fname, &st) != 0) return "";
+  return FileStamp({info.dli_fname}) + std::to_string(geonames_get_n_cities()) + "\n";
+}
+
+std::string EncodeCities(const std::vector<GeonamesRecord>& v) {
+  PayloadWriter w;
+  w.Pod(static_cast<uint64_t>(v.size()));
+  for (const GeonamesRecord& c : v) {
+    w.String(c.name);
+    w.String(c.state);
+    w.String(c.country_code);
+    w.Pod(c.lat);
+    w.Pod(c.lon);
+    w.Pod(c.population);
+  }
+  return std::move(w.data());
+}
+
+bool DecodeCities(std::string_view payload, std::vector<GeonamesRecord>* out) {
+  PayloadReader r(payload);
+  uint64_t n = 0;
+  if (!r.Pod(&n) || n > payload.size()) return false;
+  std::vector<GeonamesRecord> v(n);
+  for (GeonamesRecord& c : v) {
+    if (!r.String(&c.name) || !r.String(&c.state) || !r.String(&c.country_code) || !r.Pod(&c.lat) ||
+        !r.Pod(&c.lon) || !r.Pod(&c.population))
+      return false;
+  }
+  if (!r.AtEnd()) return false;
+  *out = std::move(v);
+  return true;
+}
+
+// Every libgeonames city, in the library's order (from the cache when it is valid).
+std::vector<GeonamesRecord> GeonamesRecords() {
+  std::vector<GeonamesRecord> v;
+  const std::string path = CacheFilePath("geonames-cities.bin");
+  const std::string stamp = path.empty() ? "" : GeonamesStamp();
+  std::string payload;
+  if (ReadCacheFile(path, kGeonamesCacheMagic, stamp, &payload) && DecodeCities(payload, &v))
+    return v;
+  v.clear();
+  int n = geonames_get_n_cities();
+  v.reserve(static_cast<size_t>(std::max(n, 0)));
+  for (int i = 0; i < n; ++i) {
+    GeonamesCity* c = geonames_get_city(i);
+    if (c == nullptr) continue;
+    auto s = [](const char* p) { return p ? std::string(p) : std::string(); };
+    GeonamesRecord& r = v.emplace_back();
+    r.name = s(geonames_city_get_name(c));
+    r.state = s(geonames_city_get_state(c));
+    r.country_code = s(geonames_city_get_country_code(c));
+    r.lat = geonames_city_get_latitude(c);
+    r.lon = geonames_city_get_longitude(c);
+    r.population = geonames_city_get_population(c);
+    geonames_city_free(c);
+  }
+  WriteCacheFile(path, kGeonamesCacheMagic, stamp, EncodeCities(v));
+  return v;
+}
+
+}  // namespace
+
 void Gazetteer::LoadGeonames() {
   struct Acc {
     double x = 0, y = 0, z = 0, w = 0;
@@ -206,7 +297,8 @@ void Gazetteer::LoadGeonames() {
   };
   std::unordered_map<std::string, Acc> by_country;
   std::map<std::pair<std::string, std::string>, Acc> by_admin1;
-  int n = geonames_get_n_cities();
+  const std::vector<GeonamesRecord> cities = GeonamesRecords();
+  int n = static_cast<int>(cities.size());
   entries_.reserve(entries_.size() + static_cast<size_t>(std::max(n, 0)) + 4000);
   index_.reserve(index_.size() + static_cast<size_t>(std::max(n, 0)) + 4000);
   const GeoEntry* country = nullptr;  // cities come grouped by country: cache the last one
@@ -214,17 +306,14 @@ void Gazetteer::LoadGeonames() {
   Acc* admin1_acc = nullptr;
   std::string last_admin1;
   for (int i = 0; i < n; ++i) {
-    GeonamesCity* c = geonames_get_city(i);
-    if (c == nullptr) continue;
-    auto s = [](const char* p) { return p ? std::string(p) : std::string(); };
+    const GeonamesRecord& c = cities[static_cast<size_t>(i)];
     GeoEntry e;
-    e.name = s(geonames_city_get_name(c));
-    e.admin1 = s(geonames_city_get_state(c));
-    e.iso2 = s(geonames_city_get_country_code(c));
-    e.lat = geonames_city_get_latitude(c);
-    e.lon = geonames_city_get_longitude(c);
-    e.population = geonames_city_get_population(c);
-    geonames_city_free(c);
+    e.name = c.name;
+    e.admin1 = c.state;
+    e.iso2 = c.country_code;
+    e.lat = c.lat;
+    e.lon = c.lon;
+    e.population = c.population;
     e.level = "city";
     if (e.name.empty()) continue;
     if (country == nullptr || country->iso2 != e.iso2) {
@@ -397,6 +486,7 @@ Status Gazetteer::DefaultStatus() {
 }
 
 std::span<const uint32_t> Gazetteer::Lookup(std::string_view normalized) const {
+  if (!name_filter_.MayContain(normalized)) return {};
   auto it = index_.find(std::string(normalized));
   if (it == index_.end()) return {};
   return it->second;

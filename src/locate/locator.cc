@@ -113,12 +113,14 @@ bool IsPunctAt(const std::string& t, size_t i) {
 bool IsWordByte(const std::string& t, size_t i) {
   unsigned char c = static_cast<unsigned char>(t[i]);
   if (c >= 0x80) return !IsPunctAt(t, i);
-  return std::isalnum(c) != 0;
+  // std::isalnum in the "C" locale the program runs in, without the library call.
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 std::vector<Word> Words(const std::string& text, size_t begin, size_t end) {
   std::vector<Word> out;
   end = std::min(end, text.size());
+  if (end > begin) out.reserve((end - begin) / 5 + 1);
   size_t i = begin;
   while (i < end) {
     if (IsPunctAt(text, i)) {
@@ -141,8 +143,10 @@ std::vector<Word> Words(const std::string& text, size_t begin, size_t end) {
     w.end = i;
     unsigned char first = static_cast<unsigned char>(text[w.begin]);
     w.cap = std::isupper(first) || first >= 0x80;
-    for (size_t k = w.begin; k < w.end; ++k)
-      w.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[k]))));
+    // ASCII lower case, as std::tolower in the "C" locale the program runs in.
+    w.lower.assign(text, w.begin, w.end - w.begin);
+    for (char& c : w.lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     out.push_back(std::move(w));
   }
   return out;

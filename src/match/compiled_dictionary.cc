@@ -15,8 +15,15 @@ void SortLongestFirst(Map* m) {
   }
 }
 
+template <typename Map>
+void FilterKeys(const Map& m, StringFilter* f) {
+  f->Reset(m.size());
+  for (const auto& [key, value] : m) f->Add(key);
+}
+
 template <typename Map, typename T>
-const T* Find(const Map& m, const std::string& key) {
+const T* Find(const Map& m, const StringFilter& keys, const std::string& key) {
+  if (!keys.MayContain(key)) return nullptr;
   auto it = m.find(key);
   return it == m.end() ? nullptr : &it->second;
 }
@@ -93,23 +100,36 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
                          [](const auto* a, const auto* b) { return a->size() > b->size(); });
       }
   }
+  FilterKeys(actors_, &actor_keys_);
+  FilterKeys(agents_, &agent_keys_);
+  FilterKeys(discards_, &discard_keys_);
+  FilterKeys(verbs_, &verb_keys_);
+  size_t firsts = 0, lasts = 0;
+  for (const auto& [name, idx] : synsets_) firsts += idx.size();
+  for (const auto& [name, idx] : synsets_by_last_) lasts += idx.size();
+  synset_first_keys_.Reset(firsts);
+  synset_last_keys_.Reset(lasts);
+  for (const auto& [name, idx] : synsets_)
+    for (const auto& [w, list] : idx) synset_first_keys_.Add(w);
+  for (const auto& [name, idx] : synsets_by_last_)
+    for (const auto& [w, list] : idx) synset_last_keys_.Add(w);
 }
 
 const std::vector<CompiledDictionary::PhraseRef>* CompiledDictionary::ActorsStartingWith(
     const std::string& word) const {
-  return Find<decltype(actors_), std::vector<PhraseRef>>(actors_, word);
+  return Find<decltype(actors_), std::vector<PhraseRef>>(actors_, actor_keys_, word);
 }
 const std::vector<CompiledDictionary::PhraseRef>* CompiledDictionary::AgentsStartingWith(
     const std::string& word) const {
-  return Find<decltype(agents_), std::vector<PhraseRef>>(agents_, word);
+  return Find<decltype(agents_), std::vector<PhraseRef>>(agents_, agent_keys_, word);
 }
 const std::vector<CompiledDictionary::PhraseRef>* CompiledDictionary::DiscardsStartingWith(
     const std::string& word) const {
-  return Find<decltype(discards_), std::vector<PhraseRef>>(discards_, word);
+  return Find<decltype(discards_), std::vector<PhraseRef>>(discards_, discard_keys_, word);
 }
 const std::vector<CompiledDictionary::VerbRef>* CompiledDictionary::VerbsWithHead(
     const std::string& word) const {
-  return Find<decltype(verbs_), std::vector<VerbRef>>(verbs_, word);
+  return Find<decltype(verbs_), std::vector<VerbRef>>(verbs_, verb_keys_, word);
 }
 const std::vector<CompiledDictionary::PatternRef>& CompiledDictionary::PatternsOf(
     const dict::VerbBlock* block) const {
@@ -118,6 +138,7 @@ const std::vector<CompiledDictionary::PatternRef>& CompiledDictionary::PatternsO
 }
 const std::vector<const std::vector<std::string>*>* CompiledDictionary::SynsetMembersEndingWith(
     const std::string& name, const std::string& word) const {
+  if (!synset_last_keys_.MayContain(word)) return nullptr;
   auto it = synsets_by_last_.find(name);
   if (it == synsets_by_last_.end()) return nullptr;
   auto jt = it->second.find(word);
@@ -126,6 +147,7 @@ const std::vector<const std::vector<std::string>*>* CompiledDictionary::SynsetMe
 
 const std::vector<const std::vector<std::string>*>* CompiledDictionary::SynsetMembers(
     const std::string& name, const std::string& word) const {
+  if (!synset_first_keys_.MayContain(word)) return nullptr;
   auto it = synsets_.find(name);
   if (it == synsets_.end()) return nullptr;
   auto jt = it->second.find(word);

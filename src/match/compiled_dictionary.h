@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/string_filter.h"
 #include "dict/dictionary.h"
 
 namespace eventcoder {
@@ -64,6 +65,11 @@ class CompiledDictionary {
                      std::unordered_map<std::string, std::vector<const std::vector<std::string>*>>>
       synsets_, synsets_by_last_;
   std::vector<PatternRef> no_patterns_;
+  // The keys of the maps above (for the synsets, every member's first and last word of
+  // any synset): most words of a sentence start no phrase, and the filters answer those
+  // look-ups without probing the maps.
+  StringFilter actor_keys_, agent_keys_, discard_keys_, verb_keys_, synset_first_keys_,
+      synset_last_keys_;
 };
 
 }  // namespace eventcoder

@@ -121,6 +121,7 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
 
   StoryContext context;
   std::vector<Span> sentence_spans;  // byte range of each sentence, for the locator
+  std::vector<std::string> norms;    // the words of the current sentence, upper case
   // Codes one sentence; false when a story-level discard ends the story.
   auto code_sentence = [&](const ParseTree& tree, size_t begin, size_t end) {
     int si = result->sentences++;
@@ -135,9 +136,9 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
       for (const auto& w : tree.words) ex->tagged.emplace_back(w.text, w.tag);
       ex->tree = ToBracketed(tree);
     }
-    std::vector<std::string> norms;
-    norms.reserve(tree.words.size());
-    for (const auto& w : tree.words) norms.push_back(w.norm);
+    // Reused across the sentences of the story: assign() keeps each string's buffer.
+    norms.resize(tree.words.size());
+    for (size_t k = 0; k < tree.words.size(); ++k) norms[k].assign(tree.words[k].norm);
     bool story_level = false;
     if (coder_.IsDiscarded(norms, &story_level)) {
       if (ex)
@@ -186,6 +187,9 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
   }
 
   const Tagger& tagger = Tagger::Default();
+  // One tree per thread, overwritten sentence after sentence so that its buffers are
+  // reused (it is only read while its sentence is coded).
+  static thread_local ParseTree tree;
   for (Sentence& s : SplitSentences(story.text)) {
     Tokenize(story.text, &s);
     StripDateline(&s);
@@ -200,20 +204,11 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
       s.end = s.tokens.back().end;
     }
     tagger.Tag(&s);
-    auto tree = ReadTreebank(ShallowParse(s), kMaxTreeNodes);
-    if (!tree.ok()) continue;  // cannot happen for our own output; never fatal
-    // Our parser keeps the tokens in order: copy their offsets.
-    if (tree->words.size() == s.tokens.size()) {
-      for (size_t i = 0; i < s.tokens.size(); ++i) {
-        tree->words[i].begin = s.tokens[i].begin;
-        tree->words[i].end = s.tokens[i].end;
-        tree->words[i].text = s.tokens[i].text;
-        tree->words[i].norm = s.tokens[i].norm;
-      }
-    } else {
-      AlignWords(story.text, &*tree);
-    }
-    if (!code_sentence(*tree, s.begin, s.end)) break;
+    // The parser builds the tree directly, words carrying their tokens' offsets (the same
+    // tree ReadTreebank would read from ShallowParse's string). It fails only on a tree
+    // over kMaxTreeNodes, which is skipped as ReadTreebank's refusal was; never fatal.
+    if (!ShallowParseTree(s, &tree)) continue;
+    if (!code_sentence(tree, s.begin, s.end)) break;
   }
   if (options_.locate) locator_.Locate(story, sentence_spans, &result->events);
   return Status::Ok();

@@ -154,6 +154,15 @@ bool IsDateWord(std::string_view w) {
              "year",     "weekend",   "afternoon"});
 }
 
+// A phrase label as ReadTreebank stores it (function suffixes removed: "NP-TMP" -> "NP").
+void CleanLabelInto(std::string_view l, std::string* out) {
+  if (!(l.size() > 1 && l[0] == '-')) {  // -LRB-, -NONE- stay whole
+    size_t cut = l.find_first_of("-=");
+    if (cut != std::string_view::npos && cut > 0) l = l.substr(0, cut);
+  }
+  out->assign(l);
+}
+
 // Node kinds on the right frontier.
 enum Kind : uint8_t { kRoot, kS, kVP, kNP, kPP, kSBAR, kADJP };
 enum : uint8_t { kWPP = 1, kWCoord = 2, kWRel = 4, kWRed = 8 };
@@ -173,17 +182,35 @@ struct Node {
 
 class Builder {
  public:
-  explicit Builder(const Sentence& s) : s_(s), n_(s.tokens.size()) {
+  // With `tree`, Run() builds *tree directly instead of returning the bracketed string.
+  explicit Builder(const Sentence& s, ParseTree* tree = nullptr)
+      : s_(s), n_(s.tokens.size()), tree_(tree) {
     cls_.reserve(n_);
-    low_.reserve(n_);
+    low_store_.reserve(n_);
     for (const Token& t : s.tokens) {
       cls_.push_back(Classify(t.tag));
-      low_.push_back(Lower(t.text));
+      low_store_.push_back(Lower(t.text));
     }
-    out_.reserve(n_ * 24 + 16);
+    // Views for the comparisons (string_view == "literal" checks the length first); made
+    // once the storage is complete, so no view outlives a moved string.
+    low_.assign(low_store_.begin(), low_store_.end());
+    if (tree_ != nullptr) {
+      // The tree's nodes and words are overwritten in place (FinishTree() trims the
+      // rest), so their strings and child vectors keep their buffers between sentences.
+      tree_->nodes.reserve(n_ * 3 + 4);
+      tree_->words.reserve(n_);
+      open_.reserve(32);
+    } else {
+      out_.reserve(n_ * 24 + 16);
+    }
   }
 
   std::string Run();
+  // Tree mode, after Run(): drops the nodes and words left over from a larger tree.
+  void FinishTree() {
+    tree_->nodes.resize(nodes_used_);
+    tree_->words.resize(words_used_);
+  }
 
  private:
   C Cls(size_t i) const { return i < n_ ? cls_[i] : cOther; }
@@ -255,14 +282,37 @@ class Builder {
   size_t FindClauseCoordination() const;
 
   void Open(const char* label, Node node) {
-    if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
-    out_.push_back('(');
-    out_.append(label);
+    if (tree_ != nullptr) {
+      TreeOpen(label, -1);  // phrase labels here carry no "-" or "=" suffix to clean
+    } else {
+      if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
+      out_.push_back('(');
+      out_.append(label);
+    }
     stack_.push_back(node);
   }
   void Close() {
-    out_.push_back(')');
+    if (tree_ != nullptr)
+      open_.pop_back();
+    else
+      out_.push_back(')');
     stack_.pop_back();
+  }
+  // Tree mode: opens a node labelled `label` (a leaf when word >= 0) under the innermost
+  // open node, exactly as ReadTreebank would read it from the bracketed form.
+  void TreeOpen(std::string_view label, int word) {
+    int id = static_cast<int>(nodes_used_++);
+    TreeNode& nd =
+        id < static_cast<int>(tree_->nodes.size()) ? tree_->nodes[id] : tree_->nodes.emplace_back();
+    if (word >= 0)
+      CleanLabelInto(label, &nd.label);  // a tag
+    else
+      nd.label.assign(label);
+    nd.children.clear();
+    nd.word = word;
+    nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
+    if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
+    open_.push_back(id);
   }
   void PopTo(size_t depth) {
     while (stack_.size() > depth) Close();
@@ -297,9 +347,14 @@ class Builder {
   const Sentence& s_;
   const size_t n_;
   std::vector<C> cls_;
-  std::vector<std::string> low_;
+  std::vector<std::string> low_store_;  // the lower-case words
+  std::vector<std::string_view> low_;   // views of low_store_
   std::vector<Node> stack_;
   std::string out_;
+  ParseTree* tree_ = nullptr;  // tree mode (see the constructor)
+  size_t nodes_used_ = 0;      // tree mode: nodes and words written so far
+  size_t words_used_ = 0;
+  std::vector<int> open_;  // tree mode: the open nodes, innermost last
   size_t report_comma_ = static_cast<size_t>(-1);
   size_t coord_cc_ = static_cast<size_t>(-1);     // CC joining two full clauses
   size_t coord_comma_ = static_cast<size_t>(-1);  // the comma before it, if any
@@ -308,6 +363,26 @@ class Builder {
 
 void Builder::Leaf(size_t i) {
   const Token& t = s_.tokens[i];
+  if (tree_ != nullptr) {
+    // What ReadTreebank reads back from the bracketed leaf below; the word keeps the
+    // token's own text, norm and offsets (as StoryCoder copied them onto the read tree).
+    const size_t wi = words_used_++;
+    TreeWord& w = wi < tree_->words.size() ? tree_->words[wi] : tree_->words.emplace_back();
+    if (t.tag.empty()) {
+      w.tag.assign("NN");
+    } else {
+      w.tag.assign(t.tag);
+      for (char& c : w.tag)
+        if (c == ' ' || c == '(' || c == ')') c = '_';
+    }
+    w.text.assign(t.text);
+    w.norm.assign(t.norm);
+    w.begin = t.begin;
+    w.end = t.end;
+    TreeOpen(w.tag, static_cast<int>(wi));
+    open_.pop_back();
+    return;
+  }
   if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
   out_.push_back('(');
   if (t.tag.empty()) {
@@ -1180,6 +1255,18 @@ std::string Builder::Run() {
 std::string ShallowParse(const Sentence& s) {
   Builder b(s);
   return b.Run();
+}
+
+bool ShallowParseTree(const Sentence& s, ParseTree* tree) {
+  if (s.tokens.empty()) {
+    *tree = ParseTree{};
+    return false;
+  }
+  Builder b(s, tree);
+  b.Run();
+  b.FinishTree();
+  // ReadTreebank refuses trees over its node limit; so does this.
+  return tree->nodes.size() <= kMaxTreeNodes;
 }
 
 }  // namespace eventcoder

@@ -41,11 +41,19 @@
 
 #include <string>
 
+#include "parse/tree.h"
 #include "text/sentence.h"
 
 namespace eventcoder {
 
 std::string ShallowParse(const Sentence& s);
+
+// The same parse built directly as a ParseTree, without the string round trip: *tree is
+// what ReadTreebank(ShallowParse(s)) gives, except that each word keeps its token's text,
+// norm and byte offsets (begin, end). Returns false, leaving no usable tree, when `s` has
+// no tokens or the tree would exceed kMaxTreeNodes (where ReadTreebank fails).
+// *tree's buffers are reused: pass the same tree for many sentences to avoid allocations.
+bool ShallowParseTree(const Sentence& s, ParseTree* tree);
 
 }  // namespace eventcoder
 

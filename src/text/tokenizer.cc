@@ -267,12 +267,11 @@ void Tokenize(std::string_view t, Sentence* s) {
   s->tokens.reserve(spans.size());
   for (const Span& sp : spans) {
     if (sp.e <= sp.b) continue;
-    Token tok;
+    Token& tok = s->tokens.emplace_back();  // built in place: no Token move per word
     tok.begin = sp.b;
     tok.end = sp.e;
     tok.text.assign(t.substr(sp.b, sp.e - sp.b));
     tok.norm = NormalizeToken(tok.text);
-    s->tokens.push_back(std::move(tok));
   }
 }
 

@@ -38,7 +38,22 @@ size_t Utf8SequenceLength(std::string_view in, size_t i) {
 
 }  // namespace
 
+bool IsValidUtf8(std::string_view in) {
+  size_t i = 0;
+  while (i < in.size()) {
+    if (static_cast<unsigned char>(in[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n = Utf8SequenceLength(in, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 std::string ValidUtf8(std::string_view in) {
+  if (IsValidUtf8(in)) return std::string(in);  // the common case: one copy
   std::string out;
   out.reserve(in.size());
   size_t i = 0;
@@ -104,9 +119,12 @@ std::string GeoPrecision(const Event& event) {
 
 std::string FormatCoordinate(double degrees) {
   if (!std::isfinite(degrees)) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", degrees);
-  return buf;
+  // std::to_chars with a precision formats exactly as printf("%.4f"), without the locale
+  // and format-string work.
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, degrees, std::chars_format::fixed, 4);
+  if (ec != std::errc()) return "";
+  return std::string(buf, end);
 }
 
 }  // namespace eventcoder

@@ -56,6 +56,8 @@ std::string FormatCoordinate(double degrees);
 // `in` with every byte that is not part of a well-formed UTF-8 sequence (overlong forms,
 // surrogates and code points above U+10FFFF included) replaced by U+FFFD.
 std::string ValidUtf8(std::string_view in);
+// True when ValidUtf8(in) == in.
+bool IsValidUtf8(std::string_view in);
 
 }  // namespace eventcoder
 

@@ -8,9 +8,26 @@ namespace eventcoder {
 
 void AppendJsonString(std::string* out, std::string_view raw) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string s = ValidUtf8(raw);
+  std::string repaired;  // only for invalid UTF-8
+  std::string_view s = raw;
+  if (!IsValidUtf8(raw)) {
+    repaired = ValidUtf8(raw);
+    s = repaired;
+  }
   out->push_back('"');
   for (size_t i = 0; i < s.size(); ++i) {
+    // Copy the run of bytes that need no escape at once.
+    size_t run = i;
+    while (run < s.size()) {
+      unsigned char r = static_cast<unsigned char>(s[run]);
+      if (r < 0x20 || r == '"' || r == '\\' || r == 0x7F || r == 0xE2) break;
+      ++run;
+    }
+    if (run > i) {
+      out->append(s.substr(i, run - i));
+      i = run;
+      if (i >= s.size()) break;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
       case '"':

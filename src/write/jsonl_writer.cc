@@ -34,7 +34,9 @@ JsonlWriter::JsonlWriter(std::ostream* out, std::string name, WriterOptions opti
 std::string JsonlWriter::FormatEvent(const Story& story, const Event& event,
                                      const WriterOptions& options) {
   EventRecord r = MakeEventRecord(story, event);
-  std::string out = "{";
+  std::string out;
+  out.reserve(1024);
+  out.push_back('{');
   AddString(&out, "id", r.id);
   AddString(&out, "story_id", r.story_id);
   AddRaw(&out, "sentence", std::to_string(r.sentence));
