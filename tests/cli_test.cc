@@ -10,8 +10,8 @@
 #include <sstream>
 #include <string>
 
-#include "tests/cli_testing.h"
 #include "store/postgres_connection.h"
+#include "tests/cli_testing.h"
 #include "write/sqlite_sink.h"
 
 namespace {

@@ -6,9 +6,9 @@
 //   eventcoder --help
 #include <sys/resource.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>

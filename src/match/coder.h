@@ -114,8 +114,7 @@ class Coder {
   // resolved against actors named earlier in the story, and this sentence's actors are
   // added to it.
   // With a trace, every step is also recorded there.
-  std::vector<CodedEvent> CodeTree(const ParseTree& tree, int date,
-                                   StoryContext* context = nullptr,
+  std::vector<CodedEvent> CodeTree(const ParseTree& tree, int date, StoryContext* context = nullptr,
                                    CodingTrace* trace = nullptr) const;
 
   // True when the words contain a sentence discard phrase; *story_level is set when the
