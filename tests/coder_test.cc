@@ -107,6 +107,9 @@ DELIVER
 --- FORCE [---] ---
 FORCE
 - * + OUT_OF [174]
+
+--- ATTACK [190] ---
+ATTACK
 )";
 
 constexpr const char* kDiscards = R"(
@@ -296,6 +299,10 @@ TEST(Coder, AThreatStaysAThreat) {
   EXPECT_EQ(Code("(ROOT (S (NP (NNP Israel)) (VP (VBD threatened) (S (VP (TO to) (VP (VB impose)"
                  " (NP (DT a) (NN curfew)) (PP (IN on) (NP (NNP Hamas))))))) (. .)))"),
             (std::set<Triple>{{"ISR", "PSEINS", "1323"}}));
+  // A threatened armed attack (190) is a threat of conventional attack (1384).
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Iran)) (VP (VBD threatened) (S (VP (TO to) (VP (VB attack)"
+                 " (NP (NNP Israel)))))) (. .)))"),
+            (std::set<Triple>{{"IRN", "ISR", "1384"}}));
 }
 
 TEST(Coder, PatternReachingALaterVerbTakesThatVerbsMood) {

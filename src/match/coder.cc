@@ -258,7 +258,7 @@ std::string IntentCode(const std::string& code) {
       {"184", "1383"},
       {"185", "1383"},
       {"186", "1383"},
-      {"190", "138"},
+      {"190", "1384"},  // threaten to attack = threaten conventional attack (1384)
       {"191", "1381"},
       {"192", "1382"},
       {"193", "1384"},
