@@ -322,6 +322,11 @@ TEST(Coder, MustActIsTheSpeakersDemand) {
   EXPECT_EQ(Code("(ROOT (S (NP (NNP Iran)) (VP (MD must) (VP (VB release) (NP (NNP Israel))))"
                  " (. .)))"),
             (std::set<Triple>{{"IRN", "ISR", "084"}}));
+  // "must be ready to release" is the same demand, not Iran's intent (0353).
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD insisted) (SBAR (IN that) (S (NP (NNP Iran))"
+                 " (VP (MD must) (VP (VB be) (ADJP (JJ ready) (S (VP (TO to) (VP (VB release)"
+                 " (NP (NNP Israel))))))))))) (. .)))"),
+            (std::set<Triple>{{"EGY", "IRN", "1053"}}));
 }
 
 TEST(Coder, RequireDyadDropsUncodedTargets) {

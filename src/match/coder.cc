@@ -1456,11 +1456,14 @@ SentenceCoder::Mood SentenceCoder::MoodOf(const std::vector<Item>& upper) const 
         if (upper[j].np >= 0 && !IsIntentWord(v.norm)) return Mood::kFact;
         if (v.tag == "RB" && !is_not(v.norm)) continue;
         if (!IsIntentWord(v.norm)) return Mood::kFact;
+        bool must = false;
         for (size_t k = j + 1; k < upper.size() && k < j + 4; ++k) {
           const std::string& a = t_.words[upper[k].word].norm;
           if (is_not(a)) negated = true;
+          if (a == "MUST") must = true;  // "the US must be ready to mediate": a demand
           if (upper[k].np >= 0) break;
         }
+        if (must && !negated) return Mood::kDemand;
         return negated ? Mood::kRefusal : Mood::kIntent;
       }
       return Mood::kFact;
