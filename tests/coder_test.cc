@@ -107,6 +107,9 @@ DELIVER
 --- FORCE [---] ---
 FORCE
 - * + OUT_OF [174]
+
+--- ATTACK [190] ---
+ATTACK
 )";
 
 constexpr const char* kDiscards = R"(
@@ -296,6 +299,10 @@ TEST(Coder, AThreatStaysAThreat) {
   EXPECT_EQ(Code("(ROOT (S (NP (NNP Israel)) (VP (VBD threatened) (S (VP (TO to) (VP (VB impose)"
                  " (NP (DT a) (NN curfew)) (PP (IN on) (NP (NNP Hamas))))))) (. .)))"),
             (std::set<Triple>{{"ISR", "PSEINS", "1323"}}));
+  // A threatened armed attack (190) is a threat of conventional attack (1384).
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Iran)) (VP (VBD threatened) (S (VP (TO to) (VP (VB attack)"
+                 " (NP (NNP Israel)))))) (. .)))"),
+            (std::set<Triple>{{"IRN", "ISR", "1384"}}));
 }
 
 TEST(Coder, PatternReachingALaterVerbTakesThatVerbsMood) {
@@ -315,6 +322,11 @@ TEST(Coder, MustActIsTheSpeakersDemand) {
   EXPECT_EQ(Code("(ROOT (S (NP (NNP Iran)) (VP (MD must) (VP (VB release) (NP (NNP Israel))))"
                  " (. .)))"),
             (std::set<Triple>{{"IRN", "ISR", "084"}}));
+  // "must be ready to release" is the same demand, not Iran's intent (0353).
+  EXPECT_EQ(Code("(ROOT (S (NP (NNP Egypt)) (VP (VBD insisted) (SBAR (IN that) (S (NP (NNP Iran))"
+                 " (VP (MD must) (VP (VB be) (ADJP (JJ ready) (S (VP (TO to) (VP (VB release)"
+                 " (NP (NNP Israel))))))))))) (. .)))"),
+            (std::set<Triple>{{"EGY", "IRN", "1053"}}));
 }
 
 TEST(Coder, RequireDyadDropsUncodedTargets) {

@@ -258,7 +258,7 @@ std::string IntentCode(const std::string& code) {
       {"184", "1383"},
       {"185", "1383"},
       {"186", "1383"},
-      {"190", "138"},
+      {"190", "1384"},  // threaten to attack = threaten conventional attack (1384)
       {"191", "1381"},
       {"192", "1382"},
       {"193", "1384"},
@@ -1476,11 +1476,14 @@ SentenceCoder::Mood SentenceCoder::MoodOf(const std::vector<Item>& upper) const 
         if (upper[j].np >= 0 && !IsIntentWord(v.norm)) return Mood::kFact;
         if (v.tag == "RB" && !is_not(v.norm)) continue;
         if (!IsIntentWord(v.norm)) return Mood::kFact;
+        bool must = false;
         for (size_t k = j + 1; k < upper.size() && k < j + 4; ++k) {
           const std::string& a = t_.words[upper[k].word].norm;
           if (is_not(a)) negated = true;
+          if (a == "MUST") must = true;  // "the US must be ready to mediate": a demand
           if (upper[k].np >= 0) break;
         }
+        if (must && !negated) return Mood::kDemand;
         return negated ? Mood::kRefusal : Mood::kIntent;
       }
       return Mood::kFact;
