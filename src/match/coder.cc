@@ -1529,8 +1529,8 @@ bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
   const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm);
   if (!cands) {
     const std::string& w = t_.words[vw].norm;
-    bool aux = IsBeForm(w) || w == "DO" || w == "DOES" || w == "DID" || w == "HAVE" ||
-               w == "HAS" || w == "HAD";
+    bool aux = IsBeForm(w) || w == "DO" || w == "DOES" || w == "DID" || w == "HAVE" || w == "HAS" ||
+               w == "HAD";
     if (trace_ && !aux) Trace("verb", w, "not in the verbs dictionary", false);
     return false;
   }
