@@ -13,6 +13,7 @@
 #include "eventcoder/story.h"
 #include "match/compiled_dictionary.h"
 #include "pipeline/story_coder.h"
+#include "tests/default_dictionaries_testing.h"
 
 #ifndef EVENTCODER_SOURCE_DIR
 #define EVENTCODER_SOURCE_DIR "."
@@ -24,13 +25,8 @@ namespace {
 class PeopleG20Test : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::vector<std::string> warnings;
-    StatusOr<dict::Dictionary> d = dict::LoadDictionaryFiles(
-        dict::DictionaryFilesInDir(std::string(EVENTCODER_SOURCE_DIR) + "/dictionaries/"),
-        &warnings);
-    if (!d.ok() || !warnings.empty()) return;
-    coder_ = new StoryCoder(std::make_shared<const CompiledDictionary>(std::move(*d)),
-                            PipelineOptions());
+    const auto& d = testing::LoadDefaultDictionaries();
+    if (d.dict && d.warnings.empty()) coder_ = new StoryCoder(d.dict, PipelineOptions());
   }
   static void TearDownTestSuite() {
     delete coder_;

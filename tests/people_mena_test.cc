@@ -12,6 +12,7 @@
 #include "dict/dict_reader.h"
 #include "match/compiled_dictionary.h"
 #include "pipeline/story_coder.h"
+#include "tests/default_dictionaries_testing.h"
 
 #ifndef EVENTCODER_SOURCE_DIR
 #define EVENTCODER_SOURCE_DIR "."
@@ -23,13 +24,8 @@ namespace {
 class PeopleMenaTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::vector<std::string> warnings;
-    StatusOr<dict::Dictionary> d = dict::LoadDictionaryFiles(
-        dict::DictionaryFilesInDir(std::string(EVENTCODER_SOURCE_DIR) + "/dictionaries/"),
-        &warnings);
-    if (d.ok() && warnings.empty())
-      coder_ = new StoryCoder(std::make_shared<const CompiledDictionary>(std::move(*d)),
-                              PipelineOptions());
+    const auto& d = testing::LoadDefaultDictionaries();
+    if (d.dict && d.warnings.empty()) coder_ = new StoryCoder(d.dict, PipelineOptions());
   }
   static void TearDownTestSuite() {
     delete coder_;

@@ -30,4 +30,19 @@ std::string FormatReal(double d) {
   return std::string(buf, end);
 }
 
+StatusOr<std::vector<std::vector<std::string>>> QueryAsText(SqlConnection& conn,
+                                                            const std::string& sql) {
+  std::vector<SqlRow> rows;
+  EVENTCODER_RETURN_IF_ERROR(conn.Query(sql, {}, &rows, "running query"));
+  std::vector<std::vector<std::string>> out;
+  out.reserve(rows.size());
+  for (SqlRow& row : rows) {
+    std::vector<std::string> r;
+    r.reserve(row.size());
+    for (auto& cell : row) r.push_back(cell ? std::move(*cell) : std::string());
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 }  // namespace eventcoder

@@ -87,6 +87,11 @@ class SqlConnection {
                        std::vector<SqlRow>* rows, const char* what) = 0;
 };
 
+// Runs `sql` (no parameters) on `conn` and returns its rows as text, NULL as "" (the
+// sinks' Query() for tests and tools).
+StatusOr<std::vector<std::vector<std::string>>> QueryAsText(SqlConnection& conn,
+                                                            const std::string& sql);
+
 }  // namespace eventcoder
 
 #endif  // EVENTCODER_STORE_SQL_CONNECTION_H_

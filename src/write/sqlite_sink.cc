@@ -23,17 +23,7 @@ StatusOr<std::vector<std::vector<std::string>>> SqliteSink::Query(const std::str
                                                                   const std::string& sql) {
   auto conn = SqliteConnection::Open(path, SqliteConnection::Mode::kReadOnly);
   if (!conn.ok()) return conn.status();
-  std::vector<SqlRow> rows;
-  EVENTCODER_RETURN_IF_ERROR((*conn)->Query(sql, {}, &rows, "running query"));
-  std::vector<std::vector<std::string>> out;
-  out.reserve(rows.size());
-  for (SqlRow& row : rows) {
-    std::vector<std::string> r;
-    r.reserve(row.size());
-    for (auto& cell : row) r.push_back(cell ? std::move(*cell) : std::string());
-    out.push_back(std::move(r));
-  }
-  return out;
+  return QueryAsText(**conn, sql);
 }
 
 }  // namespace eventcoder
