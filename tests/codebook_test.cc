@@ -10,6 +10,8 @@
 #include <map>
 #include <sstream>
 
+#include "tests/validation_floor_testing.h"
+
 #ifndef EVENTCODER_SHARED_DIR
 #define EVENTCODER_SHARED_DIR "../shared"
 #endif
@@ -92,19 +94,7 @@ TEST(Codebook, ReportsHitsAndMissCauses) {
   EXPECT_NE(printed.str().find("no verb: 1"), std::string::npos) << printed.str();
 }
 
-std::map<std::string, int> Floors() {
-  std::map<std::string, int> out;
-  std::ifstream in(std::string(EVENTCODER_SOURCE_DIR) + "/tests/validation_floor.txt");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream ls(line);
-    std::string k;
-    int v = 0;
-    if (ls >> k >> v) out[k] = v;
-  }
-  return out;
-}
+using testing::Floors;
 
 TEST(CodebookGuard, DefaultDictionariesCodeTheCodebookExamples) {
   const std::string csv =

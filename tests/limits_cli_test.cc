@@ -6,43 +6,16 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
-#ifndef EVENTCODER_BINARY
-#define EVENTCODER_BINARY "build/eventcoder"
-#endif
+#include "tests/cli_testing.h"
 
 namespace {
 
-std::string TempPath(const std::string& name) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  return ::testing::TempDir() + "/eventcoder_limits_" + info->name() + "_" + name;
-}
-
-void Write(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct RunResult {
-  int status = -1;
-  std::string out, err;
-};
-
-RunResult Exec(const std::string& args) {
-  std::string out = TempPath("out"), err = TempPath("err");
-  std::string cmd = std::string(EVENTCODER_BINARY) + " " + args + " >" + out + " 2>" + err;
-  int rc = std::system(cmd.c_str());
-  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, Slurp(out), Slurp(err)};
-}
+using eventcoder::testing::Exec;
+using eventcoder::testing::RunResult;
+using eventcoder::testing::TempPath;
+using eventcoder::testing::Write;
 
 std::string Dicts() {
   std::string dir = TempPath("dict");

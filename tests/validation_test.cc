@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "tests/validation_floor_testing.h"
 #include "validate/validator.h"
 
 #ifndef EVENTCODER_SHARED_DIR
@@ -18,19 +19,7 @@ namespace {
 const std::string kRecords =
     std::string(EVENTCODER_SHARED_DIR) + "/validation/petrarch/PETR.UnitTest.records.xml";
 
-std::map<std::string, int> Floors() {
-  std::map<std::string, int> out;
-  std::ifstream in(std::string(EVENTCODER_SOURCE_DIR) + "/tests/validation_floor.txt");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream ls(line);
-    std::string k;
-    int v = 0;
-    if (ls >> k >> v) out[k] = v;
-  }
-  return out;
-}
+using testing::Floors;
 
 bool HaveShared() { return std::ifstream(kRecords).good(); }
 

@@ -11,28 +11,12 @@
 #include <string>
 
 #include "locate/gazetteer.h"
+#include "tests/scoped_env_testing.h"
 
 namespace eventcoder {
 namespace {
 
-// Sets an environment variable for the life of the object, then restores it.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (old_)
-      setenv(name_, old_->c_str(), 1);
-    else
-      unsetenv(name_);
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using testing::ScopedEnv;
 
 std::unique_ptr<Gazetteer> LoadOrDie() {
   auto g = Gazetteer::Load();

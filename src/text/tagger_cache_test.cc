@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "tests/scoped_env_testing.h"
 #include "text/splitter.h"
 #include "text/tagger.h"
 #include "text/tokenizer.h"
@@ -14,23 +15,7 @@
 namespace eventcoder {
 namespace {
 
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const std::string& value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    setenv(name, value.c_str(), 1);
-  }
-  ~ScopedEnv() {
-    if (old_)
-      setenv(name_, old_->c_str(), 1);
-    else
-      unsetenv(name_);
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using testing::ScopedEnv;
 
 std::string Tags(const Tagger& t, const std::string& text) {
   std::string out;
