@@ -116,15 +116,7 @@ Departure FindDeparture(const std::vector<EventTuple>& expected,
     for (const TraceStep& st : s.trace.steps) {
       if (st.stage == "phrase" && !st.code.empty()) phrase_codes.insert(st.code);
       if (st.stage == "verb" && !st.ok) unknown_verbs.insert(st.words);
-      if (st.stage == "verb" && st.ok) {
-        // "... coded by its pattern: 112" / "... the block's code 112"
-        size_t sp = st.detail.find_last_of(' ');
-        verb_codes.insert(st.detail.substr(sp + 1));
-      }
-      if (st.stage == "pattern" && st.ok) {
-        size_t sp = st.detail.find_last_of(' ');
-        verb_codes.insert(st.detail.substr(sp + 1));
-      }
+      if ((st.stage == "verb" || st.stage == "pattern") && st.ok) verb_codes.insert(st.code);
       if (st.stage == "drop") drops.insert(st.detail);
     }
   }

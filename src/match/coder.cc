@@ -1233,7 +1233,8 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
       }
     }
     const dict::Pattern& pat = *pat_ptr;
-    Trace("pattern", pat.text, "matched: code " + pat.code, true, pat.origin.file, pat.origin.line);
+    Trace("pattern", pat.text, "matched: code " + pat.code, true, pat.origin.file, pat.origin.line,
+          pat.code);
     if (pat.code == "---") break;  // a pattern that says "no event here"
     code = pat.code;
     paired = pat.paired;
@@ -1249,7 +1250,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
         "verb of block " + block->name + " [" + block->code + "]" +
             (pattern_matched ? ", coded by its pattern: " + code
                              : ", no pattern matched: the block's code " + code),
-        true, form->origin.file, form->origin.line);
+        true, form->origin.file, form->origin.line, code);
   if (code.empty() || code == "---") {
     Trace("drop", verb_text, "the verb's code is --- (no event unless a pattern codes one)", false);
     return false;

@@ -99,7 +99,9 @@ struct TraceStep {
   std::string file;    // dictionary file and line, when an entry is concerned
   int line = 0;
   bool ok = true;
-  std::string code;  // phrase: the code it got ("" none); event: "SOURCE TARGET CODE"
+  // phrase: the code it got ("" none); verb, pattern: the event code it gives;
+  // event: "SOURCE TARGET CODE"
+  std::string code;
 };
 struct CodingTrace {
   std::vector<TraceStep> steps;
