@@ -1,6 +1,8 @@
 #include "text/shallow_parser.h"
 
+#include <array>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -93,72 +95,195 @@ C Classify(std::string_view t) {
 
 bool IsVerb(C c) { return c == cMD || c == cFin || c == cVB || c == cVBG || c == cVBN; }
 
-std::string Lower(std::string_view w) {
-  std::string s(w);
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return s;
-}
+// Word classes of the parser's rules, one bit each. Every token's lower-case text (ASCII
+// letters folded only) is looked up once, on first use, in a table built from the lists
+// below, so the rules test bits instead of comparing strings.
+enum WordFlag : uint32_t {
+  kwAux = 1u << 0,        // auxiliaries: "is", "has", "did", ...
+  kwSay = 1u << 1,        // verbs of saying and thinking
+  kwOfComp = 1u << 2,     // verbs taking "of": "accused X of ..."
+  kwCausative = 1u << 3,  // "help", "let", "make", ...
+  kwDate = 1u << 4,       // weekdays, months, "today", "week", ...
+  kwSubIN = 1u << 5,      // subordinators opening a clause (PlaceIN)
+  kwSubCoord = 1u << 6,   // clause openers that block clause coordination
+  kwNotSubjPP = 1u << 7,  // prepositions that do not attach to a subject NP
+  kwAttachPP = 1u << 8,   // "against", "between", "among", "for", "over"
+  kwInFrom = 1u << 9,     // "in", "from"
+  kwVbnIN = 1u << 10,     // prepositions after which a participle is a verb, not a modifier
+  kwAt = 1u << 11,
+  kwLeast = 1u << 12,
+  kwMost = 1u << 13,
+  kwLast = 1u << 14,
+  kwNext = 1u << 15,
+  kwOf = 1u << 16,
+  kwThat = 1u << 17,
+  kwWhat = 1u << 18,
+  kwBut = 1u << 19,
+  kwAccording = 1u << 20,
+  kwBeing = 1u << 21,
+  kwOn = 1u << 22,
+  kwComputed = 1u << 31,  // marks a memoized entry (see Builder::W)
+};
 
-bool In(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
+// The longest word in any list ("acknowledged").
+constexpr size_t kMaxListWord = 12;
 
-bool IsAuxWord(std::string_view w) {
-  return In(w, {"is",  "are",  "was", "were",   "be",  "been", "being", "am",  "'s", "'re", "'m",
-                "has", "have", "had", "having", "'ve", "do",   "does",  "did", "'d", "’s"});
-}
+// The word lists, with the bits they set.
+struct WordList {
+  uint32_t flags;
+  std::initializer_list<std::string_view> words;
+};
 
-bool IsSayVerb(std::string_view w) {
-  return In(
-      w, {"said",         "says",      "say",    "added",    "adds",      "told",      "stated",
-          "announced",    "reported",  "noted",  "warned",   "insisted",  "claimed",   "explained",
-          "declared",     "confirmed", "argued", "believes", "believe",   "believed",  "thinks",
-          "think",        "thought",   "hopes",  "hoped",    "felt",      "feels",     "fears",
-          "feared",       "know",      "knew",   "knows",    "suggested", "estimated", "indicated",
-          "acknowledged", "admitted",  "denied", "stressed", "alleged",   "charged",   "asserted"});
-}
+const WordList kWordLists[] = {
+    {kwAux, {"is",  "are",  "was", "were",   "be",  "been", "being", "am",  "'s", "'re", "'m",
+             "has", "have", "had", "having", "'ve", "do",   "does",  "did", "'d", "’s"}},
+    {kwSay,
+     {"said",         "says",      "say",    "added",    "adds",      "told",      "stated",
+      "announced",    "reported",  "noted",  "warned",   "insisted",  "claimed",   "explained",
+      "declared",     "confirmed", "argued", "believes", "believe",   "believed",  "thinks",
+      "think",        "thought",   "hopes",  "hoped",    "felt",      "feels",     "fears",
+      "feared",       "know",      "knew",   "knows",    "suggested", "estimated", "indicated",
+      "acknowledged", "admitted",  "denied", "stressed", "alleged",   "charged",   "asserted"}},
+    {kwCausative,
+     {"help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made",
+      "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard"}},
+    {kwDate, {"monday",   "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+              "january",  "february",  "march",     "april",    "may",      "june",     "july",
+              "august",   "september", "october",   "november", "december", "today",    "yesterday",
+              "tomorrow", "tonight",   "morning",   "evening",  "night",    "week",     "month",
+              "year",     "weekend",   "afternoon"}},
+    {kwSubIN,
+     {"because", "if", "while", "although", "though", "whether", "unless", "as", "after", "before",
+      "since", "until", "once", "so", "whereas"}},
+    {kwSubCoord,
+     {"because", "if", "while", "although", "though", "whether", "unless", "as", "since", "until",
+      "once", "whereas"}},
+    {kwNotSubjPP,
+     {"that", "because", "if", "while", "although", "as", "whether", "though", "since", "after",
+      "before", "until", "than", "so"}},
+    {kwAttachPP, {"against", "between", "among", "for", "over"}},
+    {kwInFrom, {"in", "from"}},
+    {kwVbnIN,
+     {"by", "as", "if", "because", "while", "although", "though", "once", "until", "unless",
+      "when"}},
+    {kwAt, {"at"}},
+    {kwLeast, {"least"}},
+    {kwMost, {"most"}},
+    {kwLast, {"last"}},
+    {kwNext, {"next"}},
+    {kwOf, {"of"}},
+    {kwThat, {"that"}},
+    {kwWhat, {"what"}},
+    {kwBut, {"but"}},
+    {kwAccording, {"according"}},
+    {kwBeing, {"being"}},
+    {kwOn, {"on"}},
+};
 
 // Verbs whose object is followed by an "of" complement that belongs to the verb:
-// "accused Russia of war crimes" is (VP accused (NP Russia) (PP of ...)).
-bool TakesOfComplement(std::string_view w) {
-  for (std::string_view stem :
-       {"accus", "suspect", "convict", "acquit", "clear", "warn", "inform", "notif", "remind",
-        "rob", "depriv", "strip", "absolv", "reliev", "assur", "convinc", "persuad", "purg"}) {
-    if (w.size() < stem.size() || w.substr(0, stem.size()) != stem) continue;
-    std::string_view rest = w.substr(stem.size());
-    if (In(rest, {"", "e", "s", "es", "ed", "ied", "ies", "y", "ing", "bed", "bing", "ped", "ping",
-                  "ted", "ting"}))
-      return true;
+// "accused Russia of war crimes" is (VP accused (NP Russia) (PP of ...)). Every stem with
+// every ending is a kwOfComp word.
+constexpr std::string_view kOfCompStems[] = {
+    "accus", "suspect", "convict", "acquit", "clear",  "warn",  "inform",  "notif",   "remind",
+    "rob",   "depriv",  "strip",   "absolv", "reliev", "assur", "convinc", "persuad", "purg"};
+constexpr std::string_view kOfCompEndings[] = {"",     "e",   "s",    "es",  "ed",
+                                               "ied",  "ies", "y",    "ing", "bed",
+                                               "bing", "ped", "ping", "ted", "ting"};
+
+// A word of up to 16 bytes, lower-cased and zero-padded into two integers.
+struct PackedWord {
+  uint64_t lo = 0, hi = 0;
+  uint32_t len = 0;
+  bool operator==(const PackedWord& o) const { return lo == o.lo && hi == o.hi && len == o.len; }
+};
+
+// Lower-cases ASCII letters only (other bytes stay), as the lists are written.
+PackedWord Pack(std::string_view w) {
+  unsigned char buf[16] = {};
+  for (size_t k = 0; k < w.size(); ++k) {
+    unsigned char c = static_cast<unsigned char>(w[k]);
+    buf[k] = static_cast<unsigned char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
   }
-  return false;
+  PackedWord p;
+  std::memcpy(&p.lo, buf, 8);
+  std::memcpy(&p.hi, buf + 8, 8);
+  p.len = static_cast<uint32_t>(w.size());
+  return p;
 }
 
-// Verbs taking an object and a bare infinitive: "helped militants join a group".
-bool IsCausative(std::string_view w) {
-  return In(
-      w, {"help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made",
-          "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard"});
-}
+// Open-addressing table from packed word to its flags; built once, then read-only.
+class WordTable {
+ public:
+  WordTable() {
+    slots_.fill(kEmpty);
+    for (const WordList& l : kWordLists) {
+      for (std::string_view w : l.words) Add(w, l.flags);
+    }
+    for (std::string_view stem : kOfCompStems) {
+      for (std::string_view end : kOfCompEndings) {
+        std::string w(stem);
+        w.append(end);
+        Add(w, kwOfComp);
+      }
+    }
+  }
+  // Flags of a word (0 for one in no list).
+  uint32_t Find(std::string_view w) const {
+    if (w.size() < 2 || w.size() > kMaxListWord) return 0;
+    const PackedWord p = Pack(w);
+    for (size_t h = Hash(p);; h = (h + 1) & kMask) {
+      const uint16_t e = slots_[h];
+      if (e == kEmpty) return 0;
+      if (entries_[e].word == p) return entries_[e].flags;
+    }
+  }
 
-bool IsDateWord(std::string_view w) {
-  return In(w,
-            {"monday",   "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
-             "january",  "february",  "march",     "april",    "may",      "june",     "july",
-             "august",   "september", "october",   "november", "december", "today",    "yesterday",
-             "tomorrow", "tonight",   "morning",   "evening",  "night",    "week",     "month",
-             "year",     "weekend",   "afternoon"});
+ private:
+  static constexpr size_t kSlots = 1024;  // well over twice the ~450 words
+  static constexpr size_t kMask = kSlots - 1;
+  static constexpr uint16_t kEmpty = 0xffff;
+  struct Entry {
+    PackedWord word;
+    uint32_t flags;
+  };
+  static size_t Hash(const PackedWord& p) {
+    uint64_t h = (p.lo ^ (p.hi * 0x9e3779b97f4a7c15ULL) ^ p.len) * 0xff51afd7ed558ccdULL;
+    return static_cast<size_t>(h >> 54) & kMask;
+  }
+  void Add(std::string_view w, uint32_t flags) {
+    const PackedWord p = Pack(w);
+    for (size_t h = Hash(p);; h = (h + 1) & kMask) {
+      uint16_t& e = slots_[h];
+      if (e == kEmpty) {
+        e = static_cast<uint16_t>(entries_.size());
+        entries_.push_back(Entry{p, flags});
+        return;
+      }
+      if (entries_[e].word == p) {
+        entries_[e].flags |= flags;
+        return;
+      }
+    }
+  }
+  std::array<uint16_t, kSlots> slots_;
+  std::vector<Entry> entries_;
+};
+
+uint32_t WordFlags(std::string_view w) {
+  static const WordTable* const table = new WordTable();
+  return table->Find(w);
 }
 
 // A phrase label as ReadTreebank stores it (function suffixes removed: "NP-TMP" -> "NP").
 void CleanLabelInto(std::string_view l, std::string* out) {
-  if (!(l.size() > 1 && l[0] == '-')) {  // -LRB-, -NONE- stay whole
-    size_t cut = l.find_first_of("-=");
-    if (cut != std::string_view::npos && cut > 0) l = l.substr(0, cut);
+  // -LRB-, -NONE- stay whole; so does a label starting with '-' or '=' (no cut at 0).
+  if (!l.empty() && l[0] != '-' && l[0] != '=') {
+    for (size_t cut = 1; cut < l.size(); ++cut) {  // (a loop: find_first_of calls memchr)
+      if (l[cut] == '-' || l[cut] == '=') {
+        l = l.substr(0, cut);
+        break;
+      }
+    }
   }
   out->assign(l);
 }
@@ -180,26 +305,46 @@ struct Node {
   int head = -1;           // VP: token index of its verb
 };
 
+// Per-thread buffers of the Builder, kept between sentences so that parsing a sentence
+// allocates nothing once they have grown (ShallowParse and ShallowParseTree never nest).
+struct Scratch {
+  std::vector<C> cls;
+  std::vector<uint32_t> flags;  // memoized WordFlags | kwComputed, 0 = not looked up yet
+  std::vector<Node> stack;
+  std::vector<int> open;
+  // Tree nodes and words trimmed off a tree after a shorter sentence, moved here with
+  // their buffers (label and word strings, child vectors) and moved back as trees grow.
+  std::vector<TreeNode> spare_nodes;
+  std::vector<TreeWord> spare_words;
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
 class Builder {
  public:
   // With `tree`, Run() builds *tree directly instead of returning the bracketed string.
   explicit Builder(const Sentence& s, ParseTree* tree = nullptr)
-      : s_(s), n_(s.tokens.size()), tree_(tree) {
-    cls_.reserve(n_);
-    low_store_.reserve(n_);
-    for (const Token& t : s.tokens) {
-      cls_.push_back(Classify(t.tag));
-      low_store_.push_back(Lower(t.text));
-    }
-    // Views for the comparisons (string_view == "literal" checks the length first); made
-    // once the storage is complete, so no view outlives a moved string.
-    low_.assign(low_store_.begin(), low_store_.end());
+      : s_(s),
+        n_(s.tokens.size()),
+        sc_(ThreadScratch()),
+        stack_(sc_.stack),
+        tree_(tree),
+        open_(sc_.open) {
+    sc_.cls.resize(n_);
+    sc_.flags.assign(n_, 0);
+    cls_ = sc_.cls.data();
+    flags_ = sc_.flags.data();
+    for (size_t i = 0; i < n_; ++i) cls_[i] = Classify(s.tokens[i].tag);
+    stack_.clear();
+    open_.clear();
     if (tree_ != nullptr) {
       // The tree's nodes and words are overwritten in place (FinishTree() trims the
       // rest), so their strings and child vectors keep their buffers between sentences.
       tree_->nodes.reserve(n_ * 3 + 4);
       tree_->words.reserve(n_);
-      open_.reserve(32);
     } else {
       out_.reserve(n_ * 24 + 16);
     }
@@ -207,24 +352,41 @@ class Builder {
 
   std::string Run();
   // Tree mode, after Run(): drops the nodes and words left over from a larger tree.
+  // The trimmed nodes and words go to the thread's spares with their buffers.
   void FinishTree() {
-    tree_->nodes.resize(nodes_used_);
-    tree_->words.resize(words_used_);
+    std::vector<TreeNode>& nodes = tree_->nodes;
+    while (nodes.size() > nodes_used_) {
+      sc_.spare_nodes.push_back(std::move(nodes.back()));
+      nodes.pop_back();
+    }
+    std::vector<TreeWord>& words = tree_->words;
+    while (words.size() > words_used_) {
+      sc_.spare_words.push_back(std::move(words.back()));
+      words.pop_back();
+    }
   }
 
  private:
   C Cls(size_t i) const { return i < n_ ? cls_[i] : cOther; }
+  // The WordFlag bits of token i (i < n_), looked up on first use.
+  uint32_t W(size_t i) const {
+    uint32_t f = flags_[i];
+    if (f == 0) {
+      f = WordFlags(s_.tokens[i].text) | kwComputed;
+      flags_[i] = f;
+    }
+    return f;
+  }
+  bool Is(size_t i, uint32_t flags) const { return (W(i) & flags) != 0; }
   // "at least 40 protesters", "at most five": a quantifier opening a noun phrase.
   bool AtLeastAt(size_t i) const {
-    return i + 2 < n_ && low_[i] == "at" && (low_[i + 1] == "least" || low_[i + 1] == "most") &&
-           cls_[i + 2] == cCD;
+    return i + 2 < n_ && cls_[i + 2] == cCD && Is(i, kwAt) && Is(i + 1, kwLeast | kwMost);
   }
   bool CanStartNP(size_t i) const {
     if (i >= n_) return false;
-    if (AtLeastAt(i)) return true;
     C c = cls_[i];
     return c == cNoun || c == cDet || c == cPossPron || c == cAdj || c == cCD || c == cPRP ||
-           c == cEX || c == cDollar;
+           c == cEX || c == cDollar || AtLeastAt(i);
   }
   size_t ChunkEnd(size_t i) const;
   // Is the CC at j inside a coordination of adjectives before a noun ("awful and evil
@@ -248,7 +410,7 @@ class Builder {
     size_t e = ChunkEnd(j);
     if (e == j) return false;
     // Allow one PP-of inside the subject: "the head of the army said".
-    if (e < n_ && cls_[e] == cIN && low_[e] == "of" && CanStartNP(e + 1)) e = ChunkEnd(e + 1);
+    if (e < n_ && cls_[e] == cIN && Is(e, kwOf) && CanStartNP(e + 1)) e = ChunkEnd(e + 1);
     // And a coordinated subject: "Dagolath and Osgiliath can ...".
     if (e + 1 < n_ && cls_[e] == cCC && CanStartNP(e + 1) && cls_[e + 1] != cPRP) {
       size_t e2 = ChunkEnd(e + 1);
@@ -272,9 +434,9 @@ class Builder {
     size_t j = ChunkEnd(i + 1);
     if (j == i + 1 || j - i > 7) return 0;
     if (j < n_ && cls_[j] == cRB) ++j;
-    if (j >= n_ || cls_[j] != cFin || !IsSayVerb(low_[j])) return 0;
+    if (j >= n_ || cls_[j] != cFin || !Is(j, kwSay)) return 0;
     size_t k = j + 1;
-    if (k < n_ && IsDateWord(low_[k])) ++k;
+    if (k < n_ && Is(k, kwDate)) ++k;
     if (k + 1 >= n_ || cls_[k] != cComma || cls_[k + 1] == cPeriod) return 0;
     return k;
   }
@@ -302,8 +464,7 @@ class Builder {
   // open node, exactly as ReadTreebank would read it from the bracketed form.
   void TreeOpen(std::string_view label, int word) {
     int id = static_cast<int>(nodes_used_++);
-    TreeNode& nd =
-        id < static_cast<int>(tree_->nodes.size()) ? tree_->nodes[id] : tree_->nodes.emplace_back();
+    TreeNode& nd = NodeAt(id);
     if (word >= 0)
       CleanLabelInto(label, &nd.label);  // a tag
     else
@@ -313,6 +474,23 @@ class Builder {
     nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
     if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
     open_.push_back(id);
+  }
+  // Tree mode: node `id` (at most one past the last), reusing a spare's buffers if new.
+  TreeNode& NodeAt(int id) {
+    std::vector<TreeNode>& nodes = tree_->nodes;
+    if (static_cast<size_t>(id) < nodes.size()) return nodes[id];
+    if (sc_.spare_nodes.empty()) return nodes.emplace_back();
+    nodes.push_back(std::move(sc_.spare_nodes.back()));
+    sc_.spare_nodes.pop_back();
+    return nodes.back();
+  }
+  TreeWord& WordAt(size_t wi) {
+    std::vector<TreeWord>& words = tree_->words;
+    if (wi < words.size()) return words[wi];
+    if (sc_.spare_words.empty()) return words.emplace_back();
+    words.push_back(std::move(sc_.spare_words.back()));
+    sc_.spare_words.pop_back();
+    return words.back();
   }
   void PopTo(size_t depth) {
     while (stack_.size() > depth) Close();
@@ -346,15 +524,15 @@ class Builder {
 
   const Sentence& s_;
   const size_t n_;
-  std::vector<C> cls_;
-  std::vector<std::string> low_store_;  // the lower-case words
-  std::vector<std::string_view> low_;   // views of low_store_
-  std::vector<Node> stack_;
+  Scratch& sc_;
+  C* cls_ = nullptr;           // the tokens' classes (in sc_)
+  uint32_t* flags_ = nullptr;  // the tokens' word flags, see W() (in sc_)
+  std::vector<Node>& stack_;
   std::string out_;
   ParseTree* tree_ = nullptr;  // tree mode (see the constructor)
   size_t nodes_used_ = 0;      // tree mode: nodes and words written so far
   size_t words_used_ = 0;
-  std::vector<int> open_;  // tree mode: the open nodes, innermost last
+  std::vector<int>& open_;  // tree mode: the open nodes, innermost last
   size_t report_comma_ = static_cast<size_t>(-1);
   size_t coord_cc_ = static_cast<size_t>(-1);     // CC joining two full clauses
   size_t coord_comma_ = static_cast<size_t>(-1);  // the comma before it, if any
@@ -367,7 +545,7 @@ void Builder::Leaf(size_t i) {
     // What ReadTreebank reads back from the bracketed leaf below; the word keeps the
     // token's own text, norm and offsets (as StoryCoder copied them onto the read tree).
     const size_t wi = words_used_++;
-    TreeWord& w = wi < tree_->words.size() ? tree_->words[wi] : tree_->words.emplace_back();
+    TreeWord& w = WordAt(wi);
     if (t.tag.empty()) {
       w.tag.assign("NN");
     } else {
@@ -442,8 +620,7 @@ size_t Builder::ChunkEnd(size_t i) const {
       continue;
     }
     det_ok = false;
-    if (c == cAdj && j > i && (low_[j] == "last" || low_[j] == "next") && j + 1 < n_ &&
-        IsDateWord(low_[j + 1]))
+    if (c == cAdj && j > i && Is(j, kwLast | kwNext) && j + 1 < n_ && Is(j + 1, kwDate))
       break;  // "the town last week": the time phrase is its own NP
     if (c == cAdj || c == cCD || c == cNoun || c == cDollar) {
       // A noun followed by a possessive continues; a noun followed by a det ends.
@@ -459,8 +636,8 @@ size_t Builder::ChunkEnd(size_t i) const {
       continue;
     }
     if ((c == cVBN || c == cVBG) && j > i && j + 1 < n_ &&
-        (cls_[j + 1] == cNoun || cls_[j + 1] == cAdj) && !IsDateWord(low_[j + 1]) &&
-        !(j + 2 < n_ && IsDateWord(low_[j + 2]) && cls_[j + 1] == cAdj)) {
+        (cls_[j + 1] == cNoun || cls_[j + 1] == cAdj) && !Is(j + 1, kwDate) &&
+        !(j + 2 < n_ && Is(j + 2, kwDate) && cls_[j + 1] == cAdj)) {
       ++j;
       continue;
     }
@@ -486,7 +663,7 @@ size_t Builder::FindReportingComma() const {
       while (j < n_ && cls_[j] == cIN && CanStartNP(j + 1)) j = ChunkEnd(j + 1);  // of-PPs
     }
     while (j < n_ && cls_[j] == cRB) ++j;
-    if (inverted && j < n_ && cls_[j] == cFin && IsSayVerb(low_[j])) {
+    if (inverted && j < n_ && cls_[j] == cFin && Is(j, kwSay)) {
       // Only with the subject after the verb and nothing else: "X, said the minister."
       size_t e = j + 1;
       if (!CanStartNP(e)) break;
@@ -495,10 +672,10 @@ size_t Builder::FindReportingComma() const {
       if (e < n_ && cls_[e] != cPeriod && cls_[e] != cOther) break;
       return c;
     }
-    if (j < n_ && (cls_[j] == cFin) && IsSayVerb(low_[j])) {
+    if (j < n_ && (cls_[j] == cFin) && Is(j, kwSay)) {
       // "After talks, the minister said relations ...": a verb of saying with its own
       // complement clause is the main verb, not a reporting tail.
-      if (j + 1 < n_ && (low_[j + 1] == "that" || ClauseFollows(j + 1))) break;
+      if (j + 1 < n_ && (Is(j + 1, kwThat) || ClauseFollows(j + 1))) break;
       bool finite_before = false;
       for (size_t k = 0; k < c && !finite_before; ++k)
         finite_before = cls_[k] == cFin || cls_[k] == cMD || cls_[k] == cVBN || cls_[k] == cVB;
@@ -520,11 +697,8 @@ size_t Builder::FindClauseCoordination() const {
     C c = cls_[k];
     if (c == cFin || c == cMD) finite_before = true;
     if (c == cWDT || c == cWP || c == cWRB || c == cColon) return static_cast<size_t>(-1);
-    if (c == cIN && (low_[k] == "that" ||
-                     In(low_[k], {"because", "if", "while", "although", "though", "whether",
-                                  "unless", "as", "since", "until", "once", "whereas"})))
-      return static_cast<size_t>(-1);
-    if (c == cFin && IsSayVerb(low_[k]) && ClauseFollows(k + 1)) return static_cast<size_t>(-1);
+    if (c == cIN && Is(k, kwThat | kwSubCoord)) return static_cast<size_t>(-1);
+    if (c == cFin && Is(k, kwSay) && ClauseFollows(k + 1)) return static_cast<size_t>(-1);
     if (c == cCC && finite_before && k > 0 && ClauseFollows(k + 1)) {
       // A subject pronoun or a determiner-led phrase: "and they", "and the police".
       return k;
@@ -614,23 +788,19 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
   const size_t b = e;
   if (b < n_ && cls_[a] != cEX) {
     C nx = cls_[b];
-    std::string_view w = low_[b];
+    const uint32_t w = W(b);
     if (nx == cIN) {
-      bool date_obj = b + 1 < n_ && (IsDateWord(low_[b + 1]) ||
-                                     (b + 2 < n_ && IsDateWord(low_[b + 2])) || cls_[b + 1] == cCD);
-      const bool of_to_verb = w == "of" && a > 0 && IsVerb(cls_[a - 1]) &&
-                              TakesOfComplement(low_[a - 1]) && stack_.back().kind == kVP;
-      if ((w == "of" && !of_to_verb) ||
-          (subject && !In(w, {"that", "because", "if", "while", "although", "as", "whether",
-                              "though", "since", "after", "before", "until", "than", "so"})) ||
-          In(w, {"against", "between", "among", "for", "over"}) || (w == "on" && !date_obj) ||
-          (In(w, {"in", "from"}) && !date_obj && conj))
+      bool date_obj = b + 1 < n_ && (Is(b + 1, kwDate) || (b + 2 < n_ && Is(b + 2, kwDate)) ||
+                                     cls_[b + 1] == cCD);
+      const bool of_to_verb = (w & kwOf) && a > 0 && IsVerb(cls_[a - 1]) && Is(a - 1, kwOfComp) &&
+                              stack_.back().kind == kVP;
+      if (((w & kwOf) && !of_to_verb) || (subject && !(w & kwNotSubjPP)) || (w & kwAttachPP) ||
+          ((w & kwOn) && !date_obj) || ((w & kwInFrom) && !date_obj && conj))
         flags |= kWPP;
       // After "of X", a place PP goes with X: "the parliament of Gondor in Eriador".
-      if (In(w, {"in", "from"}) && !date_obj && a > 0 && low_[a - 1] == "of" &&
-          stack_.back().kind == kPP)
+      if ((w & kwInFrom) && !date_obj && a > 0 && Is(a - 1, kwOf) && stack_.back().kind == kPP)
         flags |= kWPP;
-      if (ClauseFollows(b + 1) && w != "of" && !subject) flags &= static_cast<uint8_t>(~kWPP);
+      if (ClauseFollows(b + 1) && !(w & kwOf) && !subject) flags &= static_cast<uint8_t>(~kWPP);
       if (of_to_verb) flags &= static_cast<uint8_t>(~kWPP);
     }
     if (!conj && cls_[a] != cPRP) {
@@ -640,16 +810,16 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
       }
       if (nx == cComma && b != report_comma_ && CanStartNP(b + 1) && cls_[b + 1] != cPRP) {
         size_t e2 = ChunkEnd(b + 1);
-        while (e2 < n_ && cls_[e2] == cIN && low_[e2] == "of" && CanStartNP(e2 + 1))
+        while (e2 < n_ && cls_[e2] == cIN && Is(e2, kwOf) && CanStartNP(e2 + 1))
           e2 = ChunkEnd(e2 + 1);
         C after = Cls(e2);
         if (e2 > b + 1 && (after == cComma || after == cCC || (after == cPeriod && e2 + 1 >= n_)))
           flags |= kWCoord;
       }
     }
-    if (nx == cWDT || (nx == cWP && low_[b] != "what") ||
+    if (nx == cWDT || (nx == cWP && !(w & kwWhat)) ||
         ((nx == cComma || nx == cColon) && b + 1 < n_ &&
-         (cls_[b + 1] == cWDT || cls_[b + 1] == cWP) && low_[b + 1] != "what"))
+         (cls_[b + 1] == cWDT || cls_[b + 1] == cWP) && !Is(b + 1, kwWhat)))
       flags |= kWRel;
     if (nx == cVBN || (nx == cVBG && !subject)) flags |= kWRed;
   }
@@ -683,7 +853,7 @@ bool Builder::VerbCoordinationAhead(size_t i) const {
   const C c = cls_[i];
   for (size_t k = i + 1; k < n_; ++k) {
     C ck = cls_[k];
-    if (ck == cWDT || ck == cWP || ck == cWRB || (ck == cIN && low_[k] == "that") ||
+    if (ck == cWDT || ck == cWP || ck == cWRB || (ck == cIN && Is(k, kwThat)) ||
         k == report_comma_ || ck == cPeriod || ck == cColon)
       return false;
     if (ck == cCC) {
@@ -706,13 +876,13 @@ size_t Builder::PlaceVerb(size_t i) {
   if (j > i + 1 && j + 1 < n_ && cls_[j] == cCC && cls_[j + 1] == cRB) {
     size_t m = j + 1;
     while (m < n_ && cls_[m] == cRB) ++m;
-    if (m < n_ && IsVerb(cls_[m]) && (c == cMD || IsAuxWord(low_[i]))) {
+    if (m < n_ && IsVerb(cls_[m]) && (c == cMD || Is(i, kwAux))) {
       adv_coord = true;
       j = m;
     }
   }
-  bool aux = (c == cMD || IsAuxWord(low_[i])) && j < n_ && IsVerb(cls_[j]) && cls_[j] != cMD;
-  if (c == cVBG && low_[i] == "being" && j < n_ && cls_[j] == cVBN) aux = true;
+  bool aux = (c == cMD || Is(i, kwAux)) && j < n_ && IsVerb(cls_[j]) && cls_[j] != cMD;
+  if (c == cVBG && Is(i, kwBeing) && j < n_ && cls_[j] == cVBN) aux = true;
 
   if (c == cVB && i > 0 && (cls_[i - 1] == cNoun || cls_[i - 1] == cPRP)) {
     // "helping militants join a group": a bare infinitive after the object of a causative
@@ -720,7 +890,7 @@ size_t Builder::PlaceVerb(size_t i) {
     for (size_t d = stack_.size(); d-- > 2;) {
       const Node& t = stack_[d];
       if (t.kind == kNP && !t.expect_conj) continue;
-      if (t.kind == kVP && t.head >= 0 && IsCausative(low_[static_cast<size_t>(t.head)])) {
+      if (t.kind == kVP && t.head >= 0 && Is(static_cast<size_t>(t.head), kwCausative)) {
         PopTo(d + 1);
         Node sn{kS};
         sn.full = true;
@@ -763,7 +933,7 @@ size_t Builder::PlaceVerb(size_t i) {
         sn.nonfinite = true;
         Open("S", sn);
       } else if (c == cVBG && t.kind == kVP && t.full && i > 0 &&
-                 (cls_[i - 1] == cFin || cls_[i - 1] == cVB) && !IsAuxWord(low_[i - 1])) {
+                 (cls_[i - 1] == cFin || cls_[i - 1] == cVB) && !Is(i - 1, kwAux)) {
         Node sn{kS};  // "denies supporting the rebels"
         sn.nonfinite = true;
         sn.full = true;
@@ -807,7 +977,7 @@ size_t Builder::PlaceVerb(size_t i) {
   }
   // "said Wednesday she hoped ...": a bare date before the complement clause is the
   // verb's own (NP (NNP Wednesday)).
-  if (IsSayVerb(low_[i]) && i + 2 < n_ && IsDateWord(low_[i + 1]) && ClauseFollows(i + 2)) {
+  if (Is(i, kwSay) && i + 2 < n_ && Is(i + 1, kwDate) && ClauseFollows(i + 2)) {
     Open("NP", Node{kNP});
     Leaf(i + 1);
     Close();
@@ -818,7 +988,7 @@ size_t Builder::PlaceVerb(size_t i) {
     return i + 2;
   }
   // Complement clause without "that" after a verb of saying: "said (SBAR (S X ...))".
-  if (IsSayVerb(low_[i]) && ClauseFollows(i + 1)) {
+  if (Is(i, kwSay) && ClauseFollows(i + 1)) {
     Node sb{kSBAR};
     sb.full = true;
     Open("SBAR", sb);
@@ -828,11 +998,8 @@ size_t Builder::PlaceVerb(size_t i) {
 }
 
 void Builder::PlaceIN(size_t i) {
-  std::string_view w = low_[i];
-  bool sub =
-      w == "that" || (In(w, {"because", "if", "while", "although", "though", "whether", "unless",
-                             "as", "after", "before", "since", "until", "once", "so", "whereas"}) &&
-                      ClauseFollows(i + 1));
+  const uint32_t w = W(i);
+  bool sub = (w & kwThat) || ((w & kwSubIN) && ClauseFollows(i + 1));
   if (sub) {
     PopCompleted();
     Node& t = stack_.back();
@@ -920,7 +1087,7 @@ void Builder::PlaceCC(size_t i) {
   // Russia's envoy said ...".
   if (clause_next) {
     // "but" contrasts with the main clause: it takes the outermost finished clause.
-    const bool outer = low_[i] == "but";
+    const bool outer = Is(i, kwBut);
     size_t found = 0;
     for (size_t d = 1; d < stack_.size(); ++d) {
       const Node& t = stack_[d];
@@ -944,7 +1111,7 @@ void Builder::PlaceCC(size_t i) {
 
 void Builder::PlaceComma(size_t i) {
   const bool np_next = CanStartNP(i + 1) && Cls(i + 1) != cPRP;
-  const bool wh_next = Cls(i + 1) == cWDT || (Cls(i + 1) == cWP && low_[i + 1] != "what");
+  const bool wh_next = Cls(i + 1) == cWDT || (Cls(i + 1) == cWP && !Is(i + 1, kwWhat));
   const bool cc_next = Cls(i + 1) == cCC;
   for (size_t d = stack_.size(); d-- > 2;) {
     Node& t = stack_[d];
@@ -1025,7 +1192,7 @@ size_t Builder::PlaceParentheticalReport(size_t i, size_t k) {
 // A dash or colon closes a finished relative clause opened after a comma or dash
 // ("Moscow and Beijing -- which have resisted ... -- but"); otherwise it is a plain leaf.
 void Builder::PlaceColon(size_t i) {
-  if (Cls(i + 1) == cWDT || (Cls(i + 1) == cWP && low_[i + 1] != "what")) {
+  if (Cls(i + 1) == cWDT || (Cls(i + 1) == cWP && !Is(i + 1, kwWhat))) {
     for (size_t d = stack_.size(); d-- > 2;) {
       const Node& t = stack_[d];
       if (t.kind == kNP && t.wrapper && (t.wflags & kWRel)) {
@@ -1158,10 +1325,8 @@ std::string Builder::Run() {
         // "expel exiled leaders": a participle after a main verb, before a noun, is a
         // modifier opening the object NP.
         if (i > 0 &&
-            (((cls_[i - 1] == cVB || cls_[i - 1] == cFin) && !IsAuxWord(low_[i - 1])) ||
-             (cls_[i - 1] == cIN &&
-              !In(low_[i - 1], {"by", "as", "if", "because", "while", "although", "though", "once",
-                                "until", "unless", "when"}))) &&
+            (((cls_[i - 1] == cVB || cls_[i - 1] == cFin) && !Is(i - 1, kwAux)) ||
+             (cls_[i - 1] == cIN && !Is(i - 1, kwVbnIN))) &&
             (Cls(i + 1) == cNoun || Cls(i + 1) == cAdj)) {
           size_t e = ChunkEnd(i + 1);
           i = PlaceNP(i, e > i + 1 ? e : i + 2);
@@ -1170,7 +1335,7 @@ std::string Builder::Run() {
         i = PlaceVerb(i);
         break;
       case cVBG:
-        if (low_[i] == "according" && Cls(i + 1) == cTO) {
+        if (Is(i, kwAccording) && Cls(i + 1) == cTO) {
           // (PP (VBG According) (PP (TO to) (NP ..)))
           PopCompleted();
           Node& t = stack_.back();
