@@ -288,6 +288,43 @@ void CleanLabelInto(std::string_view l, std::string* out) {
   out->assign(l);
 }
 
+// *out = v for the short labels and tags of a tree: when the reused string already holds
+// v (often, as trees are overwritten sentence after sentence) it is left alone; otherwise
+// string-to-string assignment, whose path is much shorter than assign(ptr, len)'s.
+inline void SetShort(std::string* out, const std::string& v) {
+  if (out->size() == v.size()) {
+    const char* o = out->data();
+    const char* p = v.data();
+    size_t k = 0;
+    while (k < v.size() && o[k] == p[k]) ++k;
+    if (k == v.size()) return;
+  }
+  *out = v;
+}
+
+// The phrase labels the parser opens, as strings to copy from (see SetShort).
+const std::string& PhraseLabel(std::string_view l) {
+  static const std::string* const kLabels = new std::string[]{
+      "S", "NP", "VP", "PP", "PRN", "PRT", "ROOT", "SBAR", "ADJP", "ADVP", "WHNP", "WHADVP"};
+  switch (l.size()) {
+    case 1:
+      return kLabels[0];
+    case 2:
+      return kLabels[l[0] == 'N' ? 1 : l[0] == 'V' ? 2 : 3];
+    case 3:
+      return kLabels[l[2] == 'N' ? 4 : 5];
+    case 4:
+      return kLabels[l[0] == 'R' ? 6 : l[0] == 'S' ? 7 : l[0] == 'W' ? 10 : l[2] == 'J' ? 8 : 9];
+    default:
+      return kLabels[11];
+  }
+}
+
+const std::string& NNLabel() {
+  static const std::string* const kNN = new std::string("NN");
+  return *kNN;
+}
+
 // Node kinds on the right frontier.
 enum Kind : uint8_t { kRoot, kS, kVP, kNP, kPP, kSBAR, kADJP };
 enum : uint8_t { kWPP = 1, kWCoord = 2, kWRel = 4, kWRed = 8 };
@@ -307,6 +344,9 @@ struct Node {
 
 // Per-thread buffers of the Builder, kept between sentences so that parsing a sentence
 // allocates nothing once they have grown (ShallowParse and ShallowParseTree never nest).
+// The capacity of an empty std::string: up to this, its characters are held inline.
+const size_t kShortString = std::string().capacity();
+
 struct Scratch {
   std::vector<C> cls;
   std::vector<uint32_t> flags;  // memoized WordFlags | kwComputed, 0 = not looked up yet
@@ -352,16 +392,22 @@ class Builder {
 
   std::string Run();
   // Tree mode, after Run(): drops the nodes and words left over from a larger tree.
-  // The trimmed nodes and words go to the thread's spares with their buffers.
+  // The trimmed nodes and words that own heap buffers (a child vector, a long string) go
+  // to the thread's spares with them; the others are simply dropped (nothing to free).
   void FinishTree() {
     std::vector<TreeNode>& nodes = tree_->nodes;
     while (nodes.size() > nodes_used_) {
-      sc_.spare_nodes.push_back(std::move(nodes.back()));
+      TreeNode& nd = nodes.back();
+      if (nd.children.capacity() != 0 || nd.label.capacity() > kShortString)
+        sc_.spare_nodes.push_back(std::move(nd));
       nodes.pop_back();
     }
     std::vector<TreeWord>& words = tree_->words;
     while (words.size() > words_used_) {
-      sc_.spare_words.push_back(std::move(words.back()));
+      TreeWord& w = words.back();
+      if (w.text.capacity() > kShortString || w.norm.capacity() > kShortString ||
+          w.tag.capacity() > kShortString)
+        sc_.spare_words.push_back(std::move(w));
       words.pop_back();
     }
   }
@@ -443,9 +489,9 @@ class Builder {
   size_t PlaceParentheticalReport(size_t i, size_t k);
   size_t FindClauseCoordination() const;
 
-  void Open(const char* label, Node node) {
+  void Open(std::string_view label, Node node) {
     if (tree_ != nullptr) {
-      TreeOpen(label, -1);  // phrase labels here carry no "-" or "=" suffix to clean
+      TreeOpen(label);
     } else {
       if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
       out_.push_back('(');
@@ -460,33 +506,39 @@ class Builder {
       out_.push_back(')');
     stack_.pop_back();
   }
-  // Tree mode: opens a node labelled `label` (a leaf when word >= 0) under the innermost
-  // open node, exactly as ReadTreebank would read it from the bracketed form.
-  void TreeOpen(std::string_view label, int word) {
-    int id = static_cast<int>(nodes_used_++);
+  // Tree mode: opens a phrase node labelled `label` under the innermost open node, exactly
+  // as ReadTreebank would read it from the bracketed form (leaves: see Leaf()).
+  void TreeOpen(std::string_view label) {
+    const int id = static_cast<int>(nodes_used_++);
     TreeNode& nd = NodeAt(id);
-    if (word >= 0)
-      CleanLabelInto(label, &nd.label);  // a tag
-    else
-      nd.label.assign(label);
+    SetShort(&nd.label, PhraseLabel(label));  // phrase labels here carry no "-" or "=" suffix
     nd.children.clear();
-    nd.word = word;
+    nd.word = -1;
     nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
     if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
     open_.push_back(id);
   }
-  // Tree mode: node `id` (at most one past the last), reusing a spare's buffers if new.
+  // Tree mode: node `id` (word `wi`), at most one past the last.
   TreeNode& NodeAt(int id) {
     std::vector<TreeNode>& nodes = tree_->nodes;
     if (static_cast<size_t>(id) < nodes.size()) return nodes[id];
+    return NewNode();
+  }
+  TreeWord& WordAt(size_t wi) {
+    std::vector<TreeWord>& words = tree_->words;
+    if (wi < words.size()) return words[wi];
+    return NewWord();
+  }
+  // Appends a node (word), taking a spare's buffers when there is one.
+  [[gnu::noinline]] TreeNode& NewNode() {
+    std::vector<TreeNode>& nodes = tree_->nodes;
     if (sc_.spare_nodes.empty()) return nodes.emplace_back();
     nodes.push_back(std::move(sc_.spare_nodes.back()));
     sc_.spare_nodes.pop_back();
     return nodes.back();
   }
-  TreeWord& WordAt(size_t wi) {
+  [[gnu::noinline]] TreeWord& NewWord() {
     std::vector<TreeWord>& words = tree_->words;
-    if (wi < words.size()) return words[wi];
     if (sc_.spare_words.empty()) return words.emplace_back();
     words.push_back(std::move(sc_.spare_words.back()));
     sc_.spare_words.pop_back();
@@ -546,19 +598,34 @@ void Builder::Leaf(size_t i) {
     // token's own text, norm and offsets (as StoryCoder copied them onto the read tree).
     const size_t wi = words_used_++;
     TreeWord& w = WordAt(wi);
-    if (t.tag.empty()) {
-      w.tag.assign("NN");
+    const std::string& tag = t.tag.empty() ? NNLabel() : t.tag;
+    bool plain = true;  // no character to replace and no suffix to cut for the label
+    for (size_t k = 0; k < tag.size(); ++k) {
+      const char c = tag[k];
+      if (c == ' ' || c == '(' || c == ')' || c == '-' || c == '=') plain = false;
+    }
+    if (plain) {
+      SetShort(&w.tag, tag);
     } else {
-      w.tag.assign(t.tag);
+      w.tag.assign(tag);
       for (char& c : w.tag)
         if (c == ' ' || c == '(' || c == ')') c = '_';
     }
-    w.text.assign(t.text);
-    w.norm.assign(t.norm);
+    w.text = t.text;
+    w.norm = t.norm;
     w.begin = t.begin;
     w.end = t.end;
-    TreeOpen(w.tag, static_cast<int>(wi));
-    open_.pop_back();
+    // The leaf node, labelled with the tag (cleaned as ReadTreebank cleans a label).
+    const int id = static_cast<int>(nodes_used_++);
+    TreeNode& nd = NodeAt(id);
+    if (plain)
+      SetShort(&nd.label, w.tag);
+    else
+      CleanLabelInto(w.tag, &nd.label);
+    nd.children.clear();
+    nd.word = static_cast<int>(wi);
+    nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
+    if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
     return;
   }
   if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
