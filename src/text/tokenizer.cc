@@ -16,14 +16,16 @@ struct Piece {
   size_t b, e;
 };
 
-// Byte flags for the scans: word separators (white space and '_'), and the bytes without
+// Byte flags for the scans: word separators (white space and '_'); the bytes without
 // which SplitMiddle has nothing to split ('-' and the dashes, ',', the apostrophes ' and ’;
-// the multi-byte ones start with 0xE2).
-enum : unsigned char { kSep = 1, kMiddle = 2 };
+// the multi-byte ones start with 0xE2); and every byte any rule of SplitChunk looks at
+// (leading and trailing punctuation too). A chunk without kPunct bytes is one token.
+enum : unsigned char { kSep = 1, kMiddle = 2, kPunct = 4 };
 constexpr auto kByteFlags = [] {
   std::array<unsigned char, 256> f{};
   for (int c : {' ', '\t', '\n', '\r', '\f', '\v', '_'}) f[static_cast<size_t>(c)] = kSep;
-  for (int c : {int{'-'}, int{','}, int{'\''}, 0xE2}) f[static_cast<size_t>(c)] = kMiddle;
+  for (int c : {int{'-'}, int{','}, int{'\''}, 0xE2}) f[static_cast<size_t>(c)] = kMiddle | kPunct;
+  for (char c : std::string_view("\"([{`$;:?!)]}%.")) f[static_cast<unsigned char>(c)] = kPunct;
   return f;
 }();
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -300,7 +302,17 @@ void Tokenize(std::string_view t, Sentence* s) {
     while (i < e && is_sep(i)) ++i;
     if (i >= e) break;
     size_t j = i;
-    while (j < e && !is_sep(j)) ++j;
+    unsigned char flags = 0;
+    for (; j < e; ++j) {
+      unsigned char f = kByteFlags[At(t, j)];
+      if (f & kSep) break;
+      flags |= f;
+    }
+    if (!(flags & kPunct)) {
+      spans.push_back({i, j});  // a plain word: nothing for SplitChunk to do
+      i = j;
+      continue;
+    }
     size_t k = j;
     while (k < e && is_sep(k)) ++k;
     SplitChunk(t, i, j, k >= e, &spans);
