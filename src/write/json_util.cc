@@ -235,11 +235,28 @@ void AppendLocationJson(std::string* out, const Event& event) {
   AppendJsonString(out, p.country_iso3);
   out->append(",\"admin1\":");
   AppendJsonString(out, p.admin1);
-  std::string lat = FormatCoordinate(p.lat), lon = FormatCoordinate(p.lon);
+  // Events of a story mostly share their place: keep the last coordinates' text (formatting
+  // a double is the costly part). Compared bit for bit, so NaN and -0.0 are handled exactly.
+  struct CoordinateCache {
+    uint64_t lat_bits = 0, lon_bits = 0;
+    bool valid = false;
+    std::string lat, lon;
+  };
+  static thread_local CoordinateCache cache;
+  uint64_t lat_bits, lon_bits;
+  std::memcpy(&lat_bits, &p.lat, sizeof lat_bits);
+  std::memcpy(&lon_bits, &p.lon, sizeof lon_bits);
+  if (!cache.valid || cache.lat_bits != lat_bits || cache.lon_bits != lon_bits) {
+    cache.lat = FormatCoordinate(p.lat);
+    cache.lon = FormatCoordinate(p.lon);
+    cache.lat_bits = lat_bits;
+    cache.lon_bits = lon_bits;
+    cache.valid = true;
+  }
   out->append(",\"lat\":");
-  out->append(lat.empty() ? std::string_view("null") : std::string_view(lat));
+  out->append(cache.lat.empty() ? std::string_view("null") : std::string_view(cache.lat));
   out->append(",\"lon\":");
-  out->append(lon.empty() ? std::string_view("null") : std::string_view(lon));
+  out->append(cache.lon.empty() ? std::string_view("null") : std::string_view(cache.lon));
   out->append(",\"words\":");
   AppendJsonString(out, p.words);
   out->append(",\"basis\":");

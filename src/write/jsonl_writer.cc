@@ -1,5 +1,6 @@
 #include "write/jsonl_writer.h"
 
+#include <array>
 #include <charconv>
 #include <string_view>
 #include <utility>
@@ -35,6 +36,33 @@ void AddDate(std::string* out, int yyyymmdd) {
   out->append(buf, sizeof buf);
 }
 
+// ,"root":...,"quad_class":...,"goldstein":... for `cameo`. The table look-up and the
+// double formatting are remembered for the last few codes seen on this thread (a small
+// direct-mapped cache keyed by the code itself; codes repeat a lot).
+void AppendCameoFields(std::string* out, const std::string& cameo) {
+  struct Entry {
+    std::string code;
+    std::string text;  // the JSON fields, from ",\"root\"" on
+    bool valid = false;
+  };
+  static thread_local std::array<Entry, 64> cache;
+  size_t h = 0;
+  for (char c : cameo) h = h * 31 + static_cast<unsigned char>(c);
+  Entry& e = cache[h % cache.size()];
+  if (!e.valid || e.code != cameo) {
+    e.code = cameo;
+    e.text.assign(",\"root\":\"");
+    if (IsCameoShaped(cameo)) e.text.append(cameo, 0, 2);
+    e.text.append("\",\"quad_class\":");
+    e.text.push_back(static_cast<char>('0' + QuadClass(cameo)));
+    e.text.append(",\"goldstein\":");
+    std::string g = FormatGoldstein(Goldstein(cameo));
+    e.text.append(g.empty() ? std::string_view("null") : std::string_view(g));
+    e.valid = true;
+  }
+  out->append(e.text);
+}
+
 // Appends the JSON object of FormatEvent to *out (the same fields MakeEventRecord computes,
 // but strings are escaped straight from the Event: AppendJsonString repairs invalid UTF-8
 // exactly as ValidUtf8 does, so no validated copies are needed).
@@ -64,13 +92,7 @@ void AppendEvent(std::string* out, const Story& story, const Event& event,
   AppendJsonString(out, event.target_code);
   out->append(",\"cameo\":");
   AppendJsonString(out, event.cameo);
-  out->append(",\"root\":\"");
-  if (IsCameoShaped(event.cameo)) out->append(event.cameo, 0, 2);
-  out->append("\",\"quad_class\":");
-  out->push_back(static_cast<char>('0' + QuadClass(event.cameo)));
-  out->append(",\"goldstein\":");
-  std::string g = FormatGoldstein(Goldstein(event.cameo));
-  out->append(g.empty() ? std::string_view("null") : std::string_view(g));
+  AppendCameoFields(out, event.cameo);
   out->append(",\"source_text\":");
   AppendJsonString(out, event.source_text);
   out->append(",\"target_text\":");
