@@ -20,12 +20,13 @@ struct Piece {
 // which SplitMiddle has nothing to split ('-' and the dashes, ',', the apostrophes ' and ’;
 // the multi-byte ones start with 0xE2); and every byte any rule of SplitChunk looks at
 // (leading and trailing punctuation too). A chunk without kPunct bytes is one token.
-enum : unsigned char { kSep = 1, kMiddle = 2, kPunct = 4 };
+enum : unsigned char { kSep = 1, kMiddle = 2, kPunct = 4, kHigh = 8 };
 constexpr auto kByteFlags = [] {
   std::array<unsigned char, 256> f{};
   for (int c : {' ', '\t', '\n', '\r', '\f', '\v', '_'}) f[static_cast<size_t>(c)] = kSep;
   for (int c : {int{'-'}, int{','}, int{'\''}, 0xE2}) f[static_cast<size_t>(c)] = kMiddle | kPunct;
   for (char c : std::string_view("\"([{`$;:?!)]}%.")) f[static_cast<unsigned char>(c)] = kPunct;
+  for (int c = 0x80; c < 0x100; ++c) f[static_cast<size_t>(c)] |= kHigh;  // 0xE2 keeps its flags
   return f;
 }();
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -293,7 +294,20 @@ void Tokenize(std::string_view t, Sentence* s) {
   if (e < b) e = b;
   // Scratch reused across calls on this thread: no allocation once it has grown.
   static thread_local std::vector<Piece> spans;
-  spans.clear();
+  // Tokens already in s->tokens (a Sentence reused by the caller) are overwritten in place
+  // so that their strings keep their buffers; the surplus is dropped at the end.
+  std::vector<Token>& tokens = s->tokens;
+  tokens.reserve((e - b) / 4 + 4);  // about one token per 4+ bytes: no regrowth
+  size_t n = 0;
+  auto next_token = [&](size_t pb, size_t pe) -> Token& {
+    Token& tok = n < tokens.size() ? tokens[n] : tokens.emplace_back();
+    ++n;
+    tok.begin = pb;
+    tok.end = pe;
+    tok.text.assign(t.data() + pb, pe - pb);
+    tok.tag.clear();
+    return tok;
+  };
   size_t i = b;
   // '_' separates words like white space: "Dol_Amroth" -> "Dol" "Amroth" (PETRARCH-style
   // multi-word names written with underscores).
@@ -308,31 +322,26 @@ void Tokenize(std::string_view t, Sentence* s) {
       if (f & kSep) break;
       flags |= f;
     }
-    if (!(flags & kPunct)) {
-      spans.push_back({i, j});  // a plain word: nothing for SplitChunk to do
+    if (!(flags & (kPunct | kHigh))) {
+      // A plain ASCII word: one token, its norm simply upper case.
+      Token& tok = next_token(i, j);
+      tok.norm.assign(tok.text);
+      for (char& ch : tok.norm) {
+        if (static_cast<unsigned>(ch - 'a') < 26u) ch = static_cast<char>(ch - 32);
+      }
       i = j;
       continue;
     }
     size_t k = j;
     while (k < e && is_sep(k)) ++k;
+    spans.clear();
     SplitChunk(t, i, j, k >= e, &spans);
+    for (const Piece& sp : spans) {
+      if (sp.e <= sp.b) continue;
+      Token& tok = next_token(sp.b, sp.e);
+      NormalizeInto(tok.text, &tok.norm);
+    }
     i = j;
-  }
-  // Tokens already in s->tokens (a Sentence reused by the caller) are overwritten in place
-  // so that their strings keep their buffers; the surplus is dropped at the end.
-  std::vector<Token>& tokens = s->tokens;
-  tokens.reserve(spans.size());
-  size_t n = 0;
-  for (const Piece& sp : spans) {
-    if (sp.e <= sp.b) continue;
-    Token& tok = n < tokens.size() ? tokens[n] : tokens.emplace_back();
-    ++n;
-    tok.begin = sp.b;
-    tok.end = sp.e;
-    std::string_view text = t.substr(sp.b, sp.e - sp.b);
-    tok.text.assign(text);
-    NormalizeInto(text, &tok.norm);
-    tok.tag.clear();
   }
   tokens.resize(n);
 }
