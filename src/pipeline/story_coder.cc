@@ -150,7 +150,7 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
       return false;
     }
     for (CodedEvent& ce : coder_.CodeTree(tree, story.date, &context, ex ? &ex->trace : nullptr)) {
-      Event e;
+      Event& e = result->events.emplace_back();  // built in place: no Event move
       e.story_id = story.id;
       e.sentence = si;
       e.date = story.date;
@@ -163,7 +163,6 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
       e.text.assign(story.text, begin, end - begin);
       e.why = std::move(ce.why);
       e.id = StableEventId(e);
-      result->events.push_back(std::move(e));
     }
     return true;
   };
