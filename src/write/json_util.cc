@@ -235,17 +235,20 @@ void AppendLocationJson(std::string* out, const Event& event) {
   AppendJsonString(out, p.country_iso3);
   out->append(",\"admin1\":");
   AppendJsonString(out, p.admin1);
-  // Events of a story mostly share their place: keep the last coordinates' text (formatting
-  // a double is the costly part). Compared bit for bit, so NaN and -0.0 are handled exactly.
+  // Places repeat (events of a story mostly share theirs): keep the coordinates' text of
+  // recent places in a small direct-mapped cache, as formatting a double is the costly part.
+  // Keyed bit for bit, so NaN and -0.0 are handled exactly.
   struct CoordinateCache {
     uint64_t lat_bits = 0, lon_bits = 0;
     bool valid = false;
     std::string lat, lon;
   };
-  static thread_local CoordinateCache cache;
+  static thread_local std::array<CoordinateCache, 64> caches;
   uint64_t lat_bits, lon_bits;
   std::memcpy(&lat_bits, &p.lat, sizeof lat_bits);
   std::memcpy(&lon_bits, &p.lon, sizeof lon_bits);
+  uint64_t h = (lat_bits ^ (lon_bits * 0x9E3779B97F4A7C15ULL)) * 0x9E3779B97F4A7C15ULL;
+  CoordinateCache& cache = caches[h >> 58];
   if (!cache.valid || cache.lat_bits != lat_bits || cache.lon_bits != lon_bits) {
     cache.lat = FormatCoordinate(p.lat);
     cache.lon = FormatCoordinate(p.lon);

@@ -45,7 +45,7 @@ void AppendCameoFields(std::string* out, const std::string& cameo) {
     std::string text;  // the JSON fields, from ",\"root\"" on
     bool valid = false;
   };
-  static thread_local std::array<Entry, 64> cache;
+  static thread_local std::array<Entry, 256> cache;
   size_t h = 0;
   for (char c : cameo) h = h * 31 + static_cast<unsigned char>(c);
   Entry& e = cache[h % cache.size()];
