@@ -69,31 +69,42 @@ constexpr uint64_t PackKey(std::string_view w) {
   return k;
 }
 
-template <size_t N>
-constexpr std::array<uint64_t, N> PackAll(const std::string_view (&list)[N]) {
-  std::array<uint64_t, N> keys{};
-  for (size_t i = 0; i < N; ++i) keys[i] = PackKey(list[i]);
-  return keys;
+// The three lists in one open-addressing hash table of packed keys (82 keys, 256 slots, so
+// probes are short). A key in several lists keeps the kind of the first, as the lists were
+// searched titles, months, others.
+struct AbbrevTable {
+  std::array<uint64_t, 256> keys{};  // 0: empty (a packed key always has its length byte)
+  std::array<AbbrevKind, 256> kinds{};
+};
+
+constexpr size_t AbbrevSlot(uint64_t key) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 56);
 }
 
-constexpr auto kTitleKeys = PackAll(kTitles);
-constexpr auto kMonthKeys = PackAll(kMonths);
-constexpr auto kOtherKeys = PackAll(kOthers);
-
-template <size_t N>
-bool HasKey(const std::array<uint64_t, N>& keys, uint64_t k) {
-  for (uint64_t x : keys) {
-    if (x == k) return true;
-  }
-  return false;
-}
+constexpr AbbrevTable kAbbrevTable = [] {
+  AbbrevTable t{};
+  auto add = [&t](std::string_view w, AbbrevKind kind) {
+    uint64_t k = PackKey(w);
+    size_t h = AbbrevSlot(k);
+    while (t.keys[h] != 0) {
+      if (t.keys[h] == k) return;
+      h = (h + 1) & 255;
+    }
+    t.keys[h] = k;
+    t.kinds[h] = kind;
+  };
+  for (std::string_view w : kTitles) add(w, AbbrevKind::kTitle);
+  for (std::string_view w : kMonths) add(w, AbbrevKind::kMonth);
+  for (std::string_view w : kOthers) add(w, AbbrevKind::kOther);
+  return t;
+}();
 
 AbbrevKind ClassifyAbbrev(std::string_view w) {
   if (w.empty() || w.size() > 7) return AbbrevKind::kNone;
   uint64_t k = PackKey(w);
-  if (HasKey(kTitleKeys, k)) return AbbrevKind::kTitle;
-  if (HasKey(kMonthKeys, k)) return AbbrevKind::kMonth;
-  if (HasKey(kOtherKeys, k)) return AbbrevKind::kOther;
+  for (size_t h = AbbrevSlot(k); kAbbrevTable.keys[h] != 0; h = (h + 1) & 255) {
+    if (kAbbrevTable.keys[h] == k) return kAbbrevTable.kinds[h];
+  }
   return AbbrevKind::kNone;
 }
 
