@@ -16,6 +16,8 @@ DEBIAN_PACKAGES += libpq-dev postgresql
 DEBIAN_PACKAGES += chromium
 # Google Benchmark for bench/stages_bench.cc (optional: built only when found).
 DEBIAN_PACKAGES += libbenchmark-dev
+# mimalloc for the eventcoder CLI (optional: linked only when found; see CMakeLists.txt).
+DEBIAN_PACKAGES += libmimalloc-dev
 SHARED ?= ../shared
 FUZZ_SECONDS ?= 60
 

@@ -245,6 +245,42 @@ void BM_ShallowParseTreeWarm(benchmark::State& state) {
 }
 BENCHMARK(BM_ShallowParseTreeWarm);
 
+// Splitting and tokenizing as StoryCoder does them: sentence bounds into one reused vector,
+// every sentence tokenized into one reused Sentence (so token strings keep their buffers).
+void BM_SplitSpans(benchmark::State& state) {
+  const Fixture& f = Get();
+  std::vector<Span> bounds;
+  size_t n = 0;
+  for (auto _ : state) {
+    for (const Story& s : f.stories) {
+      SplitSentenceSpans(s.text, &bounds);
+      n += bounds.size();
+      benchmark::DoNotOptimize(bounds.data());
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(n));
+}
+BENCHMARK(BM_SplitSpans);
+
+void BM_TokenizeReused(benchmark::State& state) {
+  const Fixture& f = Get();
+  Sentence sen;
+  size_t n = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < f.stories.size(); ++i) {
+      for (const Sentence& s : f.split[i]) {
+        sen.begin = s.begin;
+        sen.end = s.end;
+        Tokenize(f.stories[i].text, &sen);
+        benchmark::DoNotOptimize(sen.tokens.data());
+        ++n;
+      }
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(n));
+}
+BENCHMARK(BM_TokenizeReused);
+
 }  // namespace
 }  // namespace eventcoder
 

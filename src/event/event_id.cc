@@ -1,5 +1,6 @@
 // StableEventId: see include/eventcoder/event.h.
-#include <cstdio>
+#include <charconv>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -16,7 +17,12 @@ class Fnv1a {
     for (unsigned char c : s) Byte(c);
     Byte(0x1f);
   }
-  void Add(uint64_t v) { Add(std::to_string(v)); }
+  void Add(uint64_t v) {  // the decimal digits, as std::to_string writes them
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    (void)ec;  // 24 bytes always hold a uint64_t
+    Add(std::string_view(buf, static_cast<size_t>(end - buf)));
+  }
   uint64_t value() const { return h_; }
 
  private:
@@ -40,9 +46,11 @@ std::string StableEventId(const Event& e) {
     h.Add(static_cast<uint64_t>(s.begin));
     h.Add(static_cast<uint64_t>(s.end));
   }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h.value()));
-  return buf;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id(16, '0');  // "%016llx"
+  uint64_t v = h.value();
+  for (int i = 15; i >= 0; --i, v >>= 4) id[static_cast<size_t>(i)] = kHex[v & 0xF];
+  return id;
 }
 
 }  // namespace eventcoder

@@ -44,8 +44,8 @@ void AppendSpans(const std::string& story, const ParseTree& tree, const std::vec
       spans->push_back({tw.begin, tw.end});
   }
   for (const Span& sp : *spans) {
-    if (!text->empty()) *text += ' ';
-    *text += story.substr(sp.begin, sp.end - sp.begin);
+    if (!text->empty()) text->push_back(' ');
+    text->append(story, sp.begin, sp.end - sp.begin);
   }
 }
 
@@ -150,7 +150,7 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
       return false;
     }
     for (CodedEvent& ce : coder_.CodeTree(tree, story.date, &context, ex ? &ex->trace : nullptr)) {
-      Event e;
+      Event& e = result->events.emplace_back();  // built in place: no Event move
       e.story_id = story.id;
       e.sentence = si;
       e.date = story.date;
@@ -160,10 +160,9 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
       AppendSpans(story.text, tree, ce.source_words, &e.source_spans, &e.source_text);
       AppendSpans(story.text, tree, ce.target_words, &e.target_spans, &e.target_text);
       AppendSpans(story.text, tree, ce.verb_words, &e.verb_spans, &e.verb_text);
-      e.text = story.text.substr(begin, end - begin);
+      e.text.assign(story.text, begin, end - begin);
       e.why = std::move(ce.why);
       e.id = StableEventId(e);
-      result->events.push_back(std::move(e));
     }
     return true;
   };
@@ -190,7 +189,14 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
   // One tree per thread, overwritten sentence after sentence so that its buffers are
   // reused (it is only read while its sentence is coded).
   static thread_local ParseTree tree;
-  for (Sentence& s : SplitSentences(story.text)) {
+  // Likewise the sentence bounds and the one Sentence every sentence is tokenized into:
+  // Tokenize overwrites its tokens in place, so their strings keep their buffers.
+  static thread_local std::vector<Span> bounds;
+  static thread_local Sentence s;
+  SplitSentenceSpans(story.text, &bounds);
+  for (const Span& bound : bounds) {
+    s.begin = bound.begin;
+    s.end = bound.end;
     Tokenize(story.text, &s);
     StripDateline(&s);
     if (s.tokens.empty()) continue;

@@ -1,6 +1,8 @@
 #include "read/read_util.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 namespace eventcoder::read_internal {
@@ -59,10 +61,15 @@ bool ByteSource::ReadLine(size_t limit, std::string* line, bool* too_long, size_
         line->append(v.data(), take);
       }
     }
+    // The bytes taken hold no '\n' (found above), so the line count moves by the final
+    // newline only: no need for Consume's count.
     if (nl == std::string_view::npos) {
-      Consume(take);
+      offset_ += take;
+      pos_ += take;
     } else {
-      Consume(take + 1);
+      ++line_;
+      offset_ += take + 1;
+      pos_ += take + 1;
       break;
     }
   }
@@ -76,6 +83,14 @@ size_t FindInvalidUtf8(std::string_view s) {
   size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+    // Plain ASCII, eight bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) {
       ++i;

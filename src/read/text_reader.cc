@@ -1,4 +1,5 @@
 // The plain-text story reader (format described in story_reader.h).
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -114,6 +115,7 @@ class TextReader {
       ctx_.Error(StatusCode::kInvalidArgument, story_.line, id, "empty text");
     } else {
       story_.id = std::move(id);
+      last_text_size_ = story_.text.size();
       ctx_.Emit(std::move(story_));
     }
     story_ = Story();
@@ -125,6 +127,8 @@ class TextReader {
     ++count_;
     story_ = Story();
     story_.file = ctx_.filename;
+    // Room for a story like the last one, so the text is not regrown line after line.
+    story_.text.reserve(std::min<size_t>(last_text_size_, 64 * 1024));
     story_.line = line_no;
     para_open_ = false;
     saw_text_ = false;
@@ -194,6 +198,7 @@ class TextReader {
   bool saw_text_ = false;  // header lines are recognised only before any text
   bool preamble_reported_ = false;
   size_t count_ = 0;
+  size_t last_text_size_ = 0;  // of the last story emitted
   bool failed_ = false;
   StatusCode err_code_ = StatusCode::kOk;
   size_t err_line_ = 0;

@@ -1,5 +1,6 @@
 #include "text/splitter.h"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -55,10 +56,55 @@ constexpr std::string_view kStarters[] = {
     "officials", "police",    "one",     "during",    "under", "among",   "according", "last",
     "no",        "thousands", "several"};
 
+// Abbreviation look-up on packed keys: a word of at most 7 bytes, ASCII letters lower-cased,
+// packed little-endian into a uint64_t with its length in the top byte (so "no" and "no\0"
+// differ). Every listed abbreviation is 1..6 letters; longer words are never abbreviations.
+constexpr uint64_t PackKey(std::string_view w) {
+  uint64_t k = static_cast<uint64_t>(w.size()) << 56;
+  for (size_t i = 0; i < w.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    k |= static_cast<uint64_t>(c) << (8 * i);
+  }
+  return k;
+}
+
+// The three lists in one open-addressing hash table of packed keys (82 keys, 256 slots, so
+// probes are short). A key in several lists keeps the kind of the first, as the lists were
+// searched titles, months, others.
+struct AbbrevTable {
+  std::array<uint64_t, 256> keys{};  // 0: empty (a packed key always has its length byte)
+  std::array<AbbrevKind, 256> kinds{};
+};
+
+constexpr size_t AbbrevSlot(uint64_t key) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 56);
+}
+
+constexpr AbbrevTable kAbbrevTable = [] {
+  AbbrevTable t{};
+  auto add = [&t](std::string_view w, AbbrevKind kind) {
+    uint64_t k = PackKey(w);
+    size_t h = AbbrevSlot(k);
+    while (t.keys[h] != 0) {
+      if (t.keys[h] == k) return;
+      h = (h + 1) & 255;
+    }
+    t.keys[h] = k;
+    t.kinds[h] = kind;
+  };
+  for (std::string_view w : kTitles) add(w, AbbrevKind::kTitle);
+  for (std::string_view w : kMonths) add(w, AbbrevKind::kMonth);
+  for (std::string_view w : kOthers) add(w, AbbrevKind::kOther);
+  return t;
+}();
+
 AbbrevKind ClassifyAbbrev(std::string_view w) {
-  if (InList(w, kTitles, std::size(kTitles))) return AbbrevKind::kTitle;
-  if (InList(w, kMonths, std::size(kMonths))) return AbbrevKind::kMonth;
-  if (InList(w, kOthers, std::size(kOthers))) return AbbrevKind::kOther;
+  if (w.empty() || w.size() > 7) return AbbrevKind::kNone;
+  uint64_t k = PackKey(w);
+  for (size_t h = AbbrevSlot(k); kAbbrevTable.keys[h] != 0; h = (h + 1) & 255) {
+    if (kAbbrevTable.keys[h] == k) return kAbbrevTable.kinds[h];
+  }
   return AbbrevKind::kNone;
 }
 
@@ -96,18 +142,25 @@ bool IsKnownAbbreviation(std::string_view word) {
   return ClassifyAbbrev(word) != AbbrevKind::kNone;
 }
 
-std::vector<Sentence> SplitSentences(std::string_view t) {
-  std::vector<Sentence> out;
+namespace {
+
+// Byte classes for the splitter's scan: ordinary bytes are skipped in a tight loop.
+enum : unsigned char { kOrdinary = 0, kSpaceByte = 1, kTerminator = 2 };
+constexpr auto kSplitClass = [] {
+  std::array<unsigned char, 256> c{};
+  for (int b : {' ', '\t', '\n', '\r', '\f', '\v'}) c[static_cast<size_t>(b)] = kSpaceByte;
+  for (int b : {'.', '?', '!'}) c[static_cast<size_t>(b)] = kTerminator;
+  return c;
+}();
+
+// The splitter proper: calls emit(begin, end) for each sentence, in order.
+template <typename Emit>
+void SplitImpl(std::string_view t, Emit&& emit) {
   const size_t n = t.size();
   size_t start = n;  // n: no sentence open
   size_t last_non_space = 0;
   auto close = [&](size_t end) {
-    if (start < end) {
-      Sentence s;
-      s.begin = start;
-      s.end = end;
-      out.push_back(std::move(s));
-    }
+    if (start < end) emit(start, end);
     start = n;
   };
   size_t i = 0;
@@ -127,11 +180,15 @@ std::vector<Sentence> SplitSentences(std::string_view t) {
       continue;
     }
     if (start == n) start = i;
-    last_non_space = i;
-    if (c != '.' && c != '?' && c != '!') {
-      ++i;
+    if (kSplitClass[c] == kOrdinary) {
+      // A run of bytes that are neither space nor terminator.
+      size_t j = i + 1;
+      while (j < n && kSplitClass[static_cast<unsigned char>(t[j])] == kOrdinary) ++j;
+      last_non_space = j - 1;
+      i = j;
       continue;
     }
+    last_non_space = i;
     // A run of terminators, then closing quotes/brackets.
     size_t k = i + 1;
     while (k < n && (t[k] == '.' || t[k] == '?' || t[k] == '!')) ++k;
@@ -192,7 +249,23 @@ std::vector<Sentence> SplitSentences(std::string_view t) {
     }
   }
   if (start < n) close(last_non_space + 1);
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(std::string_view t) {
+  std::vector<Sentence> out;
+  SplitImpl(t, [&out](size_t begin, size_t end) {
+    Sentence& s = out.emplace_back();
+    s.begin = begin;
+    s.end = end;
+  });
   return out;
+}
+
+void SplitSentenceSpans(std::string_view story_text, std::vector<Span>* out) {
+  out->clear();
+  SplitImpl(story_text, [out](size_t begin, size_t end) { out->push_back({begin, end}); });
 }
 
 }  // namespace eventcoder

@@ -18,11 +18,16 @@
 #include <string_view>
 #include <vector>
 
+#include "eventcoder/event.h"
 #include "text/sentence.h"
 
 namespace eventcoder {
 
 std::vector<Sentence> SplitSentences(std::string_view story_text);
+
+// The same sentences as [begin, end) byte ranges, written to *out (cleared first) so that
+// one vector can be reused across stories.
+void SplitSentenceSpans(std::string_view story_text, std::vector<Span>* out);
 
 // True if `word` (without its final period, any case) is an abbreviation that is normally
 // followed by a period and does not end a sentence (titles, months, "Inc", "No", ...).

@@ -48,5 +48,33 @@ TEST(SplitterTest, OffsetsAreSane) {
   }
 }
 
+TEST(SplitterTest, KnownAbbreviationsInAnyCase) {
+  for (std::string_view w : {"Mr", "mrs", "GEN", "Lieut", "messrs", "approx", "Jan", "SEPT", "dec",
+                             "Inc", "corp", "Ltd", "vs", "etc", "govt", "intl", "No"}) {
+    EXPECT_TRUE(IsKnownAbbreviation(w)) << w;
+  }
+  for (std::string_view w : {"", "said", "the", "U", "USA", "Generals", "janu", "incorporated",
+                             "mr.", "m r", "approxi"}) {
+    EXPECT_FALSE(IsKnownAbbreviation(w)) << w;
+  }
+  EXPECT_FALSE(IsKnownAbbreviation(std::string_view("no\0", 3)));
+  EXPECT_FALSE(IsKnownAbbreviation(std::string_view("\xC3\x89t", 3)));
+}
+
+// The span API finds the same sentences as SplitSentences.
+TEST(SplitterTest, SpansMatchSentences) {
+  const std::string text =
+      "Gen. Smith met U.S. officials. The talks ended.\n\nHEADLINE\nHe said: \"No.\" Then "
+      "he left at 11.30 a.m. Mr. Jones stayed! Why? Because.";
+  std::vector<Sentence> sentences = SplitSentences(text);
+  std::vector<Span> spans = {{1, 2}};  // replaced, not appended to
+  SplitSentenceSpans(text, &spans);
+  ASSERT_EQ(spans.size(), sentences.size());
+  for (size_t i = 0; i < spans.size(); ++i) {
+    EXPECT_EQ(spans[i].begin, sentences[i].begin);
+    EXPECT_EQ(spans[i].end, sentences[i].end);
+  }
+}
+
 }  // namespace
 }  // namespace eventcoder

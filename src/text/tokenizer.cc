@@ -1,8 +1,10 @@
 #include "text/tokenizer.h"
 
+#include <array>
 #include <cstddef>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "text/fold.h"
 #include "text/splitter.h"
@@ -10,13 +12,23 @@
 namespace eventcoder {
 namespace {
 
-struct Span {
+struct Piece {
   size_t b, e;
 };
 
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+// Byte flags for the scans: word separators (white space and '_'); the bytes without
+// which SplitMiddle has nothing to split ('-' and the dashes, ',', the apostrophes ' and ’;
+// the multi-byte ones start with 0xE2); and every byte any rule of SplitChunk looks at
+// (leading and trailing punctuation too). A chunk without kPunct bytes is one token.
+enum : unsigned char { kSep = 1, kMiddle = 2, kPunct = 4, kHigh = 8 };
+constexpr auto kByteFlags = [] {
+  std::array<unsigned char, 256> f{};
+  for (int c : {' ', '\t', '\n', '\r', '\f', '\v', '_'}) f[static_cast<size_t>(c)] = kSep;
+  for (int c : {int{'-'}, int{','}, int{'\''}, 0xE2}) f[static_cast<size_t>(c)] = kMiddle | kPunct;
+  for (char c : std::string_view("\"([{`$;:?!)]}%.")) f[static_cast<unsigned char>(c)] = kPunct;
+  for (int c = 0x80; c < 0x100; ++c) f[static_cast<size_t>(c)] |= kHigh;  // 0xE2 keeps its flags
+  return f;
+}();
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 bool IsAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
@@ -50,7 +62,16 @@ bool IEq(std::string_view a, std::string_view b) {
 }
 
 // Splits clitics and inner dashes in a chunk with no leading/trailing punctuation left.
-void SplitMiddle(std::string_view t, size_t b, size_t e, std::vector<Span>* out) {
+void SplitMiddle(std::string_view t, size_t b, size_t e, std::vector<Piece>* out) {
+  // Most words contain none of the bytes the rules below look for: keep them whole.
+  {
+    size_t i = b;
+    while (i < e && !(kByteFlags[At(t, i)] & kMiddle)) ++i;
+    if (i == e) {
+      out->push_back({b, e});
+      return;
+    }
+  }
   // Inner "--" or em/en dash between words: split around it.
   for (size_t i = b; i < e; ++i) {
     size_t dl = 0;
@@ -113,7 +134,7 @@ void SplitMiddle(std::string_view t, size_t b, size_t e, std::vector<Span>* out)
 }
 
 // Splits one white-space-delimited chunk [b, e) into spans appended to *out.
-void SplitChunk(std::string_view t, size_t b, size_t e, bool last_chunk, std::vector<Span>* out) {
+void SplitChunk(std::string_view t, size_t b, size_t e, bool last_chunk, std::vector<Piece>* out) {
   // Leading punctuation.
   while (b < e) {
     unsigned char c = At(t, b);
@@ -145,7 +166,7 @@ void SplitChunk(std::string_view t, size_t b, size_t e, bool last_chunk, std::ve
     }
   }
   // Trailing punctuation, collected in reverse.
-  Span trail[32];
+  Piece trail[32];
   size_t nt = 0;
   bool seen_final_period = false;
   while (e > b && nt + 2 < 32) {
@@ -199,80 +220,130 @@ void SplitChunk(std::string_view t, size_t b, size_t e, bool last_chunk, std::ve
 
 }  // namespace
 
-std::string NormalizeToken(std::string_view t) {
-  std::string n;
-  n.reserve(t.size());
+namespace {
+
+// NormalizeToken into *n (cleared first), reusing its buffer.
+void NormalizeInto(std::string_view t, std::string* n) {
+  n->clear();
   const size_t e = t.size();
   // A token made only of dashes becomes "--".
-  bool all_dash = e > 0;
-  for (size_t i = 0; i < e && all_dash;) {
-    if (t[i] == '-') {
-      ++i;
-    } else if (IsDash3(t, i, e)) {
-      i += 3;
-    } else {
-      all_dash = false;
+  if (e > 1 && (t[0] == '-' || At(t, 0) == 0xE2)) {
+    bool all_dash = true;
+    for (size_t i = 0; i < e && all_dash;) {
+      if (t[i] == '-') {
+        ++i;
+      } else if (IsDash3(t, i, e)) {
+        i += 3;
+      } else {
+        all_dash = false;
+      }
+    }
+    if (all_dash) {
+      n->assign("--");
+      return;
     }
   }
-  if (all_dash && !(e == 1)) return "--";
+  // Fast path: plain ASCII only needs upper-casing, done in place on a copy.
+  n->assign(t);
+  unsigned char high = 0;
+  for (char& ch : *n) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    high |= c;
+    ch = static_cast<char>(static_cast<unsigned>(c - 'a') < 26u ? c - 32 : c);
+  }
+  if (high < 0x80) return;
+  n->clear();
   for (size_t i = 0; i < e;) {
     unsigned char c = At(t, i);
     if (c >= 'a' && c <= 'z') {
-      n.push_back(static_cast<char>(c - 32));
+      n->push_back(static_cast<char>(c - 32));
       ++i;
-    } else if (c == 0xE2 && i + 2 < e + 0 && i + 3 <= e && At(t, i + 1) == 0x80) {
+    } else if (c == 0xE2 && i + 3 <= e && At(t, i + 1) == 0x80) {
       unsigned char d = At(t, i + 2);
       if (d == 0x98 || d == 0x99 || d == 0x9B || d == 0xB2) {
-        n.push_back('\'');
+        n->push_back('\'');
       } else if (d == 0x9C || d == 0x9D || d == 0x9F || d == 0xB3) {
-        n.push_back('"');
+        n->push_back('"');
       } else if (d == 0x93 || d == 0x94 || d == 0x90 || d == 0x91 || d == 0x92) {
-        n.push_back('-');
+        n->push_back('-');
       } else {
-        n.append(t.substr(i, 3));
+        n->append(t.substr(i, 3));
       }
       i += 3;
     } else if (std::string_view f = FoldLatinLetter(t, i); !f.empty()) {
-      n.append(f);  // "Erdoğan" -> ERDOGAN, as the dictionaries are read
+      n->append(f);  // "Erdoğan" -> ERDOGAN, as the dictionaries are read
       i += 2;
     } else {
-      n.push_back(static_cast<char>(c));
+      n->push_back(static_cast<char>(c));
       ++i;
     }
   }
+}
+
+}  // namespace
+
+std::string NormalizeToken(std::string_view t) {
+  std::string n;
+  NormalizeInto(t, &n);
   return n;
 }
 
 void Tokenize(std::string_view t, Sentence* s) {
-  s->tokens.clear();
   size_t b = s->begin < t.size() ? s->begin : t.size();
   size_t e = s->end < t.size() ? s->end : t.size();
   if (e < b) e = b;
-  std::vector<Span> spans;
-  spans.reserve((e - b) / 4 + 4);
+  // Scratch reused across calls on this thread: no allocation once it has grown.
+  static thread_local std::vector<Piece> spans;
+  // Tokens already in s->tokens (a Sentence reused by the caller) are overwritten in place
+  // so that their strings keep their buffers; the surplus is dropped at the end.
+  std::vector<Token>& tokens = s->tokens;
+  tokens.reserve((e - b) / 4 + 4);  // about one token per 4+ bytes: no regrowth
+  size_t n = 0;
+  auto next_token = [&](size_t pb, size_t pe) -> Token& {
+    Token& tok = n < tokens.size() ? tokens[n] : tokens.emplace_back();
+    ++n;
+    tok.begin = pb;
+    tok.end = pe;
+    tok.text.assign(t.data() + pb, pe - pb);
+    tok.tag.clear();
+    return tok;
+  };
   size_t i = b;
   // '_' separates words like white space: "Dol_Amroth" -> "Dol" "Amroth" (PETRARCH-style
   // multi-word names written with underscores).
-  auto is_sep = [&t](size_t x) { return IsSpace(At(t, x)) || t[x] == '_'; };
+  auto is_sep = [&t](size_t x) { return (kByteFlags[At(t, x)] & kSep) != 0; };
   while (i < e) {
     while (i < e && is_sep(i)) ++i;
     if (i >= e) break;
     size_t j = i;
-    while (j < e && !is_sep(j)) ++j;
+    unsigned char flags = 0;
+    for (; j < e; ++j) {
+      unsigned char f = kByteFlags[At(t, j)];
+      if (f & kSep) break;
+      flags |= f;
+    }
+    if (!(flags & (kPunct | kHigh))) {
+      // A plain ASCII word: one token, its norm simply upper case.
+      Token& tok = next_token(i, j);
+      tok.norm.assign(tok.text);
+      for (char& ch : tok.norm) {
+        if (static_cast<unsigned>(ch - 'a') < 26u) ch = static_cast<char>(ch - 32);
+      }
+      i = j;
+      continue;
+    }
     size_t k = j;
     while (k < e && is_sep(k)) ++k;
+    spans.clear();
     SplitChunk(t, i, j, k >= e, &spans);
+    for (const Piece& sp : spans) {
+      if (sp.e <= sp.b) continue;
+      Token& tok = next_token(sp.b, sp.e);
+      NormalizeInto(tok.text, &tok.norm);
+    }
     i = j;
   }
-  s->tokens.reserve(spans.size());
-  for (const Span& sp : spans) {
-    if (sp.e <= sp.b) continue;
-    Token& tok = s->tokens.emplace_back();  // built in place: no Token move per word
-    tok.begin = sp.b;
-    tok.end = sp.e;
-    tok.text.assign(t.substr(sp.b, sp.e - sp.b));
-    tok.norm = NormalizeToken(tok.text);
-  }
+  tokens.resize(n);
 }
 
 }  // namespace eventcoder

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 
 namespace eventcoder {
 namespace {
@@ -75,6 +76,35 @@ TEST(TokenizerTest, HostileInput) {
     for (const Token& t : s.tokens) {
       EXPECT_LT(t.begin, t.end);
       EXPECT_LE(t.end, text.size());
+    }
+  }
+}
+
+// A Sentence reused across calls (as StoryCoder does) gets exactly the tokens a fresh one
+// would: longer and shorter sentences, tags reset, nothing left over.
+TEST(TokenizerTest, ReusedSentenceMatchesFresh) {
+  const std::string text =
+      "Iran\u2019s Erdo\u011fan didn't say \"no\" -- U.S.-led talks, 50,000 troops (al-Qaeda)... "
+      "Short one. A_b c.";
+  Sentence reused;
+  const std::pair<size_t, size_t> ranges[] = {{0, text.size()}, {0, 10}, {60, text.size()}, {5, 5}};
+  for (auto [b, e] : ranges) {
+    for (Token& t : reused.tokens) t.tag = "NN";
+    reused.begin = b;
+    reused.end = e;
+    Tokenize(text, &reused);
+    Sentence fresh;
+    fresh.begin = b;
+    fresh.end = e;
+    Tokenize(text, &fresh);
+    ASSERT_EQ(reused.tokens.size(), fresh.tokens.size()) << b << "-" << e;
+    for (size_t i = 0; i < fresh.tokens.size(); ++i) {
+      EXPECT_EQ(reused.tokens[i].begin, fresh.tokens[i].begin);
+      EXPECT_EQ(reused.tokens[i].end, fresh.tokens[i].end);
+      EXPECT_EQ(reused.tokens[i].text, fresh.tokens[i].text);
+      EXPECT_EQ(reused.tokens[i].norm, fresh.tokens[i].norm);
+      EXPECT_EQ(reused.tokens[i].tag, "");
+      EXPECT_EQ(fresh.tokens[i].norm, NormalizeToken(fresh.tokens[i].text));
     }
   }
 }

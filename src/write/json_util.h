@@ -21,13 +21,16 @@ std::string JsonString(std::string_view s);
 
 // {"source":[[b,e],...],"target":[...],"verb":[...]}
 std::string SpansJson(const Event& event);
+void AppendSpansJson(std::string* out, const Event& event);  // appends the same text
 
 // [{"role":...,"file":...,"line":N,"entry":...},...]
 std::string WhyJson(const Event& event);
+void AppendWhyJson(std::string* out, const Event& event);  // appends the same text
 
 // {"name","level","country_code" (ISO2),"country_iso3","admin1","lat","lon" (numbers, or
 // null when unknown),"words","basis"} for Event::location, or null when there is none.
 std::string LocationJson(const Event& event);
+void AppendLocationJson(std::string* out, const Event& event);  // appends the same text
 
 }  // namespace eventcoder
 

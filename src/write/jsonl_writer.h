@@ -29,17 +29,24 @@ class JsonlWriter : public EventSink {
   // `out` must outlive the writer; `name` ("-" for stdout) is used in error messages.
   JsonlWriter(std::ostream* out, std::string name, WriterOptions options = {});
 
+  // Lines are buffered and written to the stream once per story, at EndStory (or when the
+  // buffer grows past kFlushBytes); Finish() writes what is left and flushes the stream.
   Status Write(const Story& story, const Event& event) override;
-  Status Finish() override;  // flushes the stream
+  Status EndStory(const Story& story) override;
+  Status Finish() override;
 
   // The line (without '\n') Write() would emit; exposed for tests and other sinks.
   static std::string FormatEvent(const Story& story, const Event& event,
                                  const WriterOptions& options);
 
  private:
+  static constexpr size_t kFlushBytes = 64 * 1024;
+  Status WritePending();
+
   std::ostream* out_;
   std::string name_;
   WriterOptions options_;
+  std::string pending_;  // formatted lines not yet written to out_
 };
 
 }  // namespace eventcoder

@@ -162,6 +162,24 @@ TEST(JsonlWriterTest, NastyBytesGiveValidJsonAndUtf8) {
   EXPECT_EQ(j["text"].get<std::string>(), nasty[9]);
 }
 
+// Lines reach the stream by the end of their story (or at Finish), each exactly the
+// FormatEvent line.
+TEST(JsonlWriterTest, LinesReachTheStreamByEndStoryAndFinish) {
+  std::ostringstream out;
+  JsonlWriter w(&out, "-");
+  Story story = MakeStory();
+  Event e = MakeEvent();
+  const std::string line = JsonlWriter::FormatEvent(story, e, {}) + "\n";
+  ASSERT_TRUE(w.BeginStory(story).ok());
+  ASSERT_TRUE(w.Write(story, e).ok());
+  ASSERT_TRUE(w.Write(story, e).ok());
+  ASSERT_TRUE(w.EndStory(story).ok());
+  EXPECT_EQ(out.str(), line + line);
+  ASSERT_TRUE(w.Write(story, e).ok());  // no EndStory: Finish writes it
+  ASSERT_TRUE(w.Finish().ok());
+  EXPECT_EQ(out.str(), line + line + line);
+}
+
 TEST(JsonlWriterTest, WriteFailureIsReported) {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
