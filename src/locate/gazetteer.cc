@@ -110,12 +110,23 @@ bool g_default_loaded = false;
 
 }  // namespace
 
-std::string NormalizePlaceName(std::string_view name) {
-  std::string folded;
-  folded.reserve(name.size());
+void NormalizePlaceNameTo(std::string_view name, std::string* out) {
+  // Folds code point by code point, collapsing runs of spaces and dropping leading ones as
+  // it goes; then trims trailing spaces and a leading "the ".
+  out->clear();
   size_t i = 0;
   while (i < name.size()) {
     unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c < 0x80) {  // ASCII, inline: the common case
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        out->push_back(static_cast<char>(c));
+      } else if (c != '\'' && c != '`' && c != '.' && !out->empty() && out->back() != ' ') {
+        out->push_back(' ');
+      }
+      ++i;
+      continue;
+    }
     uint32_t cp = c;
     size_t len = 1;
     if (c >= 0xC0 && c < 0xE0 && i + 1 < name.size()) {
@@ -125,22 +136,26 @@ std::string NormalizePlaceName(std::string_view name) {
       cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(name[i + 1]) & 0x3Fu) << 6) |
            (static_cast<unsigned char>(name[i + 2]) & 0x3Fu);
       len = 3;
-    } else if (c >= 0x80) {
+    } else {
       cp = 0xFFFD;
       len = (c >= 0xF0 && i + 3 < name.size()) ? 4 : 1;
     }
-    FoldCodePoint(cp, &folded);
+    size_t before = out->size();
+    FoldCodePoint(cp, out);
+    // FoldCodePoint appends at most one space, alone: drop it where it would not survive.
+    if (out->size() == before + 1 && out->back() == ' ' &&
+        (before == 0 || (*out)[before - 1] == ' '))
+      out->pop_back();
     i += len;
   }
-  // Collapse spaces, trim, drop a leading "the".
+  while (!out->empty() && out->back() == ' ') out->pop_back();
+  if (out->size() >= 4 && out->compare(0, 4, "the ") == 0) out->erase(0, 4);
+}
+
+std::string NormalizePlaceName(std::string_view name) {
   std::string out;
-  out.reserve(folded.size());
-  for (char c : folded) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(c);
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (out.rfind("the ", 0) == 0) out.erase(0, 4);
+  out.reserve(name.size());
+  NormalizePlaceNameTo(name, &out);
   return out;
 }
 
@@ -154,6 +169,8 @@ void Gazetteer::Index(const std::string& name, uint32_t id) {
   if (key.empty()) return;
   if (name_filter_.empty()) name_filter_.Reset(1 << 16);
   name_filter_.Add(key);
+  if (first_word_filter_.empty()) first_word_filter_.Reset(1 << 15);
+  first_word_filter_.Add(std::string_view(key).substr(0, key.find(' ')));
   auto& ids = index_[key];
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
@@ -487,7 +504,7 @@ Status Gazetteer::DefaultStatus() {
 
 std::span<const uint32_t> Gazetteer::Lookup(std::string_view normalized) const {
   if (!name_filter_.MayContain(normalized)) return {};
-  auto it = index_.find(std::string(normalized));
+  auto it = index_.find(normalized);
   if (it == index_.end()) return {};
   return it->second;
 }

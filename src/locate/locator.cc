@@ -98,29 +98,47 @@ int DayNumber(std::string_view w) {
 
 struct Word {
   size_t begin = 0, end = 0;
-  std::string lower;
-  bool cap = false;  // starts with an upper-case letter (or a non-ASCII letter)
+  std::string_view lower;  // the word's bytes, ASCII lower-cased (in a WordScan's buffer)
+  bool cap = false;        // starts with an upper-case letter (or a non-ASCII letter)
+  bool ascii = false;      // every byte is ASCII
+};
+
+// The words of a range and the buffer their `lower` views point into; reused (one per
+// thread and caller) so that scanning a sentence allocates nothing once warm.
+struct WordScan {
+  std::string lower;  // text[begin, end) lower-cased
+  std::vector<Word> words;
 };
 
 // Curly quotes and dashes (U+2018/2019/201C/201D/2013/2014) separate words.
-bool IsPunctAt(const std::string& t, size_t i) {
+bool IsPunctAt(std::string_view t, size_t i) {
   return i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
          static_cast<unsigned char>(t[i + 1]) == 0x80 &&
          (static_cast<unsigned char>(t[i + 2]) >= 0x90 &&
           static_cast<unsigned char>(t[i + 2]) <= 0x9F);
 }
 
-bool IsWordByte(const std::string& t, size_t i) {
+bool IsWordByte(std::string_view t, size_t i) {
   unsigned char c = static_cast<unsigned char>(t[i]);
   if (c >= 0x80) return !IsPunctAt(t, i);
   // std::isalnum in the "C" locale the program runs in, without the library call.
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-std::vector<Word> Words(const std::string& text, size_t begin, size_t end) {
-  std::vector<Word> out;
+bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// Fills scan->words with the words of text[begin, end). Views stay valid until the next
+// call with the same scan.
+void Words(std::string_view text, size_t begin, size_t end, WordScan* scan) {
+  std::vector<Word>& out = scan->words;
+  out.clear();
   end = std::min(end, text.size());
-  if (end > begin) out.reserve((end - begin) / 5 + 1);
+  if (end <= begin) return;
+  // ASCII lower case, as std::tolower in the "C" locale the program runs in.
+  std::string& lower = scan->lower;
+  lower.assign(text.data() + begin, end - begin);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   size_t i = begin;
   while (i < end) {
     if (IsPunctAt(text, i)) {
@@ -131,25 +149,23 @@ std::vector<Word> Words(const std::string& text, size_t begin, size_t end) {
       ++i;
       continue;
     }
-    Word w;
+    Word& w = out.emplace_back();
     w.begin = i;
+    bool ascii = true;
     while (i < end && IsWordByte(text, i)) {
+      ascii &= static_cast<unsigned char>(text[i]) < 0x80;
       // "U.S." stays one word: a period between two letters.
       ++i;
-      if (i + 1 < end && text[i] == '.' && std::isalpha(static_cast<unsigned char>(text[i + 1])) &&
+      if (i + 1 < end && text[i] == '.' && IsAsciiAlpha(static_cast<unsigned char>(text[i + 1])) &&
           i - w.begin == 1)
         ++i;
     }
     w.end = i;
+    w.ascii = ascii;
     unsigned char first = static_cast<unsigned char>(text[w.begin]);
-    w.cap = std::isupper(first) || first >= 0x80;
-    // ASCII lower case, as std::tolower in the "C" locale the program runs in.
-    w.lower.assign(text, w.begin, w.end - w.begin);
-    for (char& c : w.lower)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    out.push_back(std::move(w));
+    w.cap = (first >= 'A' && first <= 'Z') || first >= 0x80;
+    w.lower = std::string_view(lower).substr(w.begin - begin, w.end - w.begin);
   }
-  return out;
 }
 
 bool In(std::string_view w, std::initializer_list<std::string_view> set) {
@@ -189,7 +205,7 @@ bool IsPlaceModifier(std::string_view w) {
        "parts",     "part",         "areas",        "far"});
 }
 
-bool IsAllCapsWord(const std::string& t, const Word& w) {
+bool IsAllCapsWord(std::string_view t, const Word& w) {
   bool letter = false;
   for (size_t k = w.begin; k < w.end; ++k) {
     unsigned char c = static_cast<unsigned char>(t[k]);
@@ -215,51 +231,85 @@ Place MakePlace(const GeoEntry& e, const std::string& text, Span words, const ch
   return p;
 }
 
-}  // namespace
+// Per-thread scratch of the locator: word scans and a key buffer, reused call after call.
+struct Scratch {
+  WordScan mentions;               // FindMentions' words
+  WordScan dates;                  // SentenceDate's and FindDateline's words
+  std::string key;                 // a normalised n-gram
+  std::vector<PlaceMention> flat;  // Locate: every sentence's mentions
+  std::vector<size_t> first;       // Locate: sentence i's mentions are flat[first[i], first[i+1])
+};
 
-std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t begin,
-                                                size_t end) const {
-  std::vector<PlaceMention> out;
-  if (g_ == nullptr) return out;
-  std::vector<Word> w = Words(text, begin, end);
-  const int max_n = std::min(g_->max_name_words(), 8);
+Scratch& ThreadScratch() {
+  static thread_local Scratch scratch;
+  return scratch;
+}
+
+// Appends the place names in text[begin, end) to *out (see Locator::FindMentions).
+void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, size_t end,
+                    Scratch* scratch, std::vector<PlaceMention>* out) {
+  Words(text, begin, end, &scratch->mentions);
+  const std::vector<Word>& w = scratch->mentions.words;
+  std::string& key = scratch->key;
+  const int max_n = std::min(g->max_name_words(), 8);
   for (size_t i = 0; i < w.size(); ++i) {
     if (!w[i].cap) continue;
+    // The longest n-gram from word i whose inner words are capitalised or connectors and
+    // whose gaps hold only spaces, hyphens, periods and apostrophes; every shorter one
+    // qualifies too.
+    size_t longest = 1;
+    const size_t limit = std::min<size_t>(static_cast<size_t>(max_n), w.size() - i);
+    while (longest < limit) {
+      const Word& next = w[i + longest];
+      if (!next.cap && !IsConnector(next.lower)) break;
+      bool gap_ok = true;
+      for (size_t b = w[i + longest - 1].end; b < next.begin && gap_ok; ++b)
+        gap_ok = text[b] == ' ' || text[b] == '-' || text[b] == '.' || text[b] == '\'';
+      if (!gap_ok) break;
+      ++longest;
+    }
+    // Quick rejection. When word i is ASCII, is not "the" and (in a longer n-gram) is
+    // followed by a space or hyphen, every n-gram's key starts with word i's key (its
+    // lower-case letters and digits) followed by a space or nothing, so no name can match
+    // unless some name starts with that word.
+    if (w[i].ascii) {
+      bool separated = longest == 1;
+      for (size_t b = w[i].end; !separated && b < w[i + 1].begin; ++b)
+        separated = text[b] == ' ' || text[b] == '-';
+      if (separated) {
+        key.clear();
+        for (char c : w[i].lower)
+          if (c != '.') key.push_back(c);
+        if (key != "the" && !g->MayStartName(key)) continue;
+      }
+    }
     size_t found_n = 0;
     std::span<const uint32_t> cands;
-    for (int n = std::min<int>(max_n, static_cast<int>(w.size() - i)); n >= 1; --n) {
-      const Word& last = w[i + static_cast<size_t>(n) - 1];
+    for (size_t n = longest; n >= 1; --n) {
+      const Word& last = w[i + n - 1];
       if (!last.cap) continue;
-      bool ok = true;
-      for (size_t k = i + 1; k < i + static_cast<size_t>(n) && ok; ++k) {
-        if (!w[k].cap && !IsConnector(w[k].lower)) ok = false;
-        // Only spaces, hyphens, periods and apostrophes may separate a name's words.
-        for (size_t b = w[k - 1].end; b < w[k].begin && ok; ++b)
-          if (!In(std::string_view(&text[b], 1), {" ", "-", ".", "'"})) ok = false;
-      }
-      if (!ok) continue;
       size_t e = last.end;
       if (e < text.size() && text[e] == '.' && e - w[i].begin <= 4) ++e;  // "U.S."
-      cands =
-          g_->Lookup(NormalizePlaceName(std::string_view(text).substr(w[i].begin, e - w[i].begin)));
+      NormalizePlaceNameTo(text.substr(w[i].begin, e - w[i].begin), &key);
+      cands = g->Lookup(key);
       // A short all-capitals word ("UN", "EU") is an acronym: only our curated entries
       // ("US", "UAE") may match it, not a town that happens to share the letters.
       if (!cands.empty() && n == 1 && last.end - w[i].begin <= 4 && IsAllCapsWord(text, w[i])) {
         bool curated = false;
-        for (uint32_t id : cands) curated |= g_->entry(id).curated;
+        for (uint32_t id : cands) curated |= g->entry(id).curated;
         if (!curated) cands = {};
       }
       if (!cands.empty()) {
-        found_n = static_cast<size_t>(n);
+        found_n = n;
         break;
       }
     }
     if (found_n == 0) continue;
     // A single lower-case-looking common word at the start of a sentence is not a name
     // unless it is all capitals or a curated entry.
-    PlaceMention m;
+    PlaceMention& m = out->emplace_back();
     m.candidates = cands;
-    m.entry = g_->Best(cands, {});
+    m.entry = g->Best(cands, {});
     m.name = {w[i].begin, w[i + found_n - 1].end};
     m.words = m.name;
     // Cue: walk back over modifiers to a locative preposition.
@@ -308,7 +358,8 @@ std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t 
         for (int n = 1; n <= 4 && j + static_cast<size_t>(n) <= w.size(); ++n) {
           std::string_view s(text.data() + w[j].begin,
                              w[j + static_cast<size_t>(n) - 1].end - w[j].begin);
-          const GeoEntry* c = g_->Best(g_->Lookup(NormalizePlaceName(s)), {});
+          NormalizePlaceNameTo(s, &key);
+          const GeoEntry* c = g->Best(g->Lookup(key), {});
           if (c != nullptr && c->level == "country") {
             m.country_after = c->iso2;
             break;
@@ -316,16 +367,26 @@ std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t 
         }
       }
     }
-    out.push_back(std::move(m));
     i += found_n - 1;
   }
+}
+
+}  // namespace
+
+std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t begin,
+                                                size_t end) const {
+  std::vector<PlaceMention> out;
+  if (g_ == nullptr) return out;
+  AppendMentions(g_, text, begin, end, &ThreadScratch(), &out);
   return out;
 }
 
 Dateline Locator::FindDateline(const std::string& text) {
   Dateline d;
   size_t limit = std::min<size_t>(text.size(), 160);
-  std::vector<Word> w = Words(text, 0, limit);
+  WordScan& scan = ThreadScratch().dates;
+  Words(text, 0, limit, &scan);
+  const std::vector<Word>& w = scan.words;
   size_t i = 0;
   while (i < w.size() && i < 4 && IsAllCapsWord(text, w[i])) ++i;
   if (i == 0 || i >= w.size()) return d;
@@ -359,11 +420,12 @@ Dateline Locator::FindDateline(const std::string& text) {
 
 int Locator::SentenceDate(std::string_view sentence, int reference) {
   if (!ValidYmd(reference)) return 0;
-  std::string s(sentence);
-  std::vector<Word> w = Words(s, 0, s.size());
+  WordScan& scan = ThreadScratch().dates;
+  Words(sentence, 0, sentence.size(), &scan);
+  const std::vector<Word>& w = scan.words;
   long ref = ToDays(reference);
   for (size_t i = 0; i < w.size(); ++i) {
-    const std::string& x = w[i].lower;
+    std::string_view x = w[i].lower;
     if (x == "yesterday") return CivilFromDays(ref - 1);
     if (x == "today" || x == "tonight") return reference;
     bool on = i > 0 && (w[i - 1].lower == "on" || w[i - 1].lower == "last");
@@ -406,18 +468,29 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
   if (dl.month > 0 && ValidYmd(story.date)) dateline_date = DateNear(dl.month, dl.day, story.date);
 
   // Mentions per sentence, and the story's country context.
-  std::vector<std::vector<PlaceMention>> per_sentence(sentences.size());
+  // Sentence si's mentions are flat[first[si], first[si + 1]): one reused vector instead of
+  // a vector per sentence.
+  Scratch& scratch = ThreadScratch();
+  std::vector<PlaceMention>& flat = scratch.flat;
+  std::vector<size_t>& first = scratch.first;
+  flat.clear();
+  first.assign(1, 0);
   CountryContext context;
   for (size_t si = 0; si < sentences.size(); ++si) {
-    per_sentence[si] = FindMentions(text, sentences[si].begin, sentences[si].end);
-    for (const PlaceMention& m : per_sentence[si]) {
-      if (m.entry == nullptr) continue;
-      bool one_country = true;
-      for (uint32_t id : m.candidates)
-        if (g_->entry(id).iso2 != m.entry->iso2) one_country = false;
-      if ((m.entry->level == "country" || one_country) && !m.entry->iso2.empty())
-        ++context[m.entry->iso2];
-    }
+    if (g_ != nullptr)
+      AppendMentions(g_, text, sentences[si].begin, sentences[si].end, &scratch, &flat);
+    first.push_back(flat.size());
+  }
+  auto per_sentence = [&](size_t si) {
+    return std::span<PlaceMention>(flat.data() + first[si], first[si + 1] - first[si]);
+  };
+  for (const PlaceMention& m : flat) {
+    if (m.entry == nullptr) continue;
+    bool one_country = true;
+    for (uint32_t id : m.candidates)
+      if (g_->entry(id).iso2 != m.entry->iso2) one_country = false;
+    if ((m.entry->level == "country" || one_country) && !m.entry->iso2.empty())
+      ++context[m.entry->iso2];
   }
   const GeoEntry* dateline_place = nullptr;
   if (g_ != nullptr && dl.place.end > dl.place.begin) {
@@ -429,18 +502,16 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
     if (dateline_place && !dateline_place->iso2.empty()) ++context[dateline_place->iso2];
   }
   // Resolve every mention with the context (and a country written right after it).
-  for (auto& ms : per_sentence) {
-    for (PlaceMention& m : ms) {
-      if (!m.country_after.empty()) {
-        CountryContext local = context;
-        local[m.country_after] += 1000;
-        m.entry = g_->Best(m.candidates, local);
-      } else {
-        m.entry = g_->Best(m.candidates, context);
-      }
-      if (m.capital_of && m.entry && m.entry->level == "country") {
-        if (const GeoEntry* cap = g_->Capital(m.entry->iso2)) m.entry = cap;
-      }
+  for (PlaceMention& m : flat) {
+    if (!m.country_after.empty()) {
+      CountryContext local = context;
+      local[m.country_after] += 1000;
+      m.entry = g_->Best(m.candidates, local);
+    } else {
+      m.entry = g_->Best(m.candidates, context);
+    }
+    if (m.capital_of && m.entry && m.entry->level == "country") {
+      if (const GeoEntry* cap = g_->Capital(m.entry->iso2)) m.entry = cap;
     }
   }
 
@@ -469,7 +540,7 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
       size_t verb = e.verb_spans.empty() ? sentences[si].begin : e.verb_spans.front().begin;
       const PlaceMention* best = nullptr;
       size_t best_dist = 0;
-      for (const PlaceMention& m : per_sentence[si]) {
+      for (const PlaceMention& m : per_sentence(si)) {
         if (!m.cued || m.entry == nullptr) continue;
         size_t dist = m.name.begin > verb ? m.name.begin - verb : verb - m.name.begin;
         if (best == nullptr || dist < best_dist) {
@@ -486,10 +557,10 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
       e.location = MakePlace(*dateline_place, text, dl.place, "dateline");
       continue;
     }
-    size_t upto = have_sentence ? si : per_sentence.size();
+    size_t upto = have_sentence ? si : sentences.size();
     for (size_t k = upto; k-- > 0;) {
       const PlaceMention* last = nullptr;
-      for (const PlaceMention& m : per_sentence[k])
+      for (const PlaceMention& m : per_sentence(k))
         if (m.cued && m.entry != nullptr) last = &m;
       if (last != nullptr) {
         e.location = MakePlace(*last->entry, text, last->words, "story");
