@@ -31,32 +31,35 @@ constexpr char kFoldLatinAdditional[] =
     "wwwwwwwwwwxxxxyyzzzzzzhtwyas....aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee"
     "eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";  // U+1E00..U+1EFF
 
-// Appends the ASCII folding of one code point: a letter or digit lower-cased, Latin
-// letters with diacritics to their base letter, apostrophes dropped, anything else a space.
-void FoldCodePoint(uint32_t cp, std::string* out) {
+// Writes the ASCII folding of one code point at o[*n] (advancing *n): a letter or digit
+// lower-cased, Latin letters with diacritics to their base letter ("ß" to "ss"), apostrophes
+// dropped, anything else a space unless a space precedes it or nothing does (runs of
+// spaces collapse; leading spaces go). Writes at most two bytes.
+void FoldCodePoint(uint32_t cp, char* o, size_t* n) {
+  char f;
   if (cp < 0x80) {
     char c = static_cast<char>(cp);
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out->push_back(c);
-    } else if (c != '\'' && c != '`' && c != '.') {
-      out->push_back(' ');
+      f = c;
+    } else if (c == '\'' || c == '`' || c == '.') {
+      return;
+    } else {
+      f = '.';
     }
-    return;
-  }
-  // Apostrophe-like marks: U+2018, U+2019, U+02BB, U+02BC, U+02BE, U+02BF, U+00B4.
-  if (cp == 0x2018 || cp == 0x2019 || cp == 0x2BB || cp == 0x2BC || cp == 0x2BE || cp == 0x2BF ||
-      cp == 0xB4) {
-    return;
-  }
-  char f = '.';
-  if (cp >= 0xC0 && cp < 0x250) f = kFoldLatin[cp - 0xC0];
-  if (cp >= 0x1E00 && cp < 0x1F00) f = kFoldLatinAdditional[cp - 0x1E00];
-  if (f != '.') {
-    out->push_back(f);
-    if (cp == 0xDF) out->push_back('s');  // sharp s
+  } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x2BB || cp == 0x2BC || cp == 0x2BE ||
+             cp == 0x2BF || cp == 0xB4) {
+    return;  // apostrophe-like marks
   } else {
-    out->push_back(' ');
+    f = '.';
+    if (cp >= 0xC0 && cp < 0x250) f = kFoldLatin[cp - 0xC0];
+    if (cp >= 0x1E00 && cp < 0x1F00) f = kFoldLatinAdditional[cp - 0x1E00];
+  }
+  if (f != '.') {
+    o[(*n)++] = f;
+    if (cp == 0xDF) o[(*n)++] = 's';  // sharp s
+  } else if (*n > 0 && o[*n - 1] != ' ') {
+    o[(*n)++] = ' ';
   }
 }
 
@@ -111,18 +114,21 @@ bool g_default_loaded = false;
 }  // namespace
 
 void NormalizePlaceNameTo(std::string_view name, std::string* out) {
-  // Folds code point by code point, collapsing runs of spaces and dropping leading ones as
-  // it goes; then trims trailing spaces and a leading "the ".
-  out->clear();
+  // Every code point folds to at most as many bytes as encode it (ASCII to one; two-byte
+  // sequences, "ß" among them, to at most two; longer ones to at most one), so the key is
+  // written into a buffer of name.size() bytes and then cut to its length.
+  if (out->size() < name.size()) out->resize(name.size());
+  char* o = out->data();
+  size_t n = 0;
   size_t i = 0;
   while (i < name.size()) {
     unsigned char c = static_cast<unsigned char>(name[i]);
     if (c < 0x80) {  // ASCII, inline: the common case
       if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
       if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        out->push_back(static_cast<char>(c));
-      } else if (c != '\'' && c != '`' && c != '.' && !out->empty() && out->back() != ' ') {
-        out->push_back(' ');
+        o[n++] = static_cast<char>(c);
+      } else if (c != '\'' && c != '`' && c != '.' && n > 0 && o[n - 1] != ' ') {
+        o[n++] = ' ';
       }
       ++i;
       continue;
@@ -140,16 +146,13 @@ void NormalizePlaceNameTo(std::string_view name, std::string* out) {
       cp = 0xFFFD;
       len = (c >= 0xF0 && i + 3 < name.size()) ? 4 : 1;
     }
-    size_t before = out->size();
-    FoldCodePoint(cp, out);
-    // FoldCodePoint appends at most one space, alone: drop it where it would not survive.
-    if (out->size() == before + 1 && out->back() == ' ' &&
-        (before == 0 || (*out)[before - 1] == ' '))
-      out->pop_back();
+    FoldCodePoint(cp, o, &n);
     i += len;
   }
-  while (!out->empty() && out->back() == ' ') out->pop_back();
-  if (out->size() >= 4 && out->compare(0, 4, "the ") == 0) out->erase(0, 4);
+  // Trim trailing spaces, drop a leading "the ".
+  while (n > 0 && o[n - 1] == ' ') --n;
+  out->resize(n);
+  if (n >= 4 && out->compare(0, 4, "the ") == 0) out->erase(0, 4);
 }
 
 std::string NormalizePlaceName(std::string_view name) {
