@@ -29,6 +29,7 @@
 #include "text/tagger.h"
 #include "text/tokenizer.h"
 #include "write/jsonl_writer.h"
+#include "locate/locator.h"
 
 namespace eventcoder {
 namespace {
@@ -280,6 +281,34 @@ void BM_TokenizeReused(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(n));
 }
 BENCHMARK(BM_TokenizeReused);
+
+// The locate stage (Locator::Locate with the default gazetteer) over every story that has
+// events, with the splitter's sentence ranges; items are the stories' sentences.
+void BM_Locate(benchmark::State& state) {
+  const Fixture& f = Get();
+  const Gazetteer* g = Gazetteer::Default();
+  if (g == nullptr) {
+    state.SkipWithError("no gazetteer");
+    return;
+  }
+  Locator locator(g);
+  std::vector<std::vector<Span>> spans(f.stories.size());
+  std::vector<std::vector<Event>> events(f.stories.size());
+  for (size_t i = 0; i < f.stories.size(); ++i)
+    for (const Sentence& s : f.split[i]) spans[i].push_back({s.begin, s.end});
+  for (const auto& [si, e] : f.events) events[si].push_back(e);
+  size_t n = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < f.stories.size(); ++i) {
+      locator.Locate(f.stories[i], spans[i], &events[i]);
+      n += spans[i].size();
+      benchmark::DoNotOptimize(events[i]);
+    }
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(n));
+}
+BENCHMARK(BM_Locate);
+
 
 }  // namespace
 }  // namespace eventcoder

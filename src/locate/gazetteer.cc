@@ -31,32 +31,35 @@ constexpr char kFoldLatinAdditional[] =
     "wwwwwwwwwwxxxxyyzzzzzzhtwyas....aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee"
     "eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy......";  // U+1E00..U+1EFF
 
-// Appends the ASCII folding of one code point: a letter or digit lower-cased, Latin
-// letters with diacritics to their base letter, apostrophes dropped, anything else a space.
-void FoldCodePoint(uint32_t cp, std::string* out) {
+// Writes the ASCII folding of one code point at o[*n] (advancing *n): a letter or digit
+// lower-cased, Latin letters with diacritics to their base letter ("ß" to "ss"), apostrophes
+// dropped, anything else a space unless a space precedes it or nothing does (runs of
+// spaces collapse; leading spaces go). Writes at most two bytes.
+void FoldCodePoint(uint32_t cp, char* o, size_t* n) {
+  char f;
   if (cp < 0x80) {
     char c = static_cast<char>(cp);
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out->push_back(c);
-    } else if (c != '\'' && c != '`' && c != '.') {
-      out->push_back(' ');
+      f = c;
+    } else if (c == '\'' || c == '`' || c == '.') {
+      return;
+    } else {
+      f = '.';
     }
-    return;
-  }
-  // Apostrophe-like marks: U+2018, U+2019, U+02BB, U+02BC, U+02BE, U+02BF, U+00B4.
-  if (cp == 0x2018 || cp == 0x2019 || cp == 0x2BB || cp == 0x2BC || cp == 0x2BE || cp == 0x2BF ||
-      cp == 0xB4) {
-    return;
-  }
-  char f = '.';
-  if (cp >= 0xC0 && cp < 0x250) f = kFoldLatin[cp - 0xC0];
-  if (cp >= 0x1E00 && cp < 0x1F00) f = kFoldLatinAdditional[cp - 0x1E00];
-  if (f != '.') {
-    out->push_back(f);
-    if (cp == 0xDF) out->push_back('s');  // sharp s
+  } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x2BB || cp == 0x2BC || cp == 0x2BE ||
+             cp == 0x2BF || cp == 0xB4) {
+    return;  // apostrophe-like marks
   } else {
-    out->push_back(' ');
+    f = '.';
+    if (cp >= 0xC0 && cp < 0x250) f = kFoldLatin[cp - 0xC0];
+    if (cp >= 0x1E00 && cp < 0x1F00) f = kFoldLatinAdditional[cp - 0x1E00];
+  }
+  if (f != '.') {
+    o[(*n)++] = f;
+    if (cp == 0xDF) o[(*n)++] = 's';  // sharp s
+  } else if (*n > 0 && o[*n - 1] != ' ') {
+    o[(*n)++] = ' ';
   }
 }
 
@@ -110,12 +113,26 @@ bool g_default_loaded = false;
 
 }  // namespace
 
-std::string NormalizePlaceName(std::string_view name) {
-  std::string folded;
-  folded.reserve(name.size());
+void NormalizePlaceNameTo(std::string_view name, std::string* out) {
+  // Every code point folds to at most as many bytes as encode it (ASCII to one; two-byte
+  // sequences, "ß" among them, to at most two; longer ones to at most one), so the key is
+  // written into a buffer of name.size() bytes and then cut to its length.
+  if (out->size() < name.size()) out->resize(name.size());
+  char* o = out->data();
+  size_t n = 0;
   size_t i = 0;
   while (i < name.size()) {
     unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c < 0x80) {  // ASCII, inline: the common case
+      if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        o[n++] = static_cast<char>(c);
+      } else if (c != '\'' && c != '`' && c != '.' && n > 0 && o[n - 1] != ' ') {
+        o[n++] = ' ';
+      }
+      ++i;
+      continue;
+    }
     uint32_t cp = c;
     size_t len = 1;
     if (c >= 0xC0 && c < 0xE0 && i + 1 < name.size()) {
@@ -125,22 +142,23 @@ std::string NormalizePlaceName(std::string_view name) {
       cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(name[i + 1]) & 0x3Fu) << 6) |
            (static_cast<unsigned char>(name[i + 2]) & 0x3Fu);
       len = 3;
-    } else if (c >= 0x80) {
+    } else {
       cp = 0xFFFD;
       len = (c >= 0xF0 && i + 3 < name.size()) ? 4 : 1;
     }
-    FoldCodePoint(cp, &folded);
+    FoldCodePoint(cp, o, &n);
     i += len;
   }
-  // Collapse spaces, trim, drop a leading "the".
+  // Trim trailing spaces, drop a leading "the ".
+  while (n > 0 && o[n - 1] == ' ') --n;
+  out->resize(n);
+  if (n >= 4 && out->compare(0, 4, "the ") == 0) out->erase(0, 4);
+}
+
+std::string NormalizePlaceName(std::string_view name) {
   std::string out;
-  out.reserve(folded.size());
-  for (char c : folded) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(c);
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  if (out.rfind("the ", 0) == 0) out.erase(0, 4);
+  out.reserve(name.size());
+  NormalizePlaceNameTo(name, &out);
   return out;
 }
 
@@ -154,6 +172,8 @@ void Gazetteer::Index(const std::string& name, uint32_t id) {
   if (key.empty()) return;
   if (name_filter_.empty()) name_filter_.Reset(1 << 16);
   name_filter_.Add(key);
+  if (first_word_filter_.empty()) first_word_filter_.Reset(1 << 15);
+  first_word_filter_.Add(std::string_view(key).substr(0, key.find(' ')));
   auto& ids = index_[key];
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   int words = 1 + static_cast<int>(std::count(key.begin(), key.end(), ' '));
@@ -487,7 +507,7 @@ Status Gazetteer::DefaultStatus() {
 
 std::span<const uint32_t> Gazetteer::Lookup(std::string_view normalized) const {
   if (!name_filter_.MayContain(normalized)) return {};
-  auto it = index_.find(std::string(normalized));
+  auto it = index_.find(normalized);
   if (it == index_.end()) return {};
   return it->second;
 }

@@ -75,6 +75,9 @@ using CountryContext = std::map<std::string, int>;
 
 // Lower-case ASCII key for a place name (see the header comment). "" for no letters.
 std::string NormalizePlaceName(std::string_view name);
+// The same key written into *out (replacing its contents), so that a caller looking up
+// many names reuses one buffer instead of allocating a string per name.
+void NormalizePlaceNameTo(std::string_view name, std::string* out);
 
 class Gazetteer {
  public:
@@ -87,6 +90,10 @@ class Gazetteer {
 
   // Candidate entries for a normalised name, in no particular order; empty when unknown.
   std::span<const uint32_t> Lookup(std::string_view normalized) const;
+  // False when no normalised name starts with the word `first` (a normalised name's text
+  // up to its first space): then every name beginning with that word is unknown. True for
+  // every first word of a name (and for ~1% of other words).
+  bool MayStartName(std::string_view first) const { return first_word_filter_.MayContain(first); }
   // The best candidate for `name` (any spelling) given the context, or nullptr.
   const GeoEntry* Resolve(std::string_view name, const CountryContext& context = {}) const;
   // Best of the given candidates (see Resolve).
@@ -114,10 +121,17 @@ class Gazetteer {
   Status LoadPlaces(const std::string& path);
 
   std::vector<GeoEntry> entries_;
-  std::unordered_map<std::string, std::vector<uint32_t>> index_;
+  // Hashes std::string and std::string_view alike, so Lookup() probes without a copy.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::vector<uint32_t>, NameHash, std::equal_to<>> index_;
   // index_'s keys: most Lookup() calls are for capitalised words that name no place, and
   // the filter turns them away without probing index_.
   StringFilter name_filter_;
+  // The first words of index_'s keys (see MayStartName).
+  StringFilter first_word_filter_;
   std::unordered_map<std::string, uint32_t> country_;  // iso2 and iso3 -> entry
   std::unordered_map<std::string, uint32_t> capital_;  // iso2 -> entry
   size_t cities_ = 0;

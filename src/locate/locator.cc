@@ -1,7 +1,9 @@
 #include "locate/locator.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
@@ -56,27 +58,27 @@ int DateNear(int month, int day, int reference) {
   return ValidYmd(ymd) ? ymd : 0;
 }
 
+// The month (1..12) a lower-case word names ("feb", "sept", "february"); 0 for none.
 int MonthOf(std::string_view w) {
-  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                  "jul", "aug", "sep", "oct", "nov", "dec"};
-  static const char* kFull[] = {"january",   "february", "march",    "april",
-                                "may",       "june",     "july",     "august",
-                                "september", "october",  "november", "december"};
-  std::string l;
-  for (char c : w) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::string_view kFull[] = {"january",   "february", "march",    "april",
+                                               "may",       "june",     "july",     "august",
+                                               "september", "october",  "november", "december"};
+  if (w.size() < 3 || w.size() > 9) return 0;
   for (int i = 0; i < 12; ++i) {
-    if (l == kFull[i] || l == kMonths[i] || (i == 8 && l == "sept")) return i + 1;
+    if (w == kFull[i] || w == kMonths[i] || (i == 8 && w == "sept")) return i + 1;
   }
   return 0;
 }
 
+// 0 = Monday .. 6 = Sunday for a lower-case weekday name; -1 for none.
 int WeekdayOf(std::string_view w) {
-  static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                "friday", "saturday", "sunday"};
-  std::string l;
-  for (char c : w) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  static constexpr std::string_view kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"};
+  if (w.size() < 6 || w.size() > 9) return -1;
   for (int i = 0; i < 7; ++i)
-    if (l == kDays[i]) return i;
+    if (w == kDays[i]) return i;
   return -1;
 }
 
@@ -98,83 +100,163 @@ int DayNumber(std::string_view w) {
 
 struct Word {
   size_t begin = 0, end = 0;
-  std::string lower;
-  bool cap = false;  // starts with an upper-case letter (or a non-ASCII letter)
+  std::string_view lower;  // the word's bytes, ASCII lower-cased (in a WordScan's buffer)
+  bool cap = false;        // starts with an upper-case letter (or a non-ASCII letter)
+  bool ascii = false;      // every byte is ASCII
+};
+
+// The words of a range and the buffer their `lower` views point into; reused (one per
+// thread and caller) so that scanning a sentence allocates nothing once warm.
+struct WordScan {
+  std::string lower;      // text[begin, end) lower-cased
+  std::vector<Word> buf;  // words()'s storage; only grows
+  size_t count = 0;
+  std::span<const Word> words() const { return {buf.data(), count}; }
 };
 
 // Curly quotes and dashes (U+2018/2019/201C/201D/2013/2014) separate words.
-bool IsPunctAt(const std::string& t, size_t i) {
+bool IsPunctAt(std::string_view t, size_t i) {
   return i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
          static_cast<unsigned char>(t[i + 1]) == 0x80 &&
          (static_cast<unsigned char>(t[i + 2]) >= 0x90 &&
           static_cast<unsigned char>(t[i + 2]) <= 0x9F);
 }
 
-bool IsWordByte(const std::string& t, size_t i) {
-  unsigned char c = static_cast<unsigned char>(t[i]);
-  if (c >= 0x80) return !IsPunctAt(t, i);
-  // std::isalnum in the "C" locale the program runs in, without the library call.
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
+bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-std::vector<Word> Words(const std::string& text, size_t begin, size_t end) {
-  std::vector<Word> out;
+// Word bytes: ASCII letters and digits, and every byte >= 0x80 (0xE2 unless it starts a
+// curly quote or dash, see IsPunctAt).
+constexpr std::array<bool, 256> kWordByte = [] {
+  std::array<bool, 256> a{};
+  for (int c = 0; c < 256; ++c)
+    a[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+  return a;
+}();
+
+// Fills scan->words with the words of text[begin, end), or the first of them: at most
+// max_words, and none after the first that begins at or after byte stop_at (the same
+// words as far as they go). Views stay valid until the next call with the same
+// scan.
+void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
+           size_t max_words = SIZE_MAX, size_t stop_at = SIZE_MAX) {
+  scan->count = 0;
   end = std::min(end, text.size());
-  if (end > begin) out.reserve((end - begin) / 5 + 1);
+  if (end <= begin) return;
+  const size_t n = end - begin;
+  const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
+  // Words are separated by at least one byte: at most n / 2 + 1 of them.
+  if (scan->buf.size() < n / 2 + 1) scan->buf.resize(n / 2 + 1);
+  Word* out = scan->buf.data();
+  size_t count = 0;
   size_t i = begin;
-  while (i < end) {
-    if (IsPunctAt(text, i)) {
+  while (i < end && count < max_words) {
+    unsigned char c = t[i];
+    if (!kWordByte[c]) {
+      ++i;
+      continue;
+    }
+    if (c == 0xE2 && IsPunctAt(text, i)) {  // a curly quote or dash separates words
       i += 3;
       continue;
     }
-    if (!IsWordByte(text, i)) {
-      ++i;
-      continue;
-    }
-    Word w;
+    Word& w = out[count++];
     w.begin = i;
-    while (i < end && IsWordByte(text, i)) {
-      // "U.S." stays one word: a period between two letters.
-      ++i;
-      if (i + 1 < end && text[i] == '.' && std::isalpha(static_cast<unsigned char>(text[i + 1])) &&
-          i - w.begin == 1)
-        ++i;
+    unsigned char high = c;  // OR of the word's bytes: >= 0x80 when one is not ASCII
+    ++i;
+    // "U.S." stays one word: a period between two letters, after the first.
+    if (i + 1 < end && t[i] == '.' && IsAsciiAlpha(t[i + 1])) ++i;
+    for (; i < end; ++i) {
+      c = t[i];
+      if (!kWordByte[c] || (c == 0xE2 && IsPunctAt(text, i))) break;
+      high |= c;
     }
     w.end = i;
-    unsigned char first = static_cast<unsigned char>(text[w.begin]);
-    w.cap = std::isupper(first) || first >= 0x80;
-    // ASCII lower case, as std::tolower in the "C" locale the program runs in.
-    w.lower.assign(text, w.begin, w.end - w.begin);
-    for (char& c : w.lower)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    out.push_back(std::move(w));
+    w.ascii = high < 0x80;
+    unsigned char first = t[w.begin];
+    w.cap = (first >= 'A' && first <= 'Z') || first >= 0x80;
+    if (w.begin >= stop_at) break;
   }
-  return out;
+  scan->count = count;
+  if (count == 0) return;
+  // text[begin, last word's end) lower-cased (ASCII lower case, as std::tolower in the "C"
+  // locale the program runs in), branch-free so that the compiler can vectorise it.
+  const size_t lowered = out[count - 1].end - begin;
+  if (scan->lower.size() < lowered) scan->lower.resize(lowered);
+  char* lo = scan->lower.data();
+  for (size_t k = 0; k < lowered; ++k) {
+    unsigned char c = t[begin + k];
+    lo[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
+  }
+  for (size_t k = 0; k < count; ++k)
+    out[k].lower = std::string_view(lo + (out[k].begin - begin), out[k].end - out[k].begin);
 }
+
+// w == lit, with the literal's length known at compile time (no memcmp call).
+template <size_t N>
+bool Is(std::string_view w, const char (&lit)[N]) {
+  return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
+
+// A fixed set of short words, looked up in the few that share a word's length and first
+// letter's low bits.
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) : words_(words) {
+    std::sort(words_.begin(), words_.end(), [](std::string_view a, std::string_view b) {
+      return Bucket(a) != Bucket(b) ? Bucket(a) < Bucket(b) : a < b;
+    });
+    size_t k = 0;
+    for (size_t b = 0; b <= kBuckets; ++b) {
+      while (k < words_.size() && Bucket(words_[k]) < b) ++k;
+      start_[b] = static_cast<uint16_t>(k);
+    }
+  }
+  bool Contains(std::string_view w) const {
+    if (w.empty() || w.size() >= kMaxLen) return false;
+    size_t b = Bucket(w);
+    for (size_t k = start_[b]; k < start_[b + 1]; ++k)
+      if (words_[k] == w) return true;
+    return false;
+  }
+
+ private:
+  static constexpr size_t kMaxLen = 16;  // longer words are in no set
+  static constexpr size_t kBuckets = kMaxLen * 32;
+  static size_t Bucket(std::string_view w) {
+    return w.empty() || w.size() >= kMaxLen
+               ? kBuckets
+               : w.size() * 32 + (static_cast<unsigned char>(w[0]) & 31);
+  }
+  std::vector<std::string_view> words_;
+  std::array<uint16_t, kBuckets + 1> start_{};
+};
 
 bool In(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
 bool IsConnector(std::string_view w) {
-  return In(w, {"of", "the", "and", "al", "el", "ad", "ash", "as", "ar", "an", "de", "du", "la",
-                "da", "do", "dos", "upon", "on"});
+  static const WordSet kWords({"of", "the", "and", "al", "el", "ad", "ash", "as", "ar", "an", "de",
+                               "du", "la", "da", "do", "dos", "upon", "on"});
+  return kWords.Contains(w);
 }
 
 bool IsLocativePreposition(std::string_view w) {
-  return In(w, {"in", "at", "near", "outside", "inside", "across", "around", "into", "throughout",
-                "within", "nearby", "off"});
+  static const WordSet kWords({"in", "at", "near", "outside", "inside", "across", "around", "into",
+                               "throughout", "within", "nearby", "off"});
+  return kWords.Contains(w);
 }
 
 bool IsAttackNoun(std::string_view w) {
-  return In(w, {"attack", "attacks", "strike", "strikes", "assault", "raid", "raids", "offensive",
-                "bombardment", "shelling", "airstrike", "airstrikes", "advance", "march", "push"});
+  static const WordSet kWords({"attack", "attacks", "strike", "strikes", "assault", "raid", "raids",
+                               "offensive", "bombardment", "shelling", "airstrike", "airstrikes",
+                               "advance", "march", "push"});
+  return kWords.Contains(w);
 }
 
 // Words allowed between a cue and a place name ("in the eastern city of Kharkiv").
 bool IsPlaceModifier(std::string_view w) {
-  return In(
-      w,
+  static const WordSet kWords(
       {"the",       "northern",     "southern",     "eastern",      "western",      "central",
        "north",     "south",        "east",         "west",         "northeast",    "northwest",
        "southeast", "southwest",    "northeastern", "northwestern", "southeastern", "southwestern",
@@ -187,9 +269,10 @@ bool IsPlaceModifier(std::string_view w) {
        "remote",    "largest",      "second",       "of",           "town's",       "camp",
        "refugee",   "outskirts",    "centre",       "center",       "heart",        "streets",
        "parts",     "part",         "areas",        "far"});
+  return kWords.Contains(w);
 }
 
-bool IsAllCapsWord(const std::string& t, const Word& w) {
+bool IsAllCapsWord(std::string_view t, const Word& w) {
   bool letter = false;
   for (size_t k = w.begin; k < w.end; ++k) {
     unsigned char c = static_cast<unsigned char>(t[k]);
@@ -215,51 +298,121 @@ Place MakePlace(const GeoEntry& e, const std::string& text, Span words, const ch
   return p;
 }
 
-}  // namespace
+// Per-thread scratch of the locator: word scans and a key buffer, reused call after call.
+struct Scratch {
+  WordScan mentions;               // FindMentions' words
+  WordScan dates;                  // SentenceDate's and FindDateline's words
+  std::string key;                 // a normalised n-gram
+  std::string ascii_key;           // the keys of n-grams of ASCII words (AppendMentions)
+  std::vector<PlaceMention> flat;  // Locate: every sentence's mentions
+  std::vector<size_t> first;       // Locate: sentence i's mentions are flat[first[i], first[i+1])
+  std::vector<int> dates_of;       // Locate: each sentence's date
+};
 
-std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t begin,
-                                                size_t end) const {
-  std::vector<PlaceMention> out;
-  if (g_ == nullptr) return out;
-  std::vector<Word> w = Words(text, begin, end);
-  const int max_n = std::min(g_->max_name_words(), 8);
+Scratch& ThreadScratch() {
+  static thread_local Scratch scratch;
+  return scratch;
+}
+
+// Appends the place names in text[begin, end) to *out (see Locator::FindMentions).
+void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, size_t end,
+                    Scratch* scratch, std::vector<PlaceMention>* out) {
+  Words(text, begin, end, &scratch->mentions);
+  std::span<const Word> w = scratch->mentions.words();
+  std::string& key = scratch->key;
+  const int max_n = std::min(g->max_name_words(), 8);
   for (size_t i = 0; i < w.size(); ++i) {
     if (!w[i].cap) continue;
+    // The longest n-gram from word i whose inner words are capitalised or connectors and
+    // whose gaps hold only spaces, hyphens, periods and apostrophes; every shorter one
+    // qualifies too.
+    size_t longest = 1;
+    const size_t limit = std::min<size_t>(static_cast<size_t>(max_n), w.size() - i);
+    while (longest < limit) {
+      const Word& next = w[i + longest];
+      if (!next.cap && !IsConnector(next.lower)) break;
+      bool gap_ok = true;
+      for (size_t b = w[i + longest - 1].end; b < next.begin && gap_ok; ++b)
+        gap_ok = text[b] == ' ' || text[b] == '-' || text[b] == '.' || text[b] == '\'';
+      if (!gap_ok) break;
+      ++longest;
+    }
+    // Quick rejection. When word i is ASCII, is not "the" and (in a longer n-gram) is
+    // followed by a space or hyphen, every n-gram's key starts with word i's key (its
+    // lower-case letters and digits) followed by a space or nothing, so no name can match
+    // unless some name starts with that word.
+    if (w[i].ascii) {
+      bool separated = longest == 1;
+      for (size_t b = w[i].end; !separated && b < w[i + 1].begin; ++b)
+        separated = text[b] == ' ' || text[b] == '-';
+      if (separated) {
+        std::string_view first = w[i].lower;
+        if (first.size() > 1 && first[1] == '.') {  // "U.S": the key drops the period
+          key.assign(first);
+          key.erase(1, 1);
+          first = key;
+        }
+        if (first != "the" && !g->MayStartName(first)) continue;
+      }
+    }
+    // The n-grams of ASCII words have their keys written directly: each word's lower case
+    // without its period, joined by a space where the gap holds a space or hyphen (a gap
+    // of periods and apostrophes joins them with nothing); ends[n] is where the n-gram's
+    // key ends in `ascii_key` ("the " is dropped from the front of n-grams, n > 1).
+    size_t ascii_words = 0;
+    while (ascii_words < longest && w[i + ascii_words].ascii) ++ascii_words;
+    bool ascii_keys_built = false;
+    std::string& ascii_key = scratch->ascii_key;
+    size_t ends[9] = {};
     size_t found_n = 0;
     std::span<const uint32_t> cands;
-    for (int n = std::min<int>(max_n, static_cast<int>(w.size() - i)); n >= 1; --n) {
-      const Word& last = w[i + static_cast<size_t>(n) - 1];
+    for (size_t n = longest; n >= 1; --n) {
+      const Word& last = w[i + n - 1];
       if (!last.cap) continue;
-      bool ok = true;
-      for (size_t k = i + 1; k < i + static_cast<size_t>(n) && ok; ++k) {
-        if (!w[k].cap && !IsConnector(w[k].lower)) ok = false;
-        // Only spaces, hyphens, periods and apostrophes may separate a name's words.
-        for (size_t b = w[k - 1].end; b < w[k].begin && ok; ++b)
-          if (!In(std::string_view(&text[b], 1), {" ", "-", ".", "'"})) ok = false;
+      if (n <= ascii_words) {
+        if (!ascii_keys_built) {
+          ascii_keys_built = true;
+          ascii_key.clear();
+          for (size_t k = 0; k < ascii_words; ++k) {
+            if (k > 0) {
+              for (size_t b = w[i + k - 1].end; b < w[i + k].begin; ++b) {
+                if (text[b] == ' ' || text[b] == '-') {
+                  ascii_key.push_back(' ');
+                  break;
+                }
+              }
+            }
+            for (char c : w[i + k].lower)
+              if (c != '.') ascii_key.push_back(c);
+            ends[k + 1] = ascii_key.size();
+          }
+        }
+        size_t skip = n > 1 && ascii_key.compare(0, 4, "the ") == 0 ? 4 : 0;
+        cands = g->Lookup(std::string_view(ascii_key).substr(skip, ends[n] - skip));
+      } else {
+        size_t e = last.end;
+        if (e < text.size() && text[e] == '.' && e - w[i].begin <= 4) ++e;  // "U.S."
+        NormalizePlaceNameTo(text.substr(w[i].begin, e - w[i].begin), &key);
+        cands = g->Lookup(key);
       }
-      if (!ok) continue;
-      size_t e = last.end;
-      if (e < text.size() && text[e] == '.' && e - w[i].begin <= 4) ++e;  // "U.S."
-      cands =
-          g_->Lookup(NormalizePlaceName(std::string_view(text).substr(w[i].begin, e - w[i].begin)));
       // A short all-capitals word ("UN", "EU") is an acronym: only our curated entries
       // ("US", "UAE") may match it, not a town that happens to share the letters.
       if (!cands.empty() && n == 1 && last.end - w[i].begin <= 4 && IsAllCapsWord(text, w[i])) {
         bool curated = false;
-        for (uint32_t id : cands) curated |= g_->entry(id).curated;
+        for (uint32_t id : cands) curated |= g->entry(id).curated;
         if (!curated) cands = {};
       }
       if (!cands.empty()) {
-        found_n = static_cast<size_t>(n);
+        found_n = n;
         break;
       }
     }
     if (found_n == 0) continue;
     // A single lower-case-looking common word at the start of a sentence is not a name
     // unless it is all capitals or a curated entry.
-    PlaceMention m;
+    PlaceMention& m = out->emplace_back();
     m.candidates = cands;
-    m.entry = g_->Best(cands, {});
+    m.entry = g->Best(cands, {});
     m.name = {w[i].begin, w[i + found_n - 1].end};
     m.words = m.name;
     // Cue: walk back over modifiers to a locative preposition.
@@ -304,11 +457,29 @@ std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t 
     if (j < w.size()) {
       size_t gap_end = w[j].begin;
       std::string_view gap(text.data() + w[j - 1].end, gap_end - w[j - 1].end);
-      if (gap == ", " && w[j].cap) {
+      // As above: when the first word is ASCII, not "the", and alone or followed by a byte
+      // that becomes a space, every key starts with it; no name starting so, no country.
+      bool may_name = true;
+      if (gap == ", " && w[j].cap && w[j].ascii) {
+        bool separated = j + 1 >= w.size();
+        for (size_t b = w[j].end; !separated && b < w[j + 1].begin; ++b) {
+          unsigned char c = static_cast<unsigned char>(text[b]);
+          separated = c < 0x80 && c != '\'' && c != '`' && c != '.';
+        }
+        std::string_view first = w[j].lower;
+        if (first.size() > 1 && first[1] == '.') {  // "U.S": the key drops the period
+          key.assign(first);
+          key.erase(1, 1);
+          first = key;
+        }
+        if (separated && first != "the") may_name = g->MayStartName(first);
+      }
+      if (gap == ", " && w[j].cap && may_name) {
         for (int n = 1; n <= 4 && j + static_cast<size_t>(n) <= w.size(); ++n) {
           std::string_view s(text.data() + w[j].begin,
                              w[j + static_cast<size_t>(n) - 1].end - w[j].begin);
-          const GeoEntry* c = g_->Best(g_->Lookup(NormalizePlaceName(s)), {});
+          NormalizePlaceNameTo(s, &key);
+          const GeoEntry* c = g->Best(g->Lookup(key), {});
           if (c != nullptr && c->level == "country") {
             m.country_after = c->iso2;
             break;
@@ -316,16 +487,27 @@ std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t 
         }
       }
     }
-    out.push_back(std::move(m));
     i += found_n - 1;
   }
+}
+
+}  // namespace
+
+std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t begin,
+                                                size_t end) const {
+  std::vector<PlaceMention> out;
+  if (g_ == nullptr) return out;
+  AppendMentions(g_, text, begin, end, &ThreadScratch(), &out);
   return out;
 }
 
 Dateline Locator::FindDateline(const std::string& text) {
   Dateline d;
   size_t limit = std::min<size_t>(text.size(), 160);
-  std::vector<Word> w = Words(text, 0, limit);
+  WordScan& scan = ThreadScratch().dates;
+  // The first five words decide whether there is a dateline; the rest are read only then.
+  Words(text, 0, limit, &scan, 5);
+  std::span<const Word> w = scan.words();
   size_t i = 0;
   while (i < w.size() && i < 4 && IsAllCapsWord(text, w[i])) ++i;
   if (i == 0 || i >= w.size()) return d;
@@ -344,6 +526,9 @@ Dateline Locator::FindDateline(const std::string& text) {
       rest.find("\xE2\x80\x93") == std::string_view::npos)
     return d;
   d.place = {w[0].begin, w[i - 1].end};
+  // The month search reads the words that begin before window_end, and the one after.
+  Words(text, 0, limit, &scan, SIZE_MAX, window_end);
+  w = scan.words();
   // Month and day: the first month word after the place, within the window.
   for (size_t k = i; k + 1 < w.size() && w[k].begin < window_end; ++k) {
     int m = MonthOf(w[k].lower);
@@ -357,18 +542,21 @@ Dateline Locator::FindDateline(const std::string& text) {
   return d;
 }
 
-int Locator::SentenceDate(std::string_view sentence, int reference) {
-  if (!ValidYmd(reference)) return 0;
-  std::string s(sentence);
-  std::vector<Word> w = Words(s, 0, s.size());
+namespace {
+
+// SentenceDate over a sentence's words; `reference` is a valid date.
+int DateFromWords(std::span<const Word> w, int reference) {
   long ref = ToDays(reference);
+  bool after_on = false, after_last = false;  // the previous word is "on" / "last"
   for (size_t i = 0; i < w.size(); ++i) {
-    const std::string& x = w[i].lower;
-    if (x == "yesterday") return CivilFromDays(ref - 1);
-    if (x == "today" || x == "tonight") return reference;
-    bool on = i > 0 && (w[i - 1].lower == "on" || w[i - 1].lower == "last");
+    std::string_view x = w[i].lower;
+    bool on = after_on || after_last;
+    bool last = after_last;
+    after_on = Is(x, "on");
+    after_last = Is(x, "last");
+    if (Is(x, "yesterday")) return CivilFromDays(ref - 1);
+    if (Is(x, "today") || Is(x, "tonight")) return reference;
     if (!on) continue;
-    bool last = w[i - 1].lower == "last";
     int wd = WeekdayOf(x);
     if (wd >= 0) {
       int back = (Weekday(ref) - wd + 7) % 7;
@@ -397,6 +585,15 @@ int Locator::SentenceDate(std::string_view sentence, int reference) {
   return 0;
 }
 
+}  // namespace
+
+int Locator::SentenceDate(std::string_view sentence, int reference) {
+  if (!ValidYmd(reference)) return 0;
+  WordScan& scan = ThreadScratch().dates;
+  Words(sentence, 0, sentence.size(), &scan);
+  return DateFromWords(scan.words(), reference);
+}
+
 void Locator::Locate(const Story& story, std::span<const Span> sentences,
                      std::vector<Event>* events) const {
   if (events->empty()) return;
@@ -406,18 +603,52 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
   if (dl.month > 0 && ValidYmd(story.date)) dateline_date = DateNear(dl.month, dl.day, story.date);
 
   // Mentions per sentence, and the story's country context.
-  std::vector<std::vector<PlaceMention>> per_sentence(sentences.size());
+  // Sentence si's mentions are flat[first[si], first[si + 1]): one reused vector instead of
+  // a vector per sentence.
+  Scratch& scratch = ThreadScratch();
+  std::vector<PlaceMention>& flat = scratch.flat;
+  std::vector<size_t>& first = scratch.first;
+  flat.clear();
+  first.assign(1, 0);
   CountryContext context;
+  // The date of each sentence that has an event (SentenceDate), read from the words the
+  // mention scan found; kUnknownDate where it must be computed separately: without a
+  // gazetteer, or when the sentence ends inside a curly quote or dash (a scan of the
+  // sentence alone reads those bytes as a word). Other sentences' entries are never read.
+  constexpr int kUnknownDate = -1;
+  std::vector<int>& dates = scratch.dates_of;
+  dates.assign(sentences.size(), 0);
+  for (const Event& e : *events)
+    if (e.sentence >= 0 && static_cast<size_t>(e.sentence) < sentences.size())
+      dates[static_cast<size_t>(e.sentence)] = kUnknownDate;
+  const bool valid_date = ValidYmd(story.date);
   for (size_t si = 0; si < sentences.size(); ++si) {
-    per_sentence[si] = FindMentions(text, sentences[si].begin, sentences[si].end);
-    for (const PlaceMention& m : per_sentence[si]) {
-      if (m.entry == nullptr) continue;
-      bool one_country = true;
-      for (uint32_t id : m.candidates)
-        if (g_->entry(id).iso2 != m.entry->iso2) one_country = false;
-      if ((m.entry->level == "country" || one_country) && !m.entry->iso2.empty())
-        ++context[m.entry->iso2];
+    const Span& sp = sentences[si];
+    if (g_ != nullptr) {
+      AppendMentions(g_, text, sp.begin, sp.end, &scratch, &flat);
+      if (dates[si] == kUnknownDate) {
+        bool cut_quote = false;
+        for (size_t k = sp.end >= 2 ? sp.end - 2 : 0; k < sp.end && k < text.size(); ++k)
+          cut_quote |= k >= sp.begin && static_cast<unsigned char>(text[k]) == 0xE2;
+        if (!valid_date) {
+          dates[si] = 0;
+        } else if (sp.end <= text.size() && sp.begin <= sp.end && !cut_quote) {
+          dates[si] = DateFromWords(scratch.mentions.words(), story.date);
+        }
+      }
     }
+    first.push_back(flat.size());
+  }
+  auto per_sentence = [&](size_t si) {
+    return std::span<PlaceMention>(flat.data() + first[si], first[si + 1] - first[si]);
+  };
+  for (const PlaceMention& m : flat) {
+    if (m.entry == nullptr) continue;
+    bool one_country = true;
+    for (uint32_t id : m.candidates)
+      if (g_->entry(id).iso2 != m.entry->iso2) one_country = false;
+    if ((m.entry->level == "country" || one_country) && !m.entry->iso2.empty())
+      ++context[m.entry->iso2];
   }
   const GeoEntry* dateline_place = nullptr;
   if (g_ != nullptr && dl.place.end > dl.place.begin) {
@@ -429,18 +660,16 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
     if (dateline_place && !dateline_place->iso2.empty()) ++context[dateline_place->iso2];
   }
   // Resolve every mention with the context (and a country written right after it).
-  for (auto& ms : per_sentence) {
-    for (PlaceMention& m : ms) {
-      if (!m.country_after.empty()) {
-        CountryContext local = context;
-        local[m.country_after] += 1000;
-        m.entry = g_->Best(m.candidates, local);
-      } else {
-        m.entry = g_->Best(m.candidates, context);
-      }
-      if (m.capital_of && m.entry && m.entry->level == "country") {
-        if (const GeoEntry* cap = g_->Capital(m.entry->iso2)) m.entry = cap;
-      }
+  for (PlaceMention& m : flat) {
+    if (!m.country_after.empty()) {
+      CountryContext local = context;
+      local[m.country_after] += 1000;
+      m.entry = g_->Best(m.candidates, local);
+    } else {
+      m.entry = g_->Best(m.candidates, context);
+    }
+    if (m.capital_of && m.entry && m.entry->level == "country") {
+      if (const GeoEntry* cap = g_->Capital(m.entry->iso2)) m.entry = cap;
     }
   }
 
@@ -449,7 +678,9 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
     size_t si = static_cast<size_t>(std::max(e.sentence, 0));
     bool have_sentence = e.sentence >= 0 && si < sentences.size();
     int sd = 0;
-    if (have_sentence && ValidYmd(story.date)) {
+    if (have_sentence && dates[si] != kUnknownDate) {
+      sd = dates[si];
+    } else if (have_sentence && valid_date) {
       const Span& sp = sentences[si];
       if (sp.end <= text.size() && sp.begin <= sp.end)
         sd = SentenceDate(std::string_view(text).substr(sp.begin, sp.end - sp.begin), story.date);
@@ -469,7 +700,7 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
       size_t verb = e.verb_spans.empty() ? sentences[si].begin : e.verb_spans.front().begin;
       const PlaceMention* best = nullptr;
       size_t best_dist = 0;
-      for (const PlaceMention& m : per_sentence[si]) {
+      for (const PlaceMention& m : per_sentence(si)) {
         if (!m.cued || m.entry == nullptr) continue;
         size_t dist = m.name.begin > verb ? m.name.begin - verb : verb - m.name.begin;
         if (best == nullptr || dist < best_dist) {
@@ -486,10 +717,10 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
       e.location = MakePlace(*dateline_place, text, dl.place, "dateline");
       continue;
     }
-    size_t upto = have_sentence ? si : per_sentence.size();
+    size_t upto = have_sentence ? si : sentences.size();
     for (size_t k = upto; k-- > 0;) {
       const PlaceMention* last = nullptr;
-      for (const PlaceMention& m : per_sentence[k])
+      for (const PlaceMention& m : per_sentence(k))
         if (m.cued && m.entry != nullptr) last = &m;
       if (last != nullptr) {
         e.location = MakePlace(*last->entry, text, last->words, "story");

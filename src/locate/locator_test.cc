@@ -136,5 +136,41 @@ TEST(Locator, HostileTextNeverCrashes) {
   EXPECT_FALSE(ev[0].location);
 }
 
+// Names whose key is not simply their first word's: a leading "The", a hyphen, and the
+// period of "U.S.".
+TEST(Locator, NamesSpellingsAcrossWordBoundaries) {
+  auto e = LocateOne("Judges met in The Hague on Monday.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->name, "The Hague");
+  EXPECT_EQ(e[0].location->words, "in The Hague");
+  e = LocateOne("Pilgrims gathered in Al-Quds for prayers.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->name, "Jerusalem");
+  e = LocateOne("Envoys met in the U.S. last week.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->country_iso2, "US");
+  EXPECT_EQ(e[0].location->words, "in the U.S");
+}
+
+// FindMentions and Locate scan text the same way whatever was scanned before (the scan
+// buffers are reused).
+TEST(Locator, RepeatedScansAgree) {
+  Locator loc(Gazetteer::Default());
+  std::string a = "Fighting raged in Kharkiv, Ukraine, and near Gaza City overnight.";
+  std::string b = "Talks in Doha.";
+  auto first = loc.FindMentions(a, 0, a.size());
+  (void)loc.FindMentions(b, 0, b.size());
+  auto again = loc.FindMentions(a, 0, a.size());
+  ASSERT_EQ(first.size(), again.size());
+  for (size_t i = 0; i < first.size(); ++i) {
+    EXPECT_EQ(first[i].entry, again[i].entry);
+    EXPECT_EQ(first[i].name.begin, again[i].name.begin);
+    EXPECT_EQ(first[i].name.end, again[i].name.end);
+    EXPECT_EQ(first[i].country_after, again[i].country_after);
+  }
+  ASSERT_GE(first.size(), 2u);
+  EXPECT_EQ(first[0].country_after, "UA");
+}
+
 }  // namespace
 }  // namespace eventcoder
