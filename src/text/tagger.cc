@@ -1,8 +1,11 @@
 #include "text/tagger.h"
 
+#include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -186,36 +189,92 @@ constexpr ClosedWord kClosed[] = {
     {"able", JJ},        {"due", JJ},        {"likely", JJ},
 };
 
-bool IsBe(std::string_view w) {
-  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
-         w == "being" || w == "am" || w == "'re" || w == "'m" || w == "'s";
+// The words the context rules test for. Each gets a small integer id (its index in kWords;
+// 0 is "no such word"), looked up once per token, so that the rules compare integers
+// instead of strings: W("that") is the id of "that", computed at compile time.
+constexpr std::string_view kWords[] = {
+    "",
+    // be, have, do
+    "is", "are", "was", "were", "be", "been", "being", "am", "'re", "'m", "'s", "has", "have",
+    "had", "having", "'ve", "do", "does", "did",
+    // verbs of saying
+    "said", "says", "say", "added", "claimed", "stated", "announced", "warned", "insisted",
+    "believes", "believe", "believed", "thinks", "think", "thought", "reported", "alleged",
+    "argued", "noted",
+    // time words
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "today", "yesterday", "tonight", "week", "month", "year", "weekend", "morning",
+    "evening", "night", "afternoon",
+    // causative and perception verbs
+    "help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made",
+    "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard",
+    // subject and object pronouns
+    "he", "she", "it", "they", "we", "i", "you", "him", "them", "me", "us", "her",
+    // subordinators and other words the rules name
+    "that", "because", "after", "before", "while", "when", "if", "although", "as", "whether",
+    "though", "since", "until", "once", "unless", "last", "next", "this", "by", "according", "due",
+    "prior", "thanks", "owing", "addition", "close", "there", "all", "both", "half", "more", "less",
+    "most", "least", "out", "of", "away", "back", "up", "off", "down", "so", "one", "like", "'d",
+    "seems", "appears", "what", "who", "here", "such", "a", "an"};
+constexpr size_t kNumWords = std::size(kWords);
+static_assert(kNumWords < 65536);
+
+constexpr uint16_t WordIndex(std::string_view w) {
+  for (size_t k = 1; k < kNumWords; ++k)
+    if (kWords[k] == w) return static_cast<uint16_t>(k);
+  return 0;
 }
-bool IsHave(std::string_view w) {
-  return w == "has" || w == "have" || w == "had" || w == "having" || w == "'ve";
-}
-// Verbs of saying that take a clause without "that".
-bool IsSayWord(std::string_view w) {
-  for (std::string_view x : {"said", "says", "say", "added", "claimed", "stated", "announced",
-                             "warned", "insisted", "believes", "believe", "believed", "thinks",
-                             "think", "thought", "reported", "alleged", "argued", "noted"}) {
-    if (w == x) return true;
-  }
-  return false;
+// The id of a word of kWords; a word missing from kWords does not compile.
+consteval uint16_t W(std::string_view w) {
+  const uint16_t id = WordIndex(w);
+  if (id == 0) std::abort();  // not a constant expression: "word not in kWords"
+  return id;
 }
 
-// Weekdays, months and time nouns that head adverbial time phrases.
-bool IsTimeWord(std::string_view w) {
-  for (std::string_view x :
-       {"monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
+// Word classes, as bits per id.
+enum : uint8_t { kBeW = 1, kHaveW = 2, kDoW = 4, kSayW = 8, kTimeW = 16, kCausW = 32, kSubjW = 64 };
+constexpr std::array<uint8_t, kNumWords> kWordClass = [] {
+  std::array<uint8_t, kNumWords> a{};
+  auto mark = [&a](std::initializer_list<std::string_view> words, uint8_t cls) {
+    for (std::string_view w : words) a[WordIndex(w)] |= cls;
+  };
+  mark({"is", "are", "was", "were", "be", "been", "being", "am", "'re", "'m", "'s"}, kBeW);
+  mark({"has", "have", "had", "having", "'ve"}, kHaveW);
+  mark({"do", "does", "did"}, kDoW);
+  // Verbs of saying that take a clause without "that".
+  mark({"said", "says", "say", "added", "claimed", "stated", "announced", "warned", "insisted",
+        "believes", "believe", "believed", "thinks", "think", "thought", "reported", "alleged",
+        "argued", "noted"},
+       kSayW);
+  // Weekdays, months and time nouns that head adverbial time phrases.
+  mark({"monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
         "sunday",  "january",   "february",  "march",    "april",    "june",
         "july",    "august",    "september", "october",  "november", "december",
         "today",   "yesterday", "tonight",   "week",     "month",    "year",
-        "weekend", "morning",   "evening",   "night",    "afternoon"}) {
-    if (w == x) return true;
-  }
-  return false;
+        "weekend", "morning",   "evening",   "night",    "afternoon"},
+       kTimeW);
+  mark({"help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made",
+        "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard"},
+       kCausW);
+  mark({"he", "she", "it", "they", "we", "i", "you"}, kSubjW);
+  a[0] = 0;
+  return a;
+}();
+
+bool IsBe(uint16_t w) { return (kWordClass[w] & kBeW) != 0; }
+bool IsHave(uint16_t w) { return (kWordClass[w] & kHaveW) != 0; }
+bool IsDo(uint16_t w) { return (kWordClass[w] & kDoW) != 0; }
+bool IsSayWord(uint16_t w) { return (kWordClass[w] & kSayW) != 0; }
+bool IsTimeWord(uint16_t w) { return (kWordClass[w] & kTimeW) != 0; }
+bool IsCausative(uint16_t w) { return (kWordClass[w] & kCausW) != 0; }
+bool IsSubjectPronoun(uint16_t w) { return (kWordClass[w] & kSubjW) != 0; }
+
+// Is `w` one of `ids`?
+template <typename... Ids>
+bool OneOf(uint16_t w, Ids... ids) {
+  return ((w == ids) || ...);
 }
-bool IsDo(std::string_view w) { return w == "do" || w == "does" || w == "did"; }
 
 // A string-keyed open-addressing hash map for the lexicon: keys live in one byte arena and
 // values in one vector, so a look-up touches one slot array and one key, not a chain of
@@ -355,6 +414,12 @@ bool ReadFile(const std::string& path, std::string* out) {
 struct Tagger::Lexicon {
   FlatMap<Entry> words;
   FlatMap<T> closed;
+  FlatMap<uint16_t> word_ids;  // kWords -> index
+
+  uint16_t WordId(std::string_view w) const {
+    const uint16_t* id = word_ids.find(w);
+    return id ? *id : 0;
+  }
 
   const Entry* Find(std::string_view w) const { return words.find(w); }
   uint16_t Flags(std::string_view w) const {
@@ -365,6 +430,7 @@ struct Tagger::Lexicon {
 
   void AddClosed() {
     for (const ClosedWord& c : kClosed) closed.emplace(c.word, c.tag);
+    for (size_t k = 1; k < kNumWords; ++k) word_ids.emplace(kWords[k], static_cast<uint16_t>(k));
   }
 
   // index.<pos>: one lemma per line, first field; lines starting with a space are headers.
@@ -548,13 +614,17 @@ const Tagger& Tagger::Default() {
 
 namespace {
 
+// Cand::wbits.
+enum : uint8_t { kEndsIng = 1, kLongLy = 2 };
+
 // Per-token analysis before context rules.
 struct Cand {
   TagSet set = 0;
   T best = NN;          // default choice
   bool closed = false;  // from the closed-class list
   bool cap = false;     // first letter upper case
-  std::string_view low;
+  uint16_t wid = 0;     // the lower-case word's id in kWords, 0 if none
+  uint8_t wbits = 0;    // kEndsIng, kLongLy of the lower-case word
   uint16_t flags = 0;
   const Entry* entry = nullptr;
 };
@@ -564,7 +634,7 @@ struct Cand {
 namespace {
 
 // True if token i follows a form of "have" (adverbs may come between).
-bool AfterHave(const std::vector<std::string_view>& lows, const std::vector<T>& tags, size_t i) {
+bool AfterHave(const std::vector<uint16_t>& lows, const std::vector<T>& tags, size_t i) {
   size_t a = i;
   while (a > 0 && tags[a - 1] == RB) --a;
   if (a == 0) return false;
@@ -602,7 +672,7 @@ void Tagger::Tag(Sentence* s) const {
   if (n == 0) return;
   std::vector<Cand> cands(n);
   std::vector<std::string> low_store(n);  // the lower-case words; lows views them
-  std::vector<std::string_view> lows(n);
+  std::vector<uint16_t> lows(n);          // word ids (kWords) of the lower-case words
   std::vector<T> tags(n, NN);
   bool quote_open = false;
   std::string buf;
@@ -635,8 +705,9 @@ void Tagger::Tag(Sentence* s) const {
     // length first, where std::string == const char* runs strlen and memcmp (a third of
     // the tagger's time went there).
     const std::string_view low = low_s;
-    lows[i] = low;
-    c.low = low;
+    c.wid = lows[i] = lx->WordId(low);
+    if (low.ends_with("ing")) c.wbits |= kEndsIng;
+    if (low.size() > 4 && low.ends_with("ly")) c.wbits |= kLongLy;
     c.cap = !w.empty() && IsUpperC(static_cast<unsigned char>(w[0]));
     T p = PunctTag(w, &quote_open);
     if (w == "'" || w == "\xE2\x80\x99") {
@@ -934,8 +1005,9 @@ void Tagger::Tag(Sentence* s) const {
           (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) | Bit(WRB)))
         return false;
       if (ck.closed && (ck.set & Bit(IN)) &&
-          (lows[k] == "that" || lows[k] == "because" || lows[k] == "after" || lows[k] == "before" ||
-           lows[k] == "while" || lows[k] == "when" || lows[k] == "if"))
+          (lows[k] == W("that") || lows[k] == W("because") || lows[k] == W("after") ||
+           lows[k] == W("before") || lows[k] == W("while") || lows[k] == W("when") ||
+           lows[k] == W("if")))
         return false;
       if (ck.closed ? (Bit(ck.best) & kFinite) != 0
                     : (ck.set & kFinite) && !(ck.set & ~(kFinite | Bit(VBN))))
@@ -956,7 +1028,7 @@ void Tagger::Tag(Sentence* s) const {
       return m > 0 && (tg[m - 1] == NNP || tg[m - 1] == NNPS || tg[m - 1] == NNS);
     }
     return before == COMMA || before == WDT || before == LQ ||
-           (before == IN && lows[k - 1] == "that");
+           (before == IN && lows[k - 1] == W("that"));
   };
 
   // Is token k a possible past-tense verb directly followed by the start of an object
@@ -966,8 +1038,8 @@ void Tagger::Tag(Sentence* s) const {
     const Cand& nx = cands[k + 1];
     // A time phrase is no object: "released Tuesday", "arrested last week".
     if (IsTimeWord(lows[k + 1]) ||
-        ((lows[k + 1] == "last" || lows[k + 1] == "next" || lows[k + 1] == "this") && k + 2 < n &&
-         IsTimeWord(lows[k + 2])))
+        ((lows[k + 1] == W("last") || lows[k + 1] == W("next") || lows[k + 1] == W("this")) &&
+         k + 2 < n && IsTimeWord(lows[k + 2])))
       return false;
     return (nx.set & (Bit(DT) | Bit(PRPS) | Bit(CD))) != 0 ||
            (!nx.closed && (nx.set & (kAdj | Bit(NNS) | Bit(NN))) && !nx.cap) ||
@@ -980,8 +1052,9 @@ void Tagger::Tag(Sentence* s) const {
       if (ck.set & (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP)))
         return false;
       if (ck.closed && (Bit(ck.best) & kFinite)) return false;
-      if (lows[k] == "by") return k + 1 < n && !EndsWith(lows[k + 1], "ing");  // not "by firing"
-      if (lows[k] == "that") return false;
+      if (lows[k] == W("by"))
+        return k + 1 < n && !(cands[k + 1].wbits & kEndsIng);  // not "by firing"
+      if (lows[k] == W("that")) return false;
     }
     return false;
   };
@@ -996,7 +1069,7 @@ void Tagger::Tag(Sentence* s) const {
       if (ck.set & (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) |
                     Bit(WRB) | Bit(TO) | Bit(LQ) | Bit(RQ)))
         return false;
-      if (lows[k] == "that") return false;
+      if (lows[k] == W("that")) return false;
       const bool after_noun =
           k > i + 1 && ((Bit(cands[k - 1].best) & kNounish) ||
                         (!cands[k - 1].closed && (cands[k - 1].set & kNounish)));
@@ -1007,7 +1080,7 @@ void Tagger::Tag(Sentence* s) const {
       if (ck.set & (Bit(VBD) | Bit(VBZ))) {
         if (!after_noun || k == i + 1) return false;
         if (ck.set & ~(kVerbs | Bit(NNS) | Bit(JJ))) return false;
-        return verb_with_object(k) || (k + 1 < n && lows[k + 1] == "that");
+        return verb_with_object(k) || (k + 1 < n && lows[k + 1] == W("that"));
       }
       if (ck.set & kVerbs && !(ck.set & (kNounish | kAdj))) return false;
     }
@@ -1031,14 +1104,8 @@ void Tagger::Tag(Sentence* s) const {
       while (k > 0 && (Bit(tags[k - 1]) & (kNounish | kAdj | Bit(DT) | Bit(PRPS) | Bit(CD)))) --k;
     }
     if (k == 0 || k == i) return false;
-    std::string_view v = lows[k - 1];
     if (!(Bit(tags[k - 1]) & kVerbs)) return false;
-    for (std::string_view x :
-         {"help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made",
-          "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard"}) {
-      if (v == x) return true;
-    }
-    return false;
+    return IsCausative(lows[k - 1]);
   };
   // Is token i (after "and"/"or") a second bare verb: the nearest verb before it, with no
   // finite verb or clause boundary between, is a base form after "to" or a modal, and a
@@ -1060,18 +1127,14 @@ void Tagger::Tag(Sentence* s) const {
     }
     return false;
   };
-  auto is_subject_pronoun = [](std::string_view w) {
-    return w == "he" || w == "she" || w == "it" || w == "they" || w == "we" || w == "i" ||
-           w == "you";
-  };
 
   // Context pass, left to right.
   bool finite_seen = false;
   for (size_t i = 0; i < n; ++i) {
     Cand& c = cands[i];
-    std::string_view lw = c.low;
+    const uint16_t lw = c.wid;
     T prev = i > 0 ? tags[i - 1] : PERIOD;
-    std::string_view plow = i > 0 ? std::string_view(lows[i - 1]) : std::string_view();
+    const uint16_t plow = i > 0 ? lows[i - 1] : 0;
     // Skip adverbs back to the auxiliary: "has also been", "will not go".
     size_t a = i;
     // ... and "RB CC RB" ("was heavily and unjustly criticized").
@@ -1079,7 +1142,7 @@ void Tagger::Tag(Sentence* s) const {
            (tags[a - 1] == RB || (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
       --a;
     T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
-    std::string_view aux_low = a > 0 ? std::string_view(lows[a - 1]) : std::string_view();
+    const uint16_t aux_low = a > 0 ? lows[a - 1] : 0;
     const TagSet nxt = i + 1 < n ? cands[i + 1].set : Bit(PERIOD);
     const bool next_nounish =
         (((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
@@ -1091,18 +1154,18 @@ void Tagger::Tag(Sentence* s) const {
       const bool after_det = (Bit(prev) & (kDetLike | kAdj | Bit(CD))) != 0;
       const bool after_have = IsHave(aux_low) && (Bit(aux_tag) & (kVerbs)) != 0;
       const bool after_be =
-          IsBe(aux_low) && aux_low != "'s" ? true : (aux_low == "'s" && aux_tag == VBZ);
+          IsBe(aux_low) && aux_low != W("'s") ? true : (aux_low == W("'s") && aux_tag == VBZ);
       // "according to police", "due to", "in addition to": "to" is a preposition.
       const bool to_prep =
           aux_tag == TO && a >= 2 &&
-          (lows[a - 2] == "according" || lows[a - 2] == "due" || lows[a - 2] == "prior" ||
-           lows[a - 2] == "thanks" || lows[a - 2] == "owing" || lows[a - 2] == "addition" ||
-           lows[a - 2] == "close" || lows[a - 2] == "next");
+          (lows[a - 2] == W("according") || lows[a - 2] == W("due") || lows[a - 2] == W("prior") ||
+           lows[a - 2] == W("thanks") || lows[a - 2] == W("owing") ||
+           lows[a - 2] == W("addition") || lows[a - 2] == W("close") || lows[a - 2] == W("next"));
       const bool after_modal = aux_tag == MD || (aux_tag == TO && !to_prep) ||
                                (IsDo(aux_low) && (Bit(aux_tag) & kFinite));
-      const bool subj =
-          (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
-          !(prev == PRP && (plow == "him" || plow == "them" || plow == "me" || plow == "us"));
+      const bool subj = (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
+                        !(prev == PRP && (plow == W("him") || plow == W("them") ||
+                                          plow == W("me") || plow == W("us")));
       if (set == (Bit(JJ) | Bit(NNP)) && c.cap) {
         // A capitalised adjective ("European", "Saudi", "Union") is part of a name when it
         // ends a capitalised run ("the European Union on ...") or is followed by the run's
@@ -1119,7 +1182,7 @@ void Tagger::Tag(Sentence* s) const {
           if (i > 0 && prev == JJ && cands[i - 1].cap && (cands[i - 1].set & Bit(NNP)))
             tags[i - 1] = NNP;
         }
-      } else if (lw == "that") {
+      } else if (lw == W("that")) {
         if ((Bit(prev) & (kNounish)) && (nxt & (kVerbs | Bit(MD) | Bit(RB))) &&
             !(nxt & (Bit(DT) | Bit(PRP) | Bit(NNP))))
           t = WDT;
@@ -1132,22 +1195,23 @@ void Tagger::Tag(Sentence* s) const {
           t = (Bit(prev) & kNounish) ? WDT : DT;
         else
           t = IN;
-      } else if (lw == "her") {
+      } else if (lw == W("her")) {
         t = (nxt & (kNounish | kAdj | Bit(CD))) && !(nxt & (Bit(IN) | Bit(TO))) ? PRPS : PRP;
-      } else if (lw == "there") {
+      } else if (lw == W("there")) {
         t = (i + 1 < n && (IsBe(lows[i + 1]) || cands[i + 1].set & Bit(MD) || IsHave(lows[i + 1]) ||
-                           lows[i + 1] == "seems" || lows[i + 1] == "appears"))
+                           lows[i + 1] == W("seems") || lows[i + 1] == W("appears")))
                 ? EX
                 : RB;
-      } else if (lw == "'s") {
-        t = (prev == PRP || prev == EX || plow == "that" || plow == "what" || plow == "who" ||
-             plow == "there" || plow == "here")
+      } else if (lw == W("'s")) {
+        t = (prev == PRP || prev == EX || plow == W("that") || plow == W("what") ||
+             plow == W("who") || plow == W("there") || plow == W("here"))
                 ? VBZ
                 : POS;
-      } else if ((lw == "all" || lw == "both" || lw == "half") && (nxt & (Bit(DT) | Bit(PRPS)))) {
+      } else if ((lw == W("all") || lw == W("both") || lw == W("half")) &&
+                 (nxt & (Bit(DT) | Bit(PRPS)))) {
         t = PDT;
-      } else if (lw == "more" || lw == "less" || lw == "most" || lw == "least") {
-        bool sup = lw == "most" || lw == "least";
+      } else if (lw == W("more") || lw == W("less") || lw == W("most") || lw == W("least")) {
+        bool sup = lw == W("most") || lw == W("least");
         if ((nxt & (Bit(JJ) | Bit(RB))) && !(nxt & kNounish))
           t = sup ? RBS : RBR;
         else
@@ -1156,33 +1220,33 @@ void Tagger::Tag(Sentence* s) const {
         // up/out/off/down/over/back/away/around
         if (Bit(prev) & kVerbs) {
           bool next_np = (nxt & (Bit(DT) | Bit(PRPS) | Bit(CD) | kNounish | Bit(PRP))) != 0;
-          if (lw == "out" && i + 1 < n && lows[i + 1] == "of")
+          if (lw == W("out") && i + 1 < n && lows[i + 1] == W("of"))
             t = IN;
-          else if (!next_np || lw == "away" || lw == "back")
-            t = (lw == "away" || lw == "back") ? RB : RP;
+          else if (!next_np || lw == W("away") || lw == W("back"))
+            t = (lw == W("away") || lw == W("back")) ? RB : RP;
           else
-            t = (lw == "up" || lw == "off" || lw == "down") ? RP : IN;
+            t = (lw == W("up") || lw == W("off") || lw == W("down")) ? RP : IN;
         } else {
           t = c.best;
-          if ((lw == "back" || lw == "away") && !(nxt & (Bit(DT) | kNounish))) t = RB;
+          if ((lw == W("back") || lw == W("away")) && !(nxt & (Bit(DT) | kNounish))) t = RB;
         }
-      } else if ((lw == "before" || lw == "after" || lw == "since") &&
+      } else if ((lw == W("before") || lw == W("after") || lw == W("since")) &&
                  (nxt & (Bit(PERIOD) | Bit(COMMA)))) {
         t = RB;
-      } else if (lw == "so") {
+      } else if (lw == W("so")) {
         t = RB;
-      } else if (lw == "one") {
+      } else if (lw == W("one")) {
         t = (Bit(prev) & (Bit(DT) | kAdj)) ? NN : CD;
-      } else if (lw == "like") {
+      } else if (lw == W("like")) {
         t = (subj && (Bit(prev) & (Bit(PRP) | Bit(NNS))) && !finite_seen) ? VBP
             : after_modal                                                 ? VB
                                                                           : IN;
-      } else if (lw == "'d") {
+      } else if (lw == W("'d")) {
         t = (nxt & (Bit(VBN) | Bit(VBD))) && !(nxt & Bit(VB)) ? VBD : MD;
       } else if ((set & Bit(VBG)) && i + 1 < n &&
-                 (lows[i + 1] == "him" || lows[i + 1] == "them" || lows[i + 1] == "me")) {
+                 (lows[i + 1] == W("him") || lows[i + 1] == W("them") || lows[i + 1] == W("me"))) {
         t = VBG;  // "a letter urging him to send troops": an object pronoun follows a verb
-      } else if (prev == RB && i >= 2 && !finite_seen && plow.size() > 4 && plow.ends_with("ly") &&
+      } else if (prev == RB && i >= 2 && !finite_seen && (cands[i - 1].wbits & kLongLy) &&
                  (Bit(tags[i - 2]) & (Bit(NNS) | Bit(NNPS) | Bit(PRP))) &&
                  (set & (Bit(VBD) | Bit(VBP))) &&
                  (nxt & (Bit(DT) | Bit(PRPS) | Bit(RP) | Bit(JJ) | kNounish))) {
@@ -1282,7 +1346,7 @@ void Tagger::Tag(Sentence* s) const {
         else
           t = finite_seen ? VBN : VBD;
         if (prev == PERIOD && i == 0) t = VBN;
-        if (prev == PRP && is_subject_pronoun(plow)) t = VBD;  // "... said she hoped a ..."
+        if (prev == PRP && IsSubjectPronoun(plow)) t = VBD;  // "... said she hoped a ..."
         // "an agreement forced on the state by Saudi Arabia", "a report released Tuesday
         // by ...": no object, and a passive agent follows.
         if (t == VBD && (Bit(prev) & kNounish) && !verb_with_object(i) && passive_by_ahead(i))
@@ -1292,10 +1356,11 @@ void Tagger::Tag(Sentence* s) const {
           t = VBN;
         // "met with exiled dissidents": after a preposition, before a noun, a modifier.
         if (t == VBD && prev == IN && next_nounish && !(nxt & (Bit(DT) | Bit(PRPS))) &&
-            !(plow == "after" || plow == "before" || plow == "as" || plow == "because" ||
-              plow == "while" || plow == "since" || plow == "if" || plow == "although" ||
-              plow == "though" || plow == "until" || plow == "once" || plow == "that" ||
-              plow == "whether" || plow == "unless"))
+            !(plow == W("after") || plow == W("before") || plow == W("as") ||
+              plow == W("because") || plow == W("while") || plow == W("since") || plow == W("if") ||
+              plow == W("although") || plow == W("though") || plow == W("until") ||
+              plow == W("once") || plow == W("that") || plow == W("whether") ||
+              plow == W("unless")))
           t = VBN;
         if (prev == CC && finite_seen && i >= 2) {
           // "killed and wounded": copy the conjunct's tag.
@@ -1313,7 +1378,7 @@ void Tagger::Tag(Sentence* s) const {
           t = VBN;
       } else if ((set & (Bit(VBP) | Bit(VB))) && (set & (Bit(NN) | Bit(JJ)))) {
         bool plural_subj = (Bit(prev) & (Bit(NNS) | Bit(NNPS) | Bit(PRP) | Bit(WDT) | Bit(WP))) &&
-                           !(plow == "he" || plow == "she" || plow == "it") && subj;
+                           !(plow == W("he") || plow == W("she") || plow == W("it")) && subj;
         // A clause opened by a name needs a verb: "Fornost and Gondor welcome a ...",
         // "Ethiopia act on ...".
         if (!plural_subj && !finite_seen && (prev == NNP || prev == NNPS) && i > 0 &&
@@ -1338,7 +1403,7 @@ void Tagger::Tag(Sentence* s) const {
         if (t != VBP && t != VB && (set & Bit(VB)) && (Bit(prev) & kVerbs) && prev != VBG &&
             (nxt & (Bit(DT) | Bit(PRPS))) && false)
           t = VB;
-      } else if ((set & Bit(VBG)) && (Bit(prev) & (Bit(NN) | Bit(NNS))) && EndsWith(lw, "ing") &&
+      } else if ((set & Bit(VBG)) && (Bit(prev) & (Bit(NN) | Bit(NNS))) && (c.wbits & kEndsIng) &&
                  (nxt & (Bit(IN) | Bit(TO) | Bit(DT) | Bit(PRPS)))) {
         t = VBG;  // reduced relative: "the roads leading into the city"
       } else if ((set & Bit(JJ)) && (set & Bit(NN))) {
@@ -1378,38 +1443,38 @@ void Tagger::Tag(Sentence* s) const {
       // "resisted taking a harder line", ", seeking to mend", "for helping young
       // militants", "before leaving for Beijing": after a verb, comma or preposition and
       // before an object, "to", an adverb or a preposition other than "of", a verb.
-      if ((t == NN || t == JJ) && (set & Bit(VBG)) && EndsWith(lw, "ing") && prev != PERIOD &&
-          (Bit(prev) & (Bit(IN) | kVerbs | Bit(COMMA))) && i + 1 < n && lows[i + 1] != "of" &&
+      if ((t == NN || t == JJ) && (set & Bit(VBG)) && (c.wbits & kEndsIng) && prev != PERIOD &&
+          (Bit(prev) & (Bit(IN) | kVerbs | Bit(COMMA))) && i + 1 < n && lows[i + 1] != W("of") &&
           (nxt & (Bit(DT) | Bit(PRPS) | Bit(NNP) | Bit(PRP) | Bit(CD) | Bit(TO) | Bit(JJ) |
                   Bit(NNS) | Bit(LQ) | Bit(RB) | Bit(IN))) &&
-          !(plow == "of" && (nxt & Bit(IN)) && !(nxt & (Bit(TO) | Bit(RB)))))
+          !(plow == W("of") && (nxt & Bit(IN)) && !(nxt & (Bit(TO) | Bit(RB)))))
         t = VBG;
     }
     // "French authorities today release a ship": a plural subject, then "today" or
     // "yesterday", then a word that can be a present verb, before an object: the verb.
     if (t == NN && (set & Bit(VBP)) && !finite_seen && i >= 2 &&
-        (lows[i - 1] == "today" || lows[i - 1] == "yesterday") &&
+        (lows[i - 1] == W("today") || lows[i - 1] == W("yesterday")) &&
         (tags[i - 2] == NNS || tags[i - 2] == NNPS) &&
         (nxt & (Bit(DT) | Bit(PRPS) | Bit(NNP) | Bit(CD))))
       t = VBP;
     // Non-ambiguous but context-sensitive adjustments.
     // "after a scuffling was reported": an -ing form right after a determiner, with no
     // object or noun after it, is a gerund noun.
-    if (t == VBG && (Bit(prev) & (Bit(DT) | Bit(PRPS) | Bit(POS))) && EndsWith(lw, "ing") &&
+    if (t == VBG && (Bit(prev) & (Bit(DT) | Bit(PRPS) | Bit(POS))) && (c.wbits & kEndsIng) &&
         !(nxt & (Bit(DT) | Bit(PRPS) | Bit(PRP) | kNounish | kAdj | Bit(CD))))
       t = NN;
-    if (lw == "such" && i + 1 < n && (lows[i + 1] == "a" || lows[i + 1] == "an")) t = PDT;
+    if (lw == W("such") && i + 1 < n && (lows[i + 1] == W("a") || lows[i + 1] == W("an"))) t = PDT;
     if (t == VBD && (AfterHave(lows, tags, i))) t = VBN;
     tags[i] = t;
     if (Bit(t) & kFinite) finite_seen = true;
     if (t == COMMA || t == COLON || t == CC || t == WDT || t == WP || t == WRB ||
-        (t == IN &&
-         (lw == "that" || lw == "because" || lw == "if" || lw == "while" || lw == "although" ||
-          lw == "as" || lw == "whether" || lw == "though" || lw == "after" || lw == "before" ||
-          lw == "since" || lw == "until" || lw == "when")) ||
+        (t == IN && (lw == W("that") || lw == W("because") || lw == W("if") || lw == W("while") ||
+                     lw == W("although") || lw == W("as") || lw == W("whether") ||
+                     lw == W("though") || lw == W("after") || lw == W("before") ||
+                     lw == W("since") || lw == W("until") || lw == W("when"))) ||
         t == LQ || t == LRB)
       finite_seen = false;
-    if (t == VBP && (lw == "are")) finite_seen = true;
+    if (t == VBP && (lw == W("are"))) finite_seen = true;
     // "said such a step enjoyed support": a verb of saying followed directly by a subject
     // opens a clause that needs its own finite verb.
     if ((t == VBD || t == VBZ || t == VBP) && i + 1 < n && IsSayWord(lw) &&
@@ -1418,7 +1483,7 @@ void Tagger::Tag(Sentence* s) const {
         !(cands[i + 1].set & kVerbs))
       finite_seen = false;
     if ((t == VBD || t == VBZ || t == VBP) && i + 1 < n && IsSayWord(lw) && cands[i + 1].closed &&
-        cands[i + 1].best == PRP && is_subject_pronoun(lows[i + 1]))
+        cands[i + 1].best == PRP && IsSubjectPronoun(lows[i + 1]))
       finite_seen = false;
   }
   for (size_t i = 0; i < n; ++i) s->tokens[i].tag = kTagNames[tags[i]];
