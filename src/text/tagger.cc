@@ -1,6 +1,7 @@
 #include "text/tagger.h"
 
 #include <array>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -409,9 +410,178 @@ bool ReadFile(const std::string& path, std::string* out) {
   return true;
 }
 
+// Cand::wbits.
+enum : uint8_t { kEndsIng = 1, kLongLy = 2 };
+
+// Per-token analysis before context rules.
+struct Cand {
+  TagSet set = 0;
+  T best = NN;          // default choice
+  bool closed = false;  // from the closed-class list
+  bool cap = false;     // first letter upper case
+  uint16_t wid = 0;     // the lower-case word's id in kWords, 0 if none
+  uint8_t wbits = 0;    // kEndsIng, kLongLy of the lower-case word
+  uint16_t flags = 0;
+  const Entry* entry = nullptr;
+};
+
+// True if token i follows a form of "have" (adverbs may come between).
+bool AfterHave(const std::vector<uint16_t>& lows, const std::vector<T>& tags, size_t i) {
+  size_t a = i;
+  while (a > 0 && tags[a - 1] == RB) --a;
+  if (a == 0) return false;
+  return IsHave(lows[a - 1]) && (Bit(tags[a - 1]) & kVerbs) != 0;
+}
+
+T PunctTag(std::string_view w, bool* open_quote_state) {
+  if (w == ",") return COMMA;
+  if (w == "." || w == "?" || w == "!") return PERIOD;
+  if (w == ";" || w == ":" || w == "--" || w == "..." || w == "-" || w == "\xE2\x80\x94" ||
+      w == "\xE2\x80\x93" || (w.size() > 1 && w.find_first_not_of('.') == std::string_view::npos))
+    return COLON;
+  if (w == "(" || w == "[" || w == "{") return LRB;
+  if (w == ")" || w == "]" || w == "}") return RRB;
+  if (w == "``" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x98" || w == "`") return LQ;
+  if (w == "''" || w == "\xE2\x80\x9D") return RQ;
+  if (w == "\"") {
+    *open_quote_state = !*open_quote_state;
+    return *open_quote_state ? LQ : RQ;
+  }
+  if (w == "$") return DOLLAR;
+  if (w == "#") return HASH;
+  return kNumTags;
+}
+
+// Lower-cases ASCII letters of `w` into *low and folds curly apostrophes in clitics
+// ("’s" -> "'s", "n’t" -> "n't").
+void LowerForm(std::string_view w, std::string* low) {
+  std::string& low_s = *low;
+  low_s.resize(w.size());
+  for (size_t k = 0; k < w.size(); ++k) {
+    unsigned char ch = static_cast<unsigned char>(w[k]);
+    low_s[k] = static_cast<char>(IsUpperC(ch) ? ch + 32 : ch);
+  }
+  if (low_s.size() <= 5 && low_s.find("\xE2\x80\x99") != std::string::npos) {
+    std::string f;
+    for (size_t k = 0; k < low_s.size(); ++k) {
+      if (k + 2 < low_s.size() + 0 && low_s.compare(k, 3, "\xE2\x80\x99") == 0) {
+        f.push_back('\'');
+        k += 2;
+      } else {
+        f.push_back(low_s[k]);
+      }
+    }
+    if (f == "'s" || f == "n't" || f == "'re" || f == "'ve" || f == "'ll" || f == "'d" || f == "'m")
+      low_s = f;
+  }
+}
+
+// WordInfo::kind.
+enum : uint8_t { kUnknownKind, kWordKind, kPunctKind, kQuoteKind, kApostropheKind };
+
+// What the first pass finds from a token's text alone.
+struct WordInfo {
+  uint8_t kind = kUnknownKind;  // kUnknownKind until Lexicon::Describe fills it
+  uint8_t have = 0;             // bit 1: word[0] is computed; bit 2: word[1]
+  Cand base;                    // cap, wid, wbits; for kPunctKind also set and best
+  Cand word[2];                 // a word's analysis when not first [0] / first [1] in its sentence
+};
+
+// A per-thread memo of WordInfo by token text: news text repeats its words, so most tokens
+// are analysed once (closed classes, several WordNet probes for the stems, morphology) and
+// then found with one hash probe. Bounded: it starts over when full, and texts longer than
+// kMaxKey bytes are not kept. Entries hold pointers into one Tagger's lexicon, so the cache
+// belongs to one Tagger at a time (Reset).
+class WordCache {
+ public:
+  // Empties the cache unless it already belongs to the tagger `owner`.
+  void Reset(uint64_t owner) {
+    if (owner != owner_ || slots_.empty()) Clear();
+    owner_ = owner;
+  }
+
+  // The entry for `w`, a blank one (kind kUnknownKind) if `w` is new; nullptr if `w` is
+  // too long to keep. The pointer is valid until the next Get or Reset.
+  WordInfo* Get(std::string_view w) {
+    if (w.size() > kMaxKey) return nullptr;
+    const uint64_t h = HashText(w);
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
+    size_t i = h & (kSlots - 1);
+    for (;; i = (i + 1) & (kSlots - 1)) {
+      const Slot& sl = slots_[i];
+      if (sl.index == 0) break;
+      Item& it = items_[sl.index - 1];
+      if (sl.tag == tag && it.len == w.size() &&
+          std::memcmp(arena_.data() + it.off, w.data(), w.size()) == 0)
+        return &it.info;
+    }
+    if (items_.size() >= kMaxEntries) {
+      Clear();
+      i = h & (kSlots - 1);
+    }
+    items_.push_back(
+        Item{static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(w.size()), WordInfo{}});
+    arena_.append(w);
+    slots_[i] = Slot{tag, static_cast<uint32_t>(items_.size())};
+    return &items_.back().info;
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = size_t{1} << 15;
+  static constexpr size_t kSlots = 2 * kMaxEntries;  // load factor <= 1/2
+  static constexpr size_t kMaxKey = 64;
+
+  struct Slot {
+    uint32_t tag = 0;    // high half of the text's hash
+    uint32_t index = 0;  // 1 + index into items_, 0 = empty
+  };
+  struct Item {
+    uint32_t off, len;  // the text, in arena_
+    WordInfo info;
+  };
+
+  // A word-at-a-time hash for short texts, mixed so that the low bits depend on every byte.
+  static uint64_t HashText(std::string_view s) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+    size_t k = 0;
+    for (; k + 8 <= s.size(); k += 8) {
+      uint64_t v;
+      std::memcpy(&v, s.data() + k, 8);
+      h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
+      h ^= h >> 32;
+    }
+    uint64_t v = 0;
+    std::memcpy(&v, s.data() + k, s.size() - k);
+    h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 32;
+    return h;
+  }
+
+  void Clear() {
+    slots_.assign(kSlots, Slot{});
+    items_.clear();
+    items_.reserve(kMaxEntries);
+    arena_.clear();
+  }
+
+  uint64_t owner_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<Item> items_;
+  std::string arena_;
+};
+
+// A distinct id per Lexicon, so that a thread's WordCache never mixes two taggers.
+uint64_t NextOwnerId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 }  // namespace
 
 struct Tagger::Lexicon {
+  const uint64_t owner_id = NextOwnerId();
   FlatMap<Entry> words;
   FlatMap<T> closed;
   FlatMap<uint16_t> word_ids;  // kWords -> index
@@ -431,6 +601,315 @@ struct Tagger::Lexicon {
   void AddClosed() {
     for (const ClosedWord& c : kClosed) closed.emplace(c.word, c.tag);
     for (size_t k = 1; k < kNumWords; ++k) word_ids.emplace(kWords[k], static_cast<uint16_t>(k));
+  }
+
+  // Fills *info's kind and base from the token text `w`; *low is scratch.
+  void Describe(std::string_view w, WordInfo* info, std::string* low) const {
+    LowerForm(w, low);
+    Cand& c = info->base;
+    c = Cand{};
+    c.wid = WordId(*low);
+    if (low->ends_with("ing")) c.wbits |= kEndsIng;
+    if (low->size() > 4 && low->ends_with("ly")) c.wbits |= kLongLy;
+    c.cap = !w.empty() && IsUpperC(static_cast<unsigned char>(w[0]));
+    info->have = 0;
+    if (w == "\"") {
+      info->kind = kQuoteKind;  // opens or closes, by the quotes before it
+      return;
+    }
+    if (w == "'" || w == "\xE2\x80\x99") {
+      info->kind = kApostropheKind;  // possessive or closing quote, by the word before it
+      return;
+    }
+    bool quote_state = false;  // only '"' reads or changes it, handled above
+    const T p = PunctTag(w, &quote_state);
+    if (p != kNumTags) {
+      c.set = Bit(p);
+      c.best = p;
+      info->kind = kPunctKind;
+      return;
+    }
+    info->kind = kWordKind;
+  }
+
+  // The first-pass analysis of a word token (not punctuation): candidate tags and the
+  // default choice, from the closed classes, WordNet and morphology. `low` is the
+  // lower-case form of `w` (LowerForm); `first` is true for the sentence's first word.
+  // *cp comes in with cap, wid and wbits set. `buf` is scratch.
+  void AnalyzeWord(std::string_view w, std::string_view low, bool first, Cand* cp,
+                   std::string& buf) const {
+    Cand& c = *cp;
+    // Is `stem` a lemma with class `cls`?
+    auto StemHas = [this](std::string_view stem, uint16_t cls) {
+      return stem.size() >= 2 && (Flags(stem) & cls) != 0;
+    };
+    // Numbers.
+    bool has_digit = false, all_numeric = true;
+    for (char ch : w) {
+      unsigned char u = static_cast<unsigned char>(ch);
+      if (IsDigitC(u))
+        has_digit = true;
+      else if (ch != ',' && ch != '.' && ch != '-' && ch != '/' && ch != ':')
+        all_numeric = false;
+    }
+    if (has_digit && (all_numeric || EndsWith(low, "s") || EndsWith(low, "th") ||
+                      EndsWith(low, "st") || EndsWith(low, "nd") || EndsWith(low, "rd"))) {
+      bool ordinal = !all_numeric && !EndsWith(low, "s");
+      c.best = ordinal ? JJ : CD;
+      c.set = Bit(c.best);
+      return;
+    }
+    // Closed class (not for all-capitals words like "US", "IT").
+    bool all_caps = w.size() >= 2;
+    for (char ch : w) {
+      if (IsLowerC(static_cast<unsigned char>(ch))) all_caps = false;
+    }
+    const T* ci = closed.find(std::string_view(low));
+    if (ci != nullptr && !(all_caps && w.size() <= 3 && low != "i" && low != "a") &&
+        (!c.cap || first || (*ci) != NN)) {
+      if (!(c.cap && !first &&
+            ((*ci) == NN || (*ci) == NNS || (*ci) == JJ || (*ci) == MD || (*ci) == VBD ||
+             (*ci) == VBN))) {
+        c.closed = true;
+        c.best = (*ci);
+        c.set = Bit(c.best);
+        if (low == "'s") c.set = Bit(POS) | Bit(VBZ), c.best = POS;
+        if (low == "'d") c.set = Bit(MD) | Bit(VBD);
+        if (low == "had") c.set |= Bit(VBN);
+        if (low == "that") c.set = Bit(IN) | Bit(WDT) | Bit(DT);
+        if (low == "her") c.set |= Bit(PRP);
+        if (low == "there") c.set |= Bit(RB);
+        if (low == "all" || low == "both") c.set |= Bit(PDT);
+        if (low == "more" || low == "less") c.set |= Bit(RBR);
+        if (low == "most" || low == "least") c.set |= Bit(RBS);
+        if (low == "up" || low == "out" || low == "off" || low == "down" || low == "over" ||
+            low == "back" || low == "away" || low == "around")
+          c.set |= Bit(RP) | Bit(RB);
+        if (low == "before" || low == "after" || low == "since") c.set |= Bit(RB);
+        if (low == "so") c.set |= Bit(IN);
+        if (low == "one") c.set |= Bit(NN) | Bit(PRP);
+        if (low == "like") c.set |= Bit(VBP) | Bit(VB);
+        if (low == "said" || low == "told") c.set |= Bit(VBN);
+        if (low == "killed") c.set |= Bit(VBD);
+        if (low == "military") c.set |= Bit(NN);  // "the French military in Rwanda"
+        if (low == "have" || low == "do" || low == "say") c.set |= Bit(VB);
+        if (c.best == NN || c.best == NNS) {
+          const Entry* e = Find(low);
+          if (e) c.entry = e, c.flags = e->flags;
+        } else {
+          return;
+        }
+      }
+    }
+    if (w == "&") {
+      c.set = Bit(CC);
+      c.best = CC;
+      return;
+    }
+    {
+      // "al-Qaeda", "al-Raya": a capital after an inner hyphen marks a name.
+      size_t dash = w.rfind('-');
+      if (!c.cap && dash != std::string::npos && dash > 0 && dash + 1 < w.size() &&
+          IsUpperC(static_cast<unsigned char>(w[dash + 1])) &&
+          IsLowerC(static_cast<unsigned char>(w[0]))) {
+        c.set = Bit(NNP);
+        c.best = NNP;
+        return;
+      }
+    }
+    const Entry* e = Find(low);
+    uint16_t f = e ? e->flags : 0;
+    c.entry = e;
+    c.flags = f;
+    bool known_lower =
+        (f & (kN | kV | kA | kR | kExcNounPl | kExcVerbPast | kExcAdjCmp | kExcAdjSup)) != 0;
+    // Capitalised words: names, unless sentence-initial and known in lower case.
+    if ((c.cap || all_caps) && !c.closed) {
+      bool treat_as_name = !first || (f & (kCapNoun | kCapAdj)) || !known_lower || all_caps;
+      if (first && known_lower && !(f & (kCapNoun | kCapAdj)) && !all_caps) {
+        // Also a plural of a known lemma ("Officials") is a common word.
+        treat_as_name = false;
+      }
+      if (first && !known_lower && low.size() > 3 && EndsWith(low, "s")) {
+        std::string_view st(low.data(), low.size() - 1);
+        if (Flags(st) & kN) treat_as_name = (Flags(st) & kCapNoun) && !(Flags(st) & kLowerAny);
+      }
+      if (treat_as_name) {
+        if ((f & kCapAdj) && !(f & kCapNoun && !(f & kA))) {
+          c.set = Bit(JJ) | Bit(NNP);
+          c.best = JJ;
+          if (EndsWith(low, "s")) c.set = Bit(NNPS), c.best = NNPS;
+        } else if (low.size() > 3 && EndsWith(low, "s") && !EndsWith(low, "ss") &&
+                   !EndsWith(low, "us") && !EndsWith(low, "is") && !all_caps &&
+                   (Flags(std::string_view(low.data(), low.size() - 1)) & (kN | kCapAdj))) {
+          c.set = Bit(NNPS);
+          c.best = NNPS;
+        } else {
+          c.set = Bit(NNP);
+          c.best = NNP;
+        }
+        if (w.find('-') != std::string::npos) {
+          // "pro-Western", "U.S.-backed": adjective-like compounds.
+          size_t dash = low.rfind('-');
+          std::string_view tail = std::string_view(low).substr(dash + 1);
+          if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (Flags(tail) & kA))
+            c.set = Bit(JJ), c.best = JJ;
+        }
+        return;
+      }
+    }
+    TagSet set = 0;
+    if (f & kN) set |= Bit(NN);
+    if (f & kV) set |= Bit(VB) | Bit(VBP);
+    if (f & kA) set |= Bit(JJ);
+    if (f & kR) set |= Bit(RB);
+    if (f & kExcNounPl) set |= Bit(NNS);
+    if (f & kExcVerbPast) set |= Bit(VBD) | Bit(VBN);
+    if (f & kExcAdjCmp) set |= Bit(JJR);
+    if (f & kExcAdjSup) set |= Bit(JJS);
+    std::string_view lw = low;
+    const size_t L = lw.size();
+    // -s
+    if (L > 2 && lw[L - 1] == 's' && lw[L - 2] != 's') {
+      std::string_view st1 = lw.substr(0, L - 1);
+      TagSet add = 0;
+      uint16_t sf = Flags(st1);
+      if (L > 3 && EndsWith(lw, "es")) sf |= Flags(lw.substr(0, L - 2));
+      if (L > 4 && EndsWith(lw, "ies")) {
+        buf.assign(lw.substr(0, L - 3));
+        buf.push_back('y');
+        sf |= Flags(buf);
+      }
+      if (sf & kN) add |= Bit(NNS);
+      if (sf & kV) add |= Bit(VBZ);
+      if (add) {
+        set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));  // "news", "is": rare; plural reading wins
+        if (f & kN && !(add & Bit(NNS))) set |= Bit(NN);
+        set |= add;
+      }
+    }
+    // -men plurals not listed as exceptions: "gunmen", "policemen".
+    if (L > 4 && EndsWith(lw, "men") && !(f & kExcNounPl)) {
+      buf.assign(lw.substr(0, L - 3));
+      buf.append("man");
+      if (Flags(buf) & kN) {
+        set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));
+        set |= Bit(NNS);
+      }
+    }
+    // -ed
+    if (L > 3 && EndsWith(lw, "ed")) {
+      bool v = StemHas(lw.substr(0, L - 2), kV) || StemHas(lw.substr(0, L - 1), kV);
+      if (!v && L > 4 && EndsWith(lw, "ied")) {
+        buf.assign(lw.substr(0, L - 3));
+        buf.push_back('y');
+        v = (Flags(buf) & kV) != 0;
+      }
+      if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(lw.substr(0, L - 3), kV);
+      if (v) set |= Bit(VBD) | Bit(VBN);
+      // "foreign-funded", "military-ruled": hyphenated participles are adjectives.
+      if (!v && set == 0)
+        set |= w.find('-') != std::string::npos ? Bit(JJ) : Bit(VBN) | Bit(VBD) | Bit(JJ);
+    }
+    // -ing
+    if (L > 4 && EndsWith(lw, "ing")) {
+      std::string_view st = lw.substr(0, L - 3);
+      bool v = StemHas(st, kV);
+      if (!v) {
+        buf.assign(st);
+        buf.push_back('e');
+        v = (Flags(buf) & kV) != 0;
+      }
+      if (!v && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
+        v = StemHas(st.substr(0, st.size() - 1), kV);
+      // An unknown -ing word whose stem is no verb ("hafling") may as well be a noun.
+      if (!v && set == 0) set |= Bit(NN);
+      if (v || set == Bit(NN)) set |= Bit(VBG);
+    }
+    // -er / -est
+    if (L > 4 && (EndsWith(lw, "er") || EndsWith(lw, "est"))) {
+      bool sup = EndsWith(lw, "est");
+      std::string_view st = lw.substr(0, L - (sup ? 3 : 2));
+      bool a = StemHas(st, kA) || StemHas(lw.substr(0, L - (sup ? 2 : 1)), kA);
+      if (!a && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
+        a = StemHas(st.substr(0, st.size() - 1), kA);
+      if (!a && st.size() > 1 && st.back() == 'i') {
+        buf.assign(st.substr(0, st.size() - 1));
+        buf.push_back('y');
+        a = (Flags(buf) & kA) != 0;
+      }
+      if (a) set |= Bit(sup ? JJS : JJR);
+    }
+    if (set == 0) {
+      // Unknown word: guess from shape.
+      if (w.find('-') != std::string::npos) {
+        size_t dash = low.rfind('-');
+        std::string_view tail = lw.substr(dash + 1);
+        uint16_t tf = Flags(tail);
+        if (dash + 1 < w.size() && IsUpperC(static_cast<unsigned char>(w[dash + 1]))) {
+          set = Bit(NNP);  // "al-Raya", "bin-Laden"
+        } else if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (tf & kA) || has_digit) {
+          set = Bit(JJ);
+        } else if (EndsWith(tail, "s") && (Flags(tail.substr(0, tail.size() - 1)) & kN)) {
+          set = Bit(NNS);
+        } else if ((tf & kN) || tail.empty()) {
+          set = Bit(NN) | Bit(JJ);
+        } else {
+          set = Bit(JJ);
+        }
+      } else if (EndsWith(lw, "ly")) {
+        set = Bit(RB);
+      } else if (EndsWith(lw, "ous") || EndsWith(lw, "ful") || EndsWith(lw, "ive") ||
+                 EndsWith(lw, "ic") || EndsWith(lw, "al") || EndsWith(lw, "able") ||
+                 EndsWith(lw, "ible") || EndsWith(lw, "less") || EndsWith(lw, "ian") ||
+                 EndsWith(lw, "ese") || EndsWith(lw, "ary") || EndsWith(lw, "ish")) {
+        set = Bit(JJ);
+      } else if (L > 3 && EndsWith(lw, "s") && !EndsWith(lw, "ss") && !EndsWith(lw, "us")) {
+        set = Bit(NNS);
+      } else {
+        set = Bit(NN) | Bit(VB) | Bit(VBP);  // unknown: context decides (after "to" -> VB)
+      }
+    }
+    c.set = set;
+    // Default preference from SemCor counts and simple priorities.
+    T best;
+    uint16_t cn = e ? e->cnt[0] : 0, cv = e ? e->cnt[1] : 0, ca = e ? e->cnt[2] : 0,
+             cr = e ? e->cnt[3] : 0;
+    if (set & Bit(NNS))
+      best = NNS;
+    else if (set & Bit(VBD))
+      best = VBD;
+    else if (set & Bit(VBG))
+      best = VBG;
+    else if (set & Bit(NN))
+      best = NN;
+    else if (set & Bit(JJ))
+      best = JJ;
+    else if (set & Bit(VB))
+      best = VB;
+    else if (set & Bit(RB))
+      best = RB;
+    else if (set & Bit(JJR))
+      best = JJR;
+    else if (set & Bit(JJS))
+      best = JJS;
+    else if (set & Bit(VBZ))
+      best = VBZ;
+    else if (set & Bit(VBP))
+      best = VBP;
+    else if (set & Bit(VBN))
+      best = VBN;
+    else if (set & Bit(NNP))
+      best = NNP;
+    else
+      best = NN;
+    if ((set & Bit(JJ)) && ca > cn + 2 && ca >= cv && !(set & (Bit(NNS) | Bit(VBD)))) best = JJ;
+    if ((set & Bit(RB)) && cr > cn + cv + ca) best = RB;
+    if ((set & Bit(JJ)) && (set & Bit(VBN)) && !(f & kExcVerbPast)) {
+      // "armed", "wounded": participle first; context may make it JJ.
+      best = VBD;
+    }
+    c.best = best;
   }
 
   // index.<pos>: one lemma per line, first field; lines starting with a space are headers.
@@ -614,386 +1093,74 @@ const Tagger& Tagger::Default() {
 
 namespace {
 
-// Cand::wbits.
-enum : uint8_t { kEndsIng = 1, kLongLy = 2 };
-
-// Per-token analysis before context rules.
-struct Cand {
-  TagSet set = 0;
-  T best = NN;          // default choice
-  bool closed = false;  // from the closed-class list
-  bool cap = false;     // first letter upper case
-  uint16_t wid = 0;     // the lower-case word's id in kWords, 0 if none
-  uint8_t wbits = 0;    // kEndsIng, kLongLy of the lower-case word
-  uint16_t flags = 0;
-  const Entry* entry = nullptr;
+// Tag's per-thread working storage.
+struct TagScratch {
+  WordCache cache;
+  std::vector<Cand> cands;
+  std::vector<uint16_t> lows;
+  std::vector<T> tags;
+  std::string low, buf;
 };
-
-}  // namespace
-
-namespace {
-
-// True if token i follows a form of "have" (adverbs may come between).
-bool AfterHave(const std::vector<uint16_t>& lows, const std::vector<T>& tags, size_t i) {
-  size_t a = i;
-  while (a > 0 && tags[a - 1] == RB) --a;
-  if (a == 0) return false;
-  return IsHave(lows[a - 1]) && (Bit(tags[a - 1]) & kVerbs) != 0;
-}
-
-T PunctTag(std::string_view w, bool* open_quote_state) {
-  if (w == ",") return COMMA;
-  if (w == "." || w == "?" || w == "!") return PERIOD;
-  if (w == ";" || w == ":" || w == "--" || w == "..." || w == "-" || w == "\xE2\x80\x94" ||
-      w == "\xE2\x80\x93" || (w.size() > 1 && w.find_first_not_of('.') == std::string_view::npos))
-    return COLON;
-  if (w == "(" || w == "[" || w == "{") return LRB;
-  if (w == ")" || w == "]" || w == "}") return RRB;
-  if (w == "``" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x98" || w == "`") return LQ;
-  if (w == "''" || w == "\xE2\x80\x9D") return RQ;
-  if (w == "\"") {
-    *open_quote_state = !*open_quote_state;
-    return *open_quote_state ? LQ : RQ;
-  }
-  if (w == "$") return DOLLAR;
-  if (w == "#") return HASH;
-  return kNumTags;
-}
 
 }  // namespace
 
 void Tagger::Tag(Sentence* s) const {
   const Lexicon* lx = lex_.get();
-  // Is `stem` a lemma with class `cls`?
-  auto StemHas = [lx](std::string_view stem, uint16_t cls) {
-    return stem.size() >= 2 && (lx->Flags(stem) & cls) != 0;
-  };
   const size_t n = s->tokens.size();
   if (n == 0) return;
-  std::vector<Cand> cands(n);
-  std::vector<std::string> low_store(n);  // the lower-case words; lows views them
-  std::vector<uint16_t> lows(n);          // word ids (kWords) of the lower-case words
-  std::vector<T> tags(n, NN);
+  // Per-thread scratch, reused across sentences so that tagging allocates nothing in the
+  // steady state.
+  thread_local TagScratch sc;
+  sc.cache.Reset(lx->owner_id);
+  std::vector<Cand>& cands = sc.cands;
+  std::vector<uint16_t>& lows = sc.lows;  // word ids (kWords) of the lower-case words
+  std::vector<T>& tags = sc.tags;
+  cands.assign(n, Cand{});
+  lows.assign(n, 0);
+  tags.assign(n, NN);
   bool quote_open = false;
-  std::string buf;
   bool at_start = true;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view w = s->tokens[i].text;
     Cand& c = cands[i];
-    std::string& low_s = low_store[i];
-    low_s.resize(w.size());
-    for (size_t k = 0; k < w.size(); ++k) {
-      unsigned char ch = static_cast<unsigned char>(w[k]);
-      low_s[k] = static_cast<char>(IsUpperC(ch) ? ch + 32 : ch);
-    }
-    // Fold curly apostrophes in clitics: "’s" -> "'s", "n’t" -> "n't".
-    if (low_s.find("\xE2\x80\x99") != std::string::npos && low_s.size() <= 5) {
-      std::string f;
-      for (size_t k = 0; k < low_s.size(); ++k) {
-        if (k + 2 < low_s.size() + 0 && low_s.compare(k, 3, "\xE2\x80\x99") == 0) {
-          f.push_back('\'');
-          k += 2;
-        } else {
-          f.push_back(low_s[k]);
-        }
-      }
-      if (f == "'s" || f == "n't" || f == "'re" || f == "'ve" || f == "'ll" || f == "'d" ||
-          f == "'m")
-        low_s = f;
-    }
-    // From here on the word is compared as a view: string_view == "literal" checks the
-    // length first, where std::string == const char* runs strlen and memcmp (a third of
-    // the tagger's time went there).
-    const std::string_view low = low_s;
-    c.wid = lows[i] = lx->WordId(low);
-    if (low.ends_with("ing")) c.wbits |= kEndsIng;
-    if (low.size() > 4 && low.ends_with("ly")) c.wbits |= kLongLy;
-    c.cap = !w.empty() && IsUpperC(static_cast<unsigned char>(w[0]));
-    T p = PunctTag(w, &quote_open);
-    if (w == "'" || w == "\xE2\x80\x99") {
-      // Possessive after a plural ending in s, else a closing quote.
-      p = (i > 0 && !s->tokens[i - 1].text.empty() &&
-           (s->tokens[i - 1].text.back() == 's' || s->tokens[i - 1].text.back() == 'S'))
-              ? POS
-              : RQ;
-    } else if (w == "\xE2\x80\x98") {
-      p = LQ;
-    }
-    if (p != kNumTags) {
-      c.set = Bit(p);
-      c.best = p;
-      continue;
+    // What depends on the text alone comes from the per-thread cache; words too long to
+    // cache are analysed into `local`.
+    WordInfo local;
+    WordInfo* info = sc.cache.Get(w);
+    if (info == nullptr) info = &local;
+    if (info->kind == kUnknownKind) lx->Describe(w, info, &sc.low);
+    c = info->base;
+    lows[i] = c.wid;
+    switch (info->kind) {
+      case kPunctKind:
+        continue;
+      case kQuoteKind:
+        quote_open = !quote_open;
+        c.best = quote_open ? LQ : RQ;
+        c.set = Bit(c.best);
+        continue;
+      case kApostropheKind:
+        // Possessive after a plural ending in s, else a closing quote.
+        c.best = (i > 0 && !s->tokens[i - 1].text.empty() &&
+                  (s->tokens[i - 1].text.back() == 's' || s->tokens[i - 1].text.back() == 'S'))
+                     ? POS
+                     : RQ;
+        c.set = Bit(c.best);
+        continue;
+      default:
+        break;
     }
     const bool first = at_start;
     at_start = false;
-    // Numbers.
-    bool has_digit = false, all_numeric = true;
-    for (char ch : w) {
-      unsigned char u = static_cast<unsigned char>(ch);
-      if (IsDigitC(u))
-        has_digit = true;
-      else if (ch != ',' && ch != '.' && ch != '-' && ch != '/' && ch != ':')
-        all_numeric = false;
+    const uint8_t variant = first ? 2 : 1;
+    if (!(info->have & variant)) {
+      Cand& v = info->word[first];
+      v = info->base;
+      LowerForm(w, &sc.low);
+      lx->AnalyzeWord(w, sc.low, first, &v, sc.buf);
+      info->have |= variant;
     }
-    if (has_digit && (all_numeric || EndsWith(low, "s") || EndsWith(low, "th") ||
-                      EndsWith(low, "st") || EndsWith(low, "nd") || EndsWith(low, "rd"))) {
-      bool ordinal = !all_numeric && !EndsWith(low, "s");
-      c.best = ordinal ? JJ : CD;
-      c.set = Bit(c.best);
-      continue;
-    }
-    // Closed class (not for all-capitals words like "US", "IT").
-    bool all_caps = w.size() >= 2;
-    for (char ch : w) {
-      if (IsLowerC(static_cast<unsigned char>(ch))) all_caps = false;
-    }
-    const T* ci = lx->closed.find(std::string_view(low));
-    if (ci != nullptr && !(all_caps && w.size() <= 3 && low != "i" && low != "a") &&
-        (!c.cap || first || (*ci) != NN)) {
-      if (!(c.cap && !first &&
-            ((*ci) == NN || (*ci) == NNS || (*ci) == JJ || (*ci) == MD || (*ci) == VBD ||
-             (*ci) == VBN))) {
-        c.closed = true;
-        c.best = (*ci);
-        c.set = Bit(c.best);
-        if (low == "'s") c.set = Bit(POS) | Bit(VBZ), c.best = POS;
-        if (low == "'d") c.set = Bit(MD) | Bit(VBD);
-        if (low == "had") c.set |= Bit(VBN);
-        if (low == "that") c.set = Bit(IN) | Bit(WDT) | Bit(DT);
-        if (low == "her") c.set |= Bit(PRP);
-        if (low == "there") c.set |= Bit(RB);
-        if (low == "all" || low == "both") c.set |= Bit(PDT);
-        if (low == "more" || low == "less") c.set |= Bit(RBR);
-        if (low == "most" || low == "least") c.set |= Bit(RBS);
-        if (low == "up" || low == "out" || low == "off" || low == "down" || low == "over" ||
-            low == "back" || low == "away" || low == "around")
-          c.set |= Bit(RP) | Bit(RB);
-        if (low == "before" || low == "after" || low == "since") c.set |= Bit(RB);
-        if (low == "so") c.set |= Bit(IN);
-        if (low == "one") c.set |= Bit(NN) | Bit(PRP);
-        if (low == "like") c.set |= Bit(VBP) | Bit(VB);
-        if (low == "said" || low == "told") c.set |= Bit(VBN);
-        if (low == "killed") c.set |= Bit(VBD);
-        if (low == "military") c.set |= Bit(NN);  // "the French military in Rwanda"
-        if (low == "have" || low == "do" || low == "say") c.set |= Bit(VB);
-        if (c.best == NN || c.best == NNS) {
-          const Entry* e = lx->Find(low);
-          if (e) c.entry = e, c.flags = e->flags;
-        } else {
-          continue;
-        }
-      }
-    }
-    if (w == "&") {
-      c.set = Bit(CC);
-      c.best = CC;
-      continue;
-    }
-    {
-      // "al-Qaeda", "al-Raya": a capital after an inner hyphen marks a name.
-      size_t dash = w.rfind('-');
-      if (!c.cap && dash != std::string::npos && dash > 0 && dash + 1 < w.size() &&
-          IsUpperC(static_cast<unsigned char>(w[dash + 1])) &&
-          IsLowerC(static_cast<unsigned char>(w[0]))) {
-        c.set = Bit(NNP);
-        c.best = NNP;
-        continue;
-      }
-    }
-    const Entry* e = lx->Find(low);
-    uint16_t f = e ? e->flags : 0;
-    c.entry = e;
-    c.flags = f;
-    bool known_lower =
-        (f & (kN | kV | kA | kR | kExcNounPl | kExcVerbPast | kExcAdjCmp | kExcAdjSup)) != 0;
-    // Capitalised words: names, unless sentence-initial and known in lower case.
-    if ((c.cap || all_caps) && !c.closed) {
-      bool treat_as_name = !first || (f & (kCapNoun | kCapAdj)) || !known_lower || all_caps;
-      if (first && known_lower && !(f & (kCapNoun | kCapAdj)) && !all_caps) {
-        // Also a plural of a known lemma ("Officials") is a common word.
-        treat_as_name = false;
-      }
-      if (first && !known_lower && low.size() > 3 && EndsWith(low, "s")) {
-        std::string_view st(low.data(), low.size() - 1);
-        if (lx->Flags(st) & kN)
-          treat_as_name = (lx->Flags(st) & kCapNoun) && !(lx->Flags(st) & kLowerAny);
-      }
-      if (treat_as_name) {
-        if ((f & kCapAdj) && !(f & kCapNoun && !(f & kA))) {
-          c.set = Bit(JJ) | Bit(NNP);
-          c.best = JJ;
-          if (EndsWith(low, "s")) c.set = Bit(NNPS), c.best = NNPS;
-        } else if (low.size() > 3 && EndsWith(low, "s") && !EndsWith(low, "ss") &&
-                   !EndsWith(low, "us") && !EndsWith(low, "is") && !all_caps &&
-                   (lx->Flags(std::string_view(low.data(), low.size() - 1)) & (kN | kCapAdj))) {
-          c.set = Bit(NNPS);
-          c.best = NNPS;
-        } else {
-          c.set = Bit(NNP);
-          c.best = NNP;
-        }
-        if (w.find('-') != std::string::npos) {
-          // "pro-Western", "U.S.-backed": adjective-like compounds.
-          size_t dash = low.rfind('-');
-          std::string_view tail = std::string_view(low).substr(dash + 1);
-          if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (lx->Flags(tail) & kA))
-            c.set = Bit(JJ), c.best = JJ;
-        }
-        continue;
-      }
-    }
-    TagSet set = 0;
-    if (f & kN) set |= Bit(NN);
-    if (f & kV) set |= Bit(VB) | Bit(VBP);
-    if (f & kA) set |= Bit(JJ);
-    if (f & kR) set |= Bit(RB);
-    if (f & kExcNounPl) set |= Bit(NNS);
-    if (f & kExcVerbPast) set |= Bit(VBD) | Bit(VBN);
-    if (f & kExcAdjCmp) set |= Bit(JJR);
-    if (f & kExcAdjSup) set |= Bit(JJS);
-    std::string_view lw = low;
-    const size_t L = lw.size();
-    // -s
-    if (L > 2 && lw[L - 1] == 's' && lw[L - 2] != 's') {
-      std::string_view st1 = lw.substr(0, L - 1);
-      TagSet add = 0;
-      uint16_t sf = lx->Flags(st1);
-      if (L > 3 && EndsWith(lw, "es")) sf |= lx->Flags(lw.substr(0, L - 2));
-      if (L > 4 && EndsWith(lw, "ies")) {
-        buf.assign(lw.substr(0, L - 3));
-        buf.push_back('y');
-        sf |= lx->Flags(buf);
-      }
-      if (sf & kN) add |= Bit(NNS);
-      if (sf & kV) add |= Bit(VBZ);
-      if (add) {
-        set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));  // "news", "is": rare; plural reading wins
-        if (f & kN && !(add & Bit(NNS))) set |= Bit(NN);
-        set |= add;
-      }
-    }
-    // -men plurals not listed as exceptions: "gunmen", "policemen".
-    if (L > 4 && EndsWith(lw, "men") && !(f & kExcNounPl)) {
-      buf.assign(lw.substr(0, L - 3));
-      buf.append("man");
-      if (lx->Flags(buf) & kN) {
-        set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));
-        set |= Bit(NNS);
-      }
-    }
-    // -ed
-    if (L > 3 && EndsWith(lw, "ed")) {
-      bool v = StemHas(lw.substr(0, L - 2), kV) || StemHas(lw.substr(0, L - 1), kV);
-      if (!v && L > 4 && EndsWith(lw, "ied")) {
-        buf.assign(lw.substr(0, L - 3));
-        buf.push_back('y');
-        v = (lx->Flags(buf) & kV) != 0;
-      }
-      if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(lw.substr(0, L - 3), kV);
-      if (v) set |= Bit(VBD) | Bit(VBN);
-      // "foreign-funded", "military-ruled": hyphenated participles are adjectives.
-      if (!v && set == 0)
-        set |= w.find('-') != std::string::npos ? Bit(JJ) : Bit(VBN) | Bit(VBD) | Bit(JJ);
-    }
-    // -ing
-    if (L > 4 && EndsWith(lw, "ing")) {
-      std::string_view st = lw.substr(0, L - 3);
-      bool v = StemHas(st, kV);
-      if (!v) {
-        buf.assign(st);
-        buf.push_back('e');
-        v = (lx->Flags(buf) & kV) != 0;
-      }
-      if (!v && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
-        v = StemHas(st.substr(0, st.size() - 1), kV);
-      // An unknown -ing word whose stem is no verb ("hafling") may as well be a noun.
-      if (!v && set == 0) set |= Bit(NN);
-      if (v || set == Bit(NN)) set |= Bit(VBG);
-    }
-    // -er / -est
-    if (L > 4 && (EndsWith(lw, "er") || EndsWith(lw, "est"))) {
-      bool sup = EndsWith(lw, "est");
-      std::string_view st = lw.substr(0, L - (sup ? 3 : 2));
-      bool a = StemHas(st, kA) || StemHas(lw.substr(0, L - (sup ? 2 : 1)), kA);
-      if (!a && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
-        a = StemHas(st.substr(0, st.size() - 1), kA);
-      if (!a && st.size() > 1 && st.back() == 'i') {
-        buf.assign(st.substr(0, st.size() - 1));
-        buf.push_back('y');
-        a = (lx->Flags(buf) & kA) != 0;
-      }
-      if (a) set |= Bit(sup ? JJS : JJR);
-    }
-    if (set == 0) {
-      // Unknown word: guess from shape.
-      if (w.find('-') != std::string::npos) {
-        size_t dash = low.rfind('-');
-        std::string_view tail = lw.substr(dash + 1);
-        uint16_t tf = lx->Flags(tail);
-        if (dash + 1 < w.size() && IsUpperC(static_cast<unsigned char>(w[dash + 1]))) {
-          set = Bit(NNP);  // "al-Raya", "bin-Laden"
-        } else if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (tf & kA) || has_digit) {
-          set = Bit(JJ);
-        } else if (EndsWith(tail, "s") && (lx->Flags(tail.substr(0, tail.size() - 1)) & kN)) {
-          set = Bit(NNS);
-        } else if ((tf & kN) || tail.empty()) {
-          set = Bit(NN) | Bit(JJ);
-        } else {
-          set = Bit(JJ);
-        }
-      } else if (EndsWith(lw, "ly")) {
-        set = Bit(RB);
-      } else if (EndsWith(lw, "ous") || EndsWith(lw, "ful") || EndsWith(lw, "ive") ||
-                 EndsWith(lw, "ic") || EndsWith(lw, "al") || EndsWith(lw, "able") ||
-                 EndsWith(lw, "ible") || EndsWith(lw, "less") || EndsWith(lw, "ian") ||
-                 EndsWith(lw, "ese") || EndsWith(lw, "ary") || EndsWith(lw, "ish")) {
-        set = Bit(JJ);
-      } else if (L > 3 && EndsWith(lw, "s") && !EndsWith(lw, "ss") && !EndsWith(lw, "us")) {
-        set = Bit(NNS);
-      } else {
-        set = Bit(NN) | Bit(VB) | Bit(VBP);  // unknown: context decides (after "to" -> VB)
-      }
-    }
-    c.set = set;
-    // Default preference from SemCor counts and simple priorities.
-    T best;
-    uint16_t cn = e ? e->cnt[0] : 0, cv = e ? e->cnt[1] : 0, ca = e ? e->cnt[2] : 0,
-             cr = e ? e->cnt[3] : 0;
-    if (set & Bit(NNS))
-      best = NNS;
-    else if (set & Bit(VBD))
-      best = VBD;
-    else if (set & Bit(VBG))
-      best = VBG;
-    else if (set & Bit(NN))
-      best = NN;
-    else if (set & Bit(JJ))
-      best = JJ;
-    else if (set & Bit(VB))
-      best = VB;
-    else if (set & Bit(RB))
-      best = RB;
-    else if (set & Bit(JJR))
-      best = JJR;
-    else if (set & Bit(JJS))
-      best = JJS;
-    else if (set & Bit(VBZ))
-      best = VBZ;
-    else if (set & Bit(VBP))
-      best = VBP;
-    else if (set & Bit(VBN))
-      best = VBN;
-    else if (set & Bit(NNP))
-      best = NNP;
-    else
-      best = NN;
-    if ((set & Bit(JJ)) && ca > cn + 2 && ca >= cv && !(set & (Bit(NNS) | Bit(VBD)))) best = JJ;
-    if ((set & Bit(RB)) && cr > cn + cv + ca) best = RB;
-    if ((set & Bit(JJ)) && (set & Bit(VBN)) && !(f & kExcVerbPast)) {
-      // "armed", "wounded": participle first; context may make it JJ.
-      best = VBD;
-    }
-    c.best = best;
+    c = info->word[first];
   }
 
   // Does a word that is surely finite (a closed-class auxiliary/modal or a word with only
