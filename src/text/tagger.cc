@@ -65,7 +65,7 @@ enum T : uint8_t {
   RRB,
   kNumTags
 };
-constexpr const char* kTagNames[kNumTags] = {
+constexpr std::string_view kTagNames[kNumTags] = {
     "NN",   "NNS", "NNP", "NNPS", "VB",  "VBD", "VBG", "VBN", "VBP", "VBZ",   "JJ",
     "JJR",  "JJS", "RB",  "RBR",  "RBS", "DT",  "PDT", "IN",  "CC",  "CD",    "PRP",
     "PRP$", "POS", "TO",  "MD",   "WDT", "WP",  "WP$", "WRB", "EX",  "RP",    "UH",
@@ -416,13 +416,26 @@ enum : uint8_t { kEndsIng = 1, kLongLy = 2 };
 // Per-token analysis before context rules.
 struct Cand {
   TagSet set = 0;
-  T best = NN;          // default choice
-  bool closed = false;  // from the closed-class list
-  bool cap = false;     // first letter upper case
-  uint16_t wid = 0;     // the lower-case word's id in kWords, 0 if none
-  uint8_t wbits = 0;    // kEndsIng, kLongLy of the lower-case word
-  uint16_t flags = 0;
-  const Entry* entry = nullptr;
+  uint16_t cnt[4] = {0, 0, 0, 0};  // the lexicon entry's SemCor counts (Entry::cnt)
+  T best = NN;                     // default choice
+  bool closed = false;             // from the closed-class list
+  bool cap = false;                // first letter upper case
+  bool has_entry = false;          // the word has a lexicon entry (cnt is its counts)
+  uint16_t wid = 0;                // the lower-case word's id in kWords, 0 if none
+  uint8_t wbits = 0;               // kEndsIng, kLongLy of the lower-case word
+
+  void SetEntry(const Entry* e) {
+    has_entry = e != nullptr;
+    for (int k = 0; k < 4; ++k) cnt[k] = e ? e->cnt[k] : 0;
+  }
+  // What depends on the text only: cap, wid and wbits, with no analysis yet.
+  Cand Base() const {
+    Cand b;
+    b.cap = cap;
+    b.wid = wid;
+    b.wbits = wbits;
+    return b;
+  }
 };
 
 // True if token i follows a form of "have" (adverbs may come between).
@@ -482,10 +495,12 @@ enum : uint8_t { kUnknownKind, kWordKind, kPunctKind, kQuoteKind, kApostropheKin
 // What the first pass finds from a token's text alone.
 struct WordInfo {
   uint8_t kind = kUnknownKind;  // kUnknownKind until Lexicon::Describe fills it
-  uint8_t have = 0;             // bit 1: word[0] is computed; bit 2: word[1]
-  Cand base;                    // cap, wid, wbits; for kPunctKind also set and best
-  Cand word[2];                 // a word's analysis when not first [0] / first [1] in its sentence
+  uint8_t have = 0;             // kHaveWord: `word` is analysed; kHaveFirst: the first-word one
+  uint32_t first = 0;           // 1 + index of the first-word analysis in WordCache, 0 = none
+  Cand word;  // cap, wid, wbits (Cand::Base); the analysis when not first in its sentence;
+              // for kPunctKind also set and best
 };
+enum : uint8_t { kHaveWord = 1, kHaveFirst = 2 };
 
 // A per-thread memo of WordInfo by token text: news text repeats its words, so most tokens
 // are analysed once (closed classes, several WordNet probes for the stems, morphology) and
@@ -504,72 +519,96 @@ class WordCache {
   // too long to keep. The pointer is valid until the next Get or Reset.
   WordInfo* Get(std::string_view w) {
     if (w.size() > kMaxKey) return nullptr;
-    const uint64_t h = HashText(w);
-    const uint32_t tag = static_cast<uint32_t>(h >> 32);
+    // The text as little-endian 8-byte words, zero-padded: hashed and compared a word at a
+    // time, inline (no memcmp/memcpy calls for these short keys).
+    uint64_t key[kMaxKey / 8];
+    key[0] = key[1] = 0;
+    const size_t nw = (w.size() + 7) / 8;
+    for (size_t k = 0; k < nw; ++k) key[k] = LoadWord(w.data() + 8 * k, w.size() - 8 * k);
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
+    for (size_t k = 0; k < nw; ++k) {
+      h = (h ^ key[k]) * 0xFF51AFD7ED558CCDULL;
+      h ^= h >> 32;
+    }
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 29;
+    const uint16_t tag = static_cast<uint16_t>(h >> 48);
     size_t i = h & (kSlots - 1);
     for (;; i = (i + 1) & (kSlots - 1)) {
       const Slot& sl = slots_[i];
       if (sl.index == 0) break;
+      if (sl.tag != tag) continue;
       Item& it = items_[sl.index - 1];
-      if (sl.tag == tag && it.len == w.size() &&
-          std::memcmp(arena_.data() + it.off, w.data(), w.size()) == 0)
-        return &it.info;
+      if (it.len != w.size() || it.key[0] != key[0] || it.key[1] != key[1]) continue;
+      const uint64_t* more = keys_.data() + it.more;
+      size_t k = 2;
+      while (k < nw && more[k - 2] == key[k]) ++k;
+      if (k >= nw) return &it.info;
     }
     if (items_.size() >= kMaxEntries) {
       Clear();
       i = h & (kSlots - 1);
     }
-    items_.push_back(
-        Item{static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(w.size()), WordInfo{}});
-    arena_.append(w);
-    slots_[i] = Slot{tag, static_cast<uint32_t>(items_.size())};
-    return &items_.back().info;
+    Item& it = items_.emplace_back();
+    it.key[0] = key[0];
+    it.key[1] = key[1];
+    it.len = static_cast<uint32_t>(w.size());
+    it.more = static_cast<uint32_t>(keys_.size());
+    if (nw > 2) keys_.insert(keys_.end(), key + 2, key + nw);
+    slots_[i] = Slot{tag, static_cast<uint16_t>(items_.size())};
+    return &it.info;
+  }
+
+  // Storage for the first-word analysis of `info` (an entry of this cache).
+  Cand* FirstOf(WordInfo* info) {
+    if (info->first == 0) {
+      firsts_.emplace_back();
+      info->first = static_cast<uint32_t>(firsts_.size());
+    }
+    return &firsts_[info->first - 1];
   }
 
  private:
   static constexpr size_t kMaxEntries = size_t{1} << 15;
   static constexpr size_t kSlots = 2 * kMaxEntries;  // load factor <= 1/2
-  static constexpr size_t kMaxKey = 64;
+  static constexpr size_t kMaxKey = 64;              // bytes; a multiple of 8
+  static_assert(kMaxEntries < 65536, "Slot::index is 16 bits");
 
   struct Slot {
-    uint32_t tag = 0;    // high half of the text's hash
-    uint32_t index = 0;  // 1 + index into items_, 0 = empty
+    uint16_t tag = 0;    // high bits of the text's hash
+    uint16_t index = 0;  // 1 + index into items_, 0 = empty
   };
   struct Item {
-    uint32_t off, len;  // the text, in arena_
+    uint64_t key[2];  // the text's first 16 bytes, zero-padded
+    uint32_t len;     // the text's length
+    uint32_t more;    // the rest of the text: keys_[more...], if longer than 16 bytes
     WordInfo info;
   };
 
-  // A word-at-a-time hash for short texts, mixed so that the low bits depend on every byte.
-  static uint64_t HashText(std::string_view s) {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-    size_t k = 0;
-    for (; k + 8 <= s.size(); k += 8) {
-      uint64_t v;
-      std::memcpy(&v, s.data() + k, 8);
-      h = (h ^ v) * 0xFF51AFD7ED558CCDULL;
-      h ^= h >> 32;
-    }
+  // Up to 8 bytes of p (n of them if n < 8), little-endian, zero-padded.
+  static uint64_t LoadWord(const char* p, size_t n) {
     uint64_t v = 0;
-    std::memcpy(&v, s.data() + k, s.size() - k);
-    h = (h ^ v) * 0xC4CEB9FE1A85EC53ULL;
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 32;
-    return h;
+    if (n >= 8) {
+      std::memcpy(&v, p, 8);  // a fixed-size copy: one load
+      return v;
+    }
+    for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    return v;
   }
 
   void Clear() {
     slots_.assign(kSlots, Slot{});
     items_.clear();
     items_.reserve(kMaxEntries);
-    arena_.clear();
+    keys_.clear();
+    firsts_.clear();
   }
 
   uint64_t owner_ = 0;
   std::vector<Slot> slots_;
   std::vector<Item> items_;
-  std::string arena_;
+  std::vector<uint64_t> keys_;  // texts beyond their first 16 bytes, as 8-byte words
+  std::vector<Cand> firsts_;    // first-word analyses (WordInfo::first)
 };
 
 // A distinct id per Lexicon, so that a thread's WordCache never mixes two taggers.
@@ -606,7 +645,7 @@ struct Tagger::Lexicon {
   // Fills *info's kind and base from the token text `w`; *low is scratch.
   void Describe(std::string_view w, WordInfo* info, std::string* low) const {
     LowerForm(w, low);
-    Cand& c = info->base;
+    Cand& c = info->word;
     c = Cand{};
     c.wid = WordId(*low);
     if (low->ends_with("ing")) c.wbits |= kEndsIng;
@@ -695,7 +734,7 @@ struct Tagger::Lexicon {
         if (low == "have" || low == "do" || low == "say") c.set |= Bit(VB);
         if (c.best == NN || c.best == NNS) {
           const Entry* e = Find(low);
-          if (e) c.entry = e, c.flags = e->flags;
+          c.SetEntry(e);
         } else {
           return;
         }
@@ -719,8 +758,7 @@ struct Tagger::Lexicon {
     }
     const Entry* e = Find(low);
     uint16_t f = e ? e->flags : 0;
-    c.entry = e;
-    c.flags = f;
+    c.SetEntry(e);
     bool known_lower =
         (f & (kN | kV | kA | kR | kExcNounPl | kExcVerbPast | kExcAdjCmp | kExcAdjSup)) != 0;
     // Capitalised words: names, unless sentence-initial and known in lower case.
@@ -1096,6 +1134,8 @@ namespace {
 // Tag's per-thread working storage.
 struct TagScratch {
   WordCache cache;
+  WordInfo local;    // a word too long for the cache
+  Cand local_first;  // its first-word analysis
   std::vector<Cand> cands;
   std::vector<uint16_t> lows;
   std::vector<T> tags;
@@ -1124,22 +1164,26 @@ void Tagger::Tag(Sentence* s) const {
     const std::string_view w = s->tokens[i].text;
     Cand& c = cands[i];
     // What depends on the text alone comes from the per-thread cache; words too long to
-    // cache are analysed into `local`.
-    WordInfo local;
+    // keep there are analysed into sc.local.
     WordInfo* info = sc.cache.Get(w);
-    if (info == nullptr) info = &local;
+    if (info == nullptr) {
+      sc.local = WordInfo{};
+      info = &sc.local;
+    }
     if (info->kind == kUnknownKind) lx->Describe(w, info, &sc.low);
-    c = info->base;
-    lows[i] = c.wid;
+    lows[i] = info->word.wid;
     switch (info->kind) {
       case kPunctKind:
+        c = info->word;
         continue;
       case kQuoteKind:
+        c = info->word;
         quote_open = !quote_open;
         c.best = quote_open ? LQ : RQ;
         c.set = Bit(c.best);
         continue;
       case kApostropheKind:
+        c = info->word;
         // Possessive after a plural ending in s, else a closing quote.
         c.best = (i > 0 && !s->tokens[i - 1].text.empty() &&
                   (s->tokens[i - 1].text.back() == 's' || s->tokens[i - 1].text.back() == 'S'))
@@ -1152,15 +1196,16 @@ void Tagger::Tag(Sentence* s) const {
     }
     const bool first = at_start;
     at_start = false;
-    const uint8_t variant = first ? 2 : 1;
-    if (!(info->have & variant)) {
-      Cand& v = info->word[first];
-      v = info->base;
+    const uint8_t have = first ? kHaveFirst : kHaveWord;
+    Cand* v = !first ? &info->word : info == &sc.local ? &sc.local_first : sc.cache.FirstOf(info);
+    if (!(info->have & have)) {
+      const Cand base = info->word.Base();
       LowerForm(w, &sc.low);
-      lx->AnalyzeWord(w, sc.low, first, &v, sc.buf);
-      info->have |= variant;
+      *v = base;
+      lx->AnalyzeWord(w, sc.low, first, v, sc.buf);
+      info->have |= have;
     }
-    c = info->word[first];
+    c = *v;
   }
 
   // Does a word that is surely finite (a closed-class auxiliary/modal or a word with only
@@ -1446,7 +1491,7 @@ void Tagger::Tag(Sentence* s) const {
         t = VBD;  // "The United Nations chief made his remarks"
       } else if (after_det) {
         if ((set & (Bit(JJ) | Bit(VBN) | Bit(VBG))) && next_nounish &&
-            !((set & Bit(NN)) && c.entry && c.entry->cnt[0] > 3 * c.entry->cnt[2] + 3 &&
+            !((set & Bit(NN)) && c.has_entry && c.cnt[0] > 3 * c.cnt[2] + 3 &&
               !(set & (Bit(VBN) | Bit(VBG))))) {
           t = (set & Bit(JJ)) ? JJ : (set & Bit(VBN)) ? VBN : VBG;
           if ((set & Bit(NN)) && (set & Bit(VBG)) && !(set & Bit(JJ))) t = NN;
@@ -1562,7 +1607,7 @@ void Tagger::Tag(Sentence* s) const {
           t = tags[i - 2] == VBZ || tags[i - 2] == VBD ? c.best
                                                        : (set & Bit(VB) ? tags[i - 2] : c.best);
         else if ((set & Bit(JJ)) && next_nounish && !(c.best == NN && !(set & Bit(JJ))))
-          t = (c.entry && c.entry->cnt[0] > 2 * c.entry->cnt[2] + 5 && (set & Bit(NN))) ? NN : JJ;
+          t = (c.has_entry && c.cnt[0] > 2 * c.cnt[2] + 5 && (set & Bit(NN))) ? NN : JJ;
         else if (set & Bit(NN))
           t = NN;
         else
@@ -1575,10 +1620,10 @@ void Tagger::Tag(Sentence* s) const {
         t = VBG;  // reduced relative: "the roads leading into the city"
       } else if ((set & Bit(JJ)) && (set & Bit(NN))) {
         t = next_nounish ? JJ : NN;
-        if (c.entry && c.entry->cnt[0] > 2 * c.entry->cnt[2] + 5) t = NN;
+        if (c.has_entry && c.cnt[0] > 2 * c.cnt[2] + 5) t = NN;
         // Counts favour the adjective, but at the end of a noun phrase ("The United Nations
         // chief made ...", "the French military in ...") the word is its head.
-        if (c.entry && c.entry->cnt[2] > 2 * c.entry->cnt[0] + 5 &&
+        if (c.has_entry && c.cnt[2] > 2 * c.cnt[0] + 5 &&
             (next_nounish || !(Bit(prev) & (kNounish | kDetLike | kAdj))))
           t = JJ;
       } else if ((set & Bit(VBG)) && (set & Bit(NN))) {
@@ -1600,7 +1645,7 @@ void Tagger::Tag(Sentence* s) const {
         if (t != VB && t != VBP) t = VBP;
         if (object_of_causative(i) || (prev == CC && conjunct_of_base_verb(i))) t = VB;
       } else if ((set & Bit(RB)) && (set & Bit(JJ))) {
-        t = next_nounish ? JJ : (c.entry && c.entry->cnt[3] >= c.entry->cnt[2] ? RB : JJ);
+        t = next_nounish ? JJ : (c.has_entry && c.cnt[3] >= c.cnt[2] ? RB : JJ);
       }
       // "awful and evil minister": an adjective conjunct before a noun.
       if ((set & Bit(JJ)) && prev == CC && i >= 2 && tags[i - 2] == JJ && i + 1 < n &&
@@ -1653,7 +1698,10 @@ void Tagger::Tag(Sentence* s) const {
         cands[i + 1].best == PRP && IsSubjectPronoun(lows[i + 1]))
       finite_seen = false;
   }
-  for (size_t i = 0; i < n; ++i) s->tokens[i].tag = kTagNames[tags[i]];
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view name = kTagNames[tags[i]];
+    s->tokens[i].tag.assign(name.data(), name.size());
+  }
 }
 
 }  // namespace eventcoder
