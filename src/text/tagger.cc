@@ -1155,8 +1155,9 @@ void Tagger::Tag(Sentence* s) const {
   std::vector<Cand>& cands = sc.cands;
   std::vector<uint16_t>& lows = sc.lows;  // word ids (kWords) of the lower-case words
   std::vector<T>& tags = sc.tags;
-  cands.assign(n, Cand{});
-  lows.assign(n, 0);
+  // The first pass writes every cands[i] and lows[i].
+  if (cands.size() < n) cands.resize(n);
+  if (lows.size() < n) lows.resize(n);
   tags.assign(n, NN);
   bool quote_open = false;
   bool at_start = true;
@@ -1699,8 +1700,10 @@ void Tagger::Tag(Sentence* s) const {
       finite_seen = false;
   }
   for (size_t i = 0; i < n; ++i) {
-    const std::string_view name = kTagNames[tags[i]];
-    s->tokens[i].tag.assign(name.data(), name.size());
+    // push_back is inlined and the names fit the string's inline buffer: no calls.
+    std::string& tag = s->tokens[i].tag;
+    tag.clear();
+    for (char ch : kTagNames[tags[i]]) tag.push_back(ch);
   }
 }
 
