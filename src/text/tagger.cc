@@ -1,8 +1,12 @@
 #include "text/tagger.h"
 
+#include <array>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -61,7 +65,7 @@ enum T : uint8_t {
   RRB,
   kNumTags
 };
-constexpr const char* kTagNames[kNumTags] = {
+constexpr std::string_view kTagNames[kNumTags] = {
     "NN",   "NNS", "NNP", "NNPS", "VB",  "VBD", "VBG", "VBN", "VBP", "VBZ",   "JJ",
     "JJR",  "JJS", "RB",  "RBR",  "RBS", "DT",  "PDT", "IN",  "CC",  "CD",    "PRP",
     "PRP$", "POS", "TO",  "MD",   "WDT", "WP",  "WP$", "WRB", "EX",  "RP",    "UH",
@@ -186,36 +190,92 @@ constexpr ClosedWord kClosed[] = {
     {"able", JJ},        {"due", JJ},        {"likely", JJ},
 };
 
-bool IsBe(std::string_view w) {
-  return w == "is" || w == "are" || w == "was" || w == "were" || w == "be" || w == "been" ||
-         w == "being" || w == "am" || w == "'re" || w == "'m" || w == "'s";
+// The words the context rules test for. Each gets a small integer id (its index in kWords;
+// 0 is "no such word"), looked up once per token, so that the rules compare integers
+// instead of strings: W("that") is the id of "that", computed at compile time.
+constexpr std::string_view kWords[] = {
+    "",
+    // be, have, do
+    "is", "are", "was", "were", "be", "been", "being", "am", "'re", "'m", "'s", "has", "have",
+    "had", "having", "'ve", "do", "does", "did",
+    // verbs of saying
+    "said", "says", "say", "added", "claimed", "stated", "announced", "warned", "insisted",
+    "believes", "believe", "believed", "thinks", "think", "thought", "reported", "alleged",
+    "argued", "noted",
+    // time words
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "today", "yesterday", "tonight", "week", "month", "year", "weekend", "morning",
+    "evening", "night", "afternoon",
+    // causative and perception verbs
+    "help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made",
+    "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard",
+    // subject and object pronouns
+    "he", "she", "it", "they", "we", "i", "you", "him", "them", "me", "us", "her",
+    // subordinators and other words the rules name
+    "that", "because", "after", "before", "while", "when", "if", "although", "as", "whether",
+    "though", "since", "until", "once", "unless", "last", "next", "this", "by", "according", "due",
+    "prior", "thanks", "owing", "addition", "close", "there", "all", "both", "half", "more", "less",
+    "most", "least", "out", "of", "away", "back", "up", "off", "down", "so", "one", "like", "'d",
+    "seems", "appears", "what", "who", "here", "such", "a", "an"};
+constexpr size_t kNumWords = std::size(kWords);
+static_assert(kNumWords < 65536);
+
+constexpr uint16_t WordIndex(std::string_view w) {
+  for (size_t k = 1; k < kNumWords; ++k)
+    if (kWords[k] == w) return static_cast<uint16_t>(k);
+  return 0;
 }
-bool IsHave(std::string_view w) {
-  return w == "has" || w == "have" || w == "had" || w == "having" || w == "'ve";
-}
-// Verbs of saying that take a clause without "that".
-bool IsSayWord(std::string_view w) {
-  for (std::string_view x : {"said", "says", "say", "added", "claimed", "stated", "announced",
-                             "warned", "insisted", "believes", "believe", "believed", "thinks",
-                             "think", "thought", "reported", "alleged", "argued", "noted"}) {
-    if (w == x) return true;
-  }
-  return false;
+// The id of a word of kWords; a word missing from kWords does not compile.
+consteval uint16_t W(std::string_view w) {
+  const uint16_t id = WordIndex(w);
+  if (id == 0) std::abort();  // not a constant expression: "word not in kWords"
+  return id;
 }
 
-// Weekdays, months and time nouns that head adverbial time phrases.
-bool IsTimeWord(std::string_view w) {
-  for (std::string_view x :
-       {"monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
+// Word classes, as bits per id.
+enum : uint8_t { kBeW = 1, kHaveW = 2, kDoW = 4, kSayW = 8, kTimeW = 16, kCausW = 32, kSubjW = 64 };
+constexpr std::array<uint8_t, kNumWords> kWordClass = [] {
+  std::array<uint8_t, kNumWords> a{};
+  auto mark = [&a](std::initializer_list<std::string_view> words, uint8_t cls) {
+    for (std::string_view w : words) a[WordIndex(w)] |= cls;
+  };
+  mark({"is", "are", "was", "were", "be", "been", "being", "am", "'re", "'m", "'s"}, kBeW);
+  mark({"has", "have", "had", "having", "'ve"}, kHaveW);
+  mark({"do", "does", "did"}, kDoW);
+  // Verbs of saying that take a clause without "that".
+  mark({"said", "says", "say", "added", "claimed", "stated", "announced", "warned", "insisted",
+        "believes", "believe", "believed", "thinks", "think", "thought", "reported", "alleged",
+        "argued", "noted"},
+       kSayW);
+  // Weekdays, months and time nouns that head adverbial time phrases.
+  mark({"monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday",
         "sunday",  "january",   "february",  "march",    "april",    "june",
         "july",    "august",    "september", "october",  "november", "december",
         "today",   "yesterday", "tonight",   "week",     "month",    "year",
-        "weekend", "morning",   "evening",   "night",    "afternoon"}) {
-    if (w == x) return true;
-  }
-  return false;
+        "weekend", "morning",   "evening",   "night",    "afternoon"},
+       kTimeW);
+  mark({"help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made",
+        "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard"},
+       kCausW);
+  mark({"he", "she", "it", "they", "we", "i", "you"}, kSubjW);
+  a[0] = 0;
+  return a;
+}();
+
+bool IsBe(uint16_t w) { return (kWordClass[w] & kBeW) != 0; }
+bool IsHave(uint16_t w) { return (kWordClass[w] & kHaveW) != 0; }
+bool IsDo(uint16_t w) { return (kWordClass[w] & kDoW) != 0; }
+bool IsSayWord(uint16_t w) { return (kWordClass[w] & kSayW) != 0; }
+bool IsTimeWord(uint16_t w) { return (kWordClass[w] & kTimeW) != 0; }
+bool IsCausative(uint16_t w) { return (kWordClass[w] & kCausW) != 0; }
+bool IsSubjectPronoun(uint16_t w) { return (kWordClass[w] & kSubjW) != 0; }
+
+// Is `w` one of `ids`?
+template <typename... Ids>
+bool OneOf(uint16_t w, Ids... ids) {
+  return ((w == ids) || ...);
 }
-bool IsDo(std::string_view w) { return w == "do" || w == "does" || w == "did"; }
 
 // A string-keyed open-addressing hash map for the lexicon: keys live in one byte arena and
 // values in one vector, so a look-up touches one slot array and one key, not a chain of
@@ -350,11 +410,225 @@ bool ReadFile(const std::string& path, std::string* out) {
   return true;
 }
 
+// Cand::wbits.
+enum : uint8_t { kEndsIng = 1, kLongLy = 2 };
+
+// Per-token analysis before context rules.
+struct Cand {
+  TagSet set = 0;
+  uint16_t cnt[4] = {0, 0, 0, 0};  // the lexicon entry's SemCor counts (Entry::cnt)
+  T best = NN;                     // default choice
+  bool closed = false;             // from the closed-class list
+  bool cap = false;                // first letter upper case
+  bool has_entry = false;          // the word has a lexicon entry (cnt is its counts)
+  uint16_t wid = 0;                // the lower-case word's id in kWords, 0 if none
+  uint8_t wbits = 0;               // kEndsIng, kLongLy of the lower-case word
+
+  void SetEntry(const Entry* e) {
+    has_entry = e != nullptr;
+    for (int k = 0; k < 4; ++k) cnt[k] = e ? e->cnt[k] : 0;
+  }
+  // What depends on the text only: cap, wid and wbits, with no analysis yet.
+  Cand Base() const {
+    Cand b;
+    b.cap = cap;
+    b.wid = wid;
+    b.wbits = wbits;
+    return b;
+  }
+};
+
+// True if token i follows a form of "have" (adverbs may come between).
+bool AfterHave(const std::vector<uint16_t>& lows, const std::vector<T>& tags, size_t i) {
+  size_t a = i;
+  while (a > 0 && tags[a - 1] == RB) --a;
+  if (a == 0) return false;
+  return IsHave(lows[a - 1]) && (Bit(tags[a - 1]) & kVerbs) != 0;
+}
+
+T PunctTag(std::string_view w, bool* open_quote_state) {
+  if (w == ",") return COMMA;
+  if (w == "." || w == "?" || w == "!") return PERIOD;
+  if (w == ";" || w == ":" || w == "--" || w == "..." || w == "-" || w == "\xE2\x80\x94" ||
+      w == "\xE2\x80\x93" || (w.size() > 1 && w.find_first_not_of('.') == std::string_view::npos))
+    return COLON;
+  if (w == "(" || w == "[" || w == "{") return LRB;
+  if (w == ")" || w == "]" || w == "}") return RRB;
+  if (w == "``" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x98" || w == "`") return LQ;
+  if (w == "''" || w == "\xE2\x80\x9D") return RQ;
+  if (w == "\"") {
+    *open_quote_state = !*open_quote_state;
+    return *open_quote_state ? LQ : RQ;
+  }
+  if (w == "$") return DOLLAR;
+  if (w == "#") return HASH;
+  return kNumTags;
+}
+
+// Lower-cases ASCII letters of `w` into *low and folds curly apostrophes in clitics
+// ("’s" -> "'s", "n’t" -> "n't").
+void LowerForm(std::string_view w, std::string* low) {
+  std::string& low_s = *low;
+  low_s.resize(w.size());
+  for (size_t k = 0; k < w.size(); ++k) {
+    unsigned char ch = static_cast<unsigned char>(w[k]);
+    low_s[k] = static_cast<char>(IsUpperC(ch) ? ch + 32 : ch);
+  }
+  if (low_s.size() <= 5 && low_s.find("\xE2\x80\x99") != std::string::npos) {
+    std::string f;
+    for (size_t k = 0; k < low_s.size(); ++k) {
+      if (k + 2 < low_s.size() + 0 && low_s.compare(k, 3, "\xE2\x80\x99") == 0) {
+        f.push_back('\'');
+        k += 2;
+      } else {
+        f.push_back(low_s[k]);
+      }
+    }
+    if (f == "'s" || f == "n't" || f == "'re" || f == "'ve" || f == "'ll" || f == "'d" || f == "'m")
+      low_s = f;
+  }
+}
+
+// WordInfo::kind.
+enum : uint8_t { kUnknownKind, kWordKind, kPunctKind, kQuoteKind, kApostropheKind };
+
+// What the first pass finds from a token's text alone.
+struct WordInfo {
+  uint8_t kind = kUnknownKind;  // kUnknownKind until Lexicon::Describe fills it
+  uint8_t have = 0;             // kHaveWord: `word` is analysed; kHaveFirst: the first-word one
+  uint32_t first = 0;           // 1 + index of the first-word analysis in WordCache, 0 = none
+  Cand word;  // cap, wid, wbits (Cand::Base); the analysis when not first in its sentence;
+              // for kPunctKind also set and best
+};
+enum : uint8_t { kHaveWord = 1, kHaveFirst = 2 };
+
+// A per-thread memo of WordInfo by token text: news text repeats its words, so most tokens
+// are analysed once (closed classes, several WordNet probes for the stems, morphology) and
+// then found with one hash probe. Bounded: it starts over when full, and texts longer than
+// kMaxKey bytes are not kept. Entries hold pointers into one Tagger's lexicon, so the cache
+// belongs to one Tagger at a time (Reset).
+class WordCache {
+ public:
+  // Empties the cache unless it already belongs to the tagger `owner`.
+  void Reset(uint64_t owner) {
+    if (owner != owner_ || slots_.empty()) Clear();
+    owner_ = owner;
+  }
+
+  // The entry for `w`, a blank one (kind kUnknownKind) if `w` is new; nullptr if `w` is
+  // too long to keep. The pointer is valid until the next Get or Reset.
+  WordInfo* Get(std::string_view w) {
+    if (w.size() > kMaxKey) return nullptr;
+    // The text as little-endian 8-byte words, zero-padded: hashed and compared a word at a
+    // time, inline (no memcmp/memcpy calls for these short keys).
+    uint64_t key[kMaxKey / 8];
+    key[0] = key[1] = 0;
+    const size_t nw = (w.size() + 7) / 8;
+    for (size_t k = 0; k < nw; ++k) key[k] = LoadWord(w.data() + 8 * k, w.size() - 8 * k);
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
+    for (size_t k = 0; k < nw; ++k) {
+      h = (h ^ key[k]) * 0xFF51AFD7ED558CCDULL;
+      h ^= h >> 32;
+    }
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 29;
+    const uint16_t tag = static_cast<uint16_t>(h >> 48);
+    size_t i = h & (kSlots - 1);
+    for (;; i = (i + 1) & (kSlots - 1)) {
+      const Slot& sl = slots_[i];
+      if (sl.index == 0) break;
+      if (sl.tag != tag) continue;
+      Item& it = items_[sl.index - 1];
+      if (it.len != w.size() || it.key[0] != key[0] || it.key[1] != key[1]) continue;
+      const uint64_t* more = keys_.data() + it.more;
+      size_t k = 2;
+      while (k < nw && more[k - 2] == key[k]) ++k;
+      if (k >= nw) return &it.info;
+    }
+    if (items_.size() >= kMaxEntries) {
+      Clear();
+      i = h & (kSlots - 1);
+    }
+    Item& it = items_.emplace_back();
+    it.key[0] = key[0];
+    it.key[1] = key[1];
+    it.len = static_cast<uint32_t>(w.size());
+    it.more = static_cast<uint32_t>(keys_.size());
+    if (nw > 2) keys_.insert(keys_.end(), key + 2, key + nw);
+    slots_[i] = Slot{tag, static_cast<uint16_t>(items_.size())};
+    return &it.info;
+  }
+
+  // Storage for the first-word analysis of `info` (an entry of this cache).
+  Cand* FirstOf(WordInfo* info) {
+    if (info->first == 0) {
+      firsts_.emplace_back();
+      info->first = static_cast<uint32_t>(firsts_.size());
+    }
+    return &firsts_[info->first - 1];
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = size_t{1} << 15;
+  static constexpr size_t kSlots = 2 * kMaxEntries;  // load factor <= 1/2
+  static constexpr size_t kMaxKey = 64;              // bytes; a multiple of 8
+  static_assert(kMaxEntries < 65536, "Slot::index is 16 bits");
+
+  struct Slot {
+    uint16_t tag = 0;    // high bits of the text's hash
+    uint16_t index = 0;  // 1 + index into items_, 0 = empty
+  };
+  struct Item {
+    uint64_t key[2];  // the text's first 16 bytes, zero-padded
+    uint32_t len;     // the text's length
+    uint32_t more;    // the rest of the text: keys_[more...], if longer than 16 bytes
+    WordInfo info;
+  };
+
+  // Up to 8 bytes of p (n of them if n < 8), little-endian, zero-padded.
+  static uint64_t LoadWord(const char* p, size_t n) {
+    uint64_t v = 0;
+    if (n >= 8) {
+      std::memcpy(&v, p, 8);  // a fixed-size copy: one load
+      return v;
+    }
+    for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    return v;
+  }
+
+  void Clear() {
+    slots_.assign(kSlots, Slot{});
+    items_.clear();
+    items_.reserve(kMaxEntries);
+    keys_.clear();
+    firsts_.clear();
+  }
+
+  uint64_t owner_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<Item> items_;
+  std::vector<uint64_t> keys_;  // texts beyond their first 16 bytes, as 8-byte words
+  std::vector<Cand> firsts_;    // first-word analyses (WordInfo::first)
+};
+
+// A distinct id per Lexicon, so that a thread's WordCache never mixes two taggers.
+uint64_t NextOwnerId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 }  // namespace
 
 struct Tagger::Lexicon {
+  const uint64_t owner_id = NextOwnerId();
   FlatMap<Entry> words;
   FlatMap<T> closed;
+  FlatMap<uint16_t> word_ids;  // kWords -> index
+
+  uint16_t WordId(std::string_view w) const {
+    const uint16_t* id = word_ids.find(w);
+    return id ? *id : 0;
+  }
 
   const Entry* Find(std::string_view w) const { return words.find(w); }
   uint16_t Flags(std::string_view w) const {
@@ -365,6 +639,315 @@ struct Tagger::Lexicon {
 
   void AddClosed() {
     for (const ClosedWord& c : kClosed) closed.emplace(c.word, c.tag);
+    for (size_t k = 1; k < kNumWords; ++k) word_ids.emplace(kWords[k], static_cast<uint16_t>(k));
+  }
+
+  // Fills *info's kind and base from the token text `w`; *low is scratch.
+  void Describe(std::string_view w, WordInfo* info, std::string* low) const {
+    LowerForm(w, low);
+    Cand& c = info->word;
+    c = Cand{};
+    c.wid = WordId(*low);
+    if (low->ends_with("ing")) c.wbits |= kEndsIng;
+    if (low->size() > 4 && low->ends_with("ly")) c.wbits |= kLongLy;
+    c.cap = !w.empty() && IsUpperC(static_cast<unsigned char>(w[0]));
+    info->have = 0;
+    if (w == "\"") {
+      info->kind = kQuoteKind;  // opens or closes, by the quotes before it
+      return;
+    }
+    if (w == "'" || w == "\xE2\x80\x99") {
+      info->kind = kApostropheKind;  // possessive or closing quote, by the word before it
+      return;
+    }
+    bool quote_state = false;  // only '"' reads or changes it, handled above
+    const T p = PunctTag(w, &quote_state);
+    if (p != kNumTags) {
+      c.set = Bit(p);
+      c.best = p;
+      info->kind = kPunctKind;
+      return;
+    }
+    info->kind = kWordKind;
+  }
+
+  // The first-pass analysis of a word token (not punctuation): candidate tags and the
+  // default choice, from the closed classes, WordNet and morphology. `low` is the
+  // lower-case form of `w` (LowerForm); `first` is true for the sentence's first word.
+  // *cp comes in with cap, wid and wbits set. `buf` is scratch.
+  void AnalyzeWord(std::string_view w, std::string_view low, bool first, Cand* cp,
+                   std::string& buf) const {
+    Cand& c = *cp;
+    // Is `stem` a lemma with class `cls`?
+    auto StemHas = [this](std::string_view stem, uint16_t cls) {
+      return stem.size() >= 2 && (Flags(stem) & cls) != 0;
+    };
+    // Numbers.
+    bool has_digit = false, all_numeric = true;
+    for (char ch : w) {
+      unsigned char u = static_cast<unsigned char>(ch);
+      if (IsDigitC(u))
+        has_digit = true;
+      else if (ch != ',' && ch != '.' && ch != '-' && ch != '/' && ch != ':')
+        all_numeric = false;
+    }
+    if (has_digit && (all_numeric || EndsWith(low, "s") || EndsWith(low, "th") ||
+                      EndsWith(low, "st") || EndsWith(low, "nd") || EndsWith(low, "rd"))) {
+      bool ordinal = !all_numeric && !EndsWith(low, "s");
+      c.best = ordinal ? JJ : CD;
+      c.set = Bit(c.best);
+      return;
+    }
+    // Closed class (not for all-capitals words like "US", "IT").
+    bool all_caps = w.size() >= 2;
+    for (char ch : w) {
+      if (IsLowerC(static_cast<unsigned char>(ch))) all_caps = false;
+    }
+    const T* ci = closed.find(std::string_view(low));
+    if (ci != nullptr && !(all_caps && w.size() <= 3 && low != "i" && low != "a") &&
+        (!c.cap || first || (*ci) != NN)) {
+      if (!(c.cap && !first &&
+            ((*ci) == NN || (*ci) == NNS || (*ci) == JJ || (*ci) == MD || (*ci) == VBD ||
+             (*ci) == VBN))) {
+        c.closed = true;
+        c.best = (*ci);
+        c.set = Bit(c.best);
+        if (low == "'s") c.set = Bit(POS) | Bit(VBZ), c.best = POS;
+        if (low == "'d") c.set = Bit(MD) | Bit(VBD);
+        if (low == "had") c.set |= Bit(VBN);
+        if (low == "that") c.set = Bit(IN) | Bit(WDT) | Bit(DT);
+        if (low == "her") c.set |= Bit(PRP);
+        if (low == "there") c.set |= Bit(RB);
+        if (low == "all" || low == "both") c.set |= Bit(PDT);
+        if (low == "more" || low == "less") c.set |= Bit(RBR);
+        if (low == "most" || low == "least") c.set |= Bit(RBS);
+        if (low == "up" || low == "out" || low == "off" || low == "down" || low == "over" ||
+            low == "back" || low == "away" || low == "around")
+          c.set |= Bit(RP) | Bit(RB);
+        if (low == "before" || low == "after" || low == "since") c.set |= Bit(RB);
+        if (low == "so") c.set |= Bit(IN);
+        if (low == "one") c.set |= Bit(NN) | Bit(PRP);
+        if (low == "like") c.set |= Bit(VBP) | Bit(VB);
+        if (low == "said" || low == "told") c.set |= Bit(VBN);
+        if (low == "killed") c.set |= Bit(VBD);
+        if (low == "military") c.set |= Bit(NN);  // "the French military in Rwanda"
+        if (low == "have" || low == "do" || low == "say") c.set |= Bit(VB);
+        if (c.best == NN || c.best == NNS) {
+          const Entry* e = Find(low);
+          c.SetEntry(e);
+        } else {
+          return;
+        }
+      }
+    }
+    if (w == "&") {
+      c.set = Bit(CC);
+      c.best = CC;
+      return;
+    }
+    {
+      // "al-Qaeda", "al-Raya": a capital after an inner hyphen marks a name.
+      size_t dash = w.rfind('-');
+      if (!c.cap && dash != std::string::npos && dash > 0 && dash + 1 < w.size() &&
+          IsUpperC(static_cast<unsigned char>(w[dash + 1])) &&
+          IsLowerC(static_cast<unsigned char>(w[0]))) {
+        c.set = Bit(NNP);
+        c.best = NNP;
+        return;
+      }
+    }
+    const Entry* e = Find(low);
+    uint16_t f = e ? e->flags : 0;
+    c.SetEntry(e);
+    bool known_lower =
+        (f & (kN | kV | kA | kR | kExcNounPl | kExcVerbPast | kExcAdjCmp | kExcAdjSup)) != 0;
+    // Capitalised words: names, unless sentence-initial and known in lower case.
+    if ((c.cap || all_caps) && !c.closed) {
+      bool treat_as_name = !first || (f & (kCapNoun | kCapAdj)) || !known_lower || all_caps;
+      if (first && known_lower && !(f & (kCapNoun | kCapAdj)) && !all_caps) {
+        // Also a plural of a known lemma ("Officials") is a common word.
+        treat_as_name = false;
+      }
+      if (first && !known_lower && low.size() > 3 && EndsWith(low, "s")) {
+        std::string_view st(low.data(), low.size() - 1);
+        if (Flags(st) & kN) treat_as_name = (Flags(st) & kCapNoun) && !(Flags(st) & kLowerAny);
+      }
+      if (treat_as_name) {
+        if ((f & kCapAdj) && !(f & kCapNoun && !(f & kA))) {
+          c.set = Bit(JJ) | Bit(NNP);
+          c.best = JJ;
+          if (EndsWith(low, "s")) c.set = Bit(NNPS), c.best = NNPS;
+        } else if (low.size() > 3 && EndsWith(low, "s") && !EndsWith(low, "ss") &&
+                   !EndsWith(low, "us") && !EndsWith(low, "is") && !all_caps &&
+                   (Flags(std::string_view(low.data(), low.size() - 1)) & (kN | kCapAdj))) {
+          c.set = Bit(NNPS);
+          c.best = NNPS;
+        } else {
+          c.set = Bit(NNP);
+          c.best = NNP;
+        }
+        if (w.find('-') != std::string::npos) {
+          // "pro-Western", "U.S.-backed": adjective-like compounds.
+          size_t dash = low.rfind('-');
+          std::string_view tail = std::string_view(low).substr(dash + 1);
+          if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (Flags(tail) & kA))
+            c.set = Bit(JJ), c.best = JJ;
+        }
+        return;
+      }
+    }
+    TagSet set = 0;
+    if (f & kN) set |= Bit(NN);
+    if (f & kV) set |= Bit(VB) | Bit(VBP);
+    if (f & kA) set |= Bit(JJ);
+    if (f & kR) set |= Bit(RB);
+    if (f & kExcNounPl) set |= Bit(NNS);
+    if (f & kExcVerbPast) set |= Bit(VBD) | Bit(VBN);
+    if (f & kExcAdjCmp) set |= Bit(JJR);
+    if (f & kExcAdjSup) set |= Bit(JJS);
+    std::string_view lw = low;
+    const size_t L = lw.size();
+    // -s
+    if (L > 2 && lw[L - 1] == 's' && lw[L - 2] != 's') {
+      std::string_view st1 = lw.substr(0, L - 1);
+      TagSet add = 0;
+      uint16_t sf = Flags(st1);
+      if (L > 3 && EndsWith(lw, "es")) sf |= Flags(lw.substr(0, L - 2));
+      if (L > 4 && EndsWith(lw, "ies")) {
+        buf.assign(lw.substr(0, L - 3));
+        buf.push_back('y');
+        sf |= Flags(buf);
+      }
+      if (sf & kN) add |= Bit(NNS);
+      if (sf & kV) add |= Bit(VBZ);
+      if (add) {
+        set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));  // "news", "is": rare; plural reading wins
+        if (f & kN && !(add & Bit(NNS))) set |= Bit(NN);
+        set |= add;
+      }
+    }
+    // -men plurals not listed as exceptions: "gunmen", "policemen".
+    if (L > 4 && EndsWith(lw, "men") && !(f & kExcNounPl)) {
+      buf.assign(lw.substr(0, L - 3));
+      buf.append("man");
+      if (Flags(buf) & kN) {
+        set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));
+        set |= Bit(NNS);
+      }
+    }
+    // -ed
+    if (L > 3 && EndsWith(lw, "ed")) {
+      bool v = StemHas(lw.substr(0, L - 2), kV) || StemHas(lw.substr(0, L - 1), kV);
+      if (!v && L > 4 && EndsWith(lw, "ied")) {
+        buf.assign(lw.substr(0, L - 3));
+        buf.push_back('y');
+        v = (Flags(buf) & kV) != 0;
+      }
+      if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(lw.substr(0, L - 3), kV);
+      if (v) set |= Bit(VBD) | Bit(VBN);
+      // "foreign-funded", "military-ruled": hyphenated participles are adjectives.
+      if (!v && set == 0)
+        set |= w.find('-') != std::string::npos ? Bit(JJ) : Bit(VBN) | Bit(VBD) | Bit(JJ);
+    }
+    // -ing
+    if (L > 4 && EndsWith(lw, "ing")) {
+      std::string_view st = lw.substr(0, L - 3);
+      bool v = StemHas(st, kV);
+      if (!v) {
+        buf.assign(st);
+        buf.push_back('e');
+        v = (Flags(buf) & kV) != 0;
+      }
+      if (!v && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
+        v = StemHas(st.substr(0, st.size() - 1), kV);
+      // An unknown -ing word whose stem is no verb ("hafling") may as well be a noun.
+      if (!v && set == 0) set |= Bit(NN);
+      if (v || set == Bit(NN)) set |= Bit(VBG);
+    }
+    // -er / -est
+    if (L > 4 && (EndsWith(lw, "er") || EndsWith(lw, "est"))) {
+      bool sup = EndsWith(lw, "est");
+      std::string_view st = lw.substr(0, L - (sup ? 3 : 2));
+      bool a = StemHas(st, kA) || StemHas(lw.substr(0, L - (sup ? 2 : 1)), kA);
+      if (!a && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
+        a = StemHas(st.substr(0, st.size() - 1), kA);
+      if (!a && st.size() > 1 && st.back() == 'i') {
+        buf.assign(st.substr(0, st.size() - 1));
+        buf.push_back('y');
+        a = (Flags(buf) & kA) != 0;
+      }
+      if (a) set |= Bit(sup ? JJS : JJR);
+    }
+    if (set == 0) {
+      // Unknown word: guess from shape.
+      if (w.find('-') != std::string::npos) {
+        size_t dash = low.rfind('-');
+        std::string_view tail = lw.substr(dash + 1);
+        uint16_t tf = Flags(tail);
+        if (dash + 1 < w.size() && IsUpperC(static_cast<unsigned char>(w[dash + 1]))) {
+          set = Bit(NNP);  // "al-Raya", "bin-Laden"
+        } else if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (tf & kA) || has_digit) {
+          set = Bit(JJ);
+        } else if (EndsWith(tail, "s") && (Flags(tail.substr(0, tail.size() - 1)) & kN)) {
+          set = Bit(NNS);
+        } else if ((tf & kN) || tail.empty()) {
+          set = Bit(NN) | Bit(JJ);
+        } else {
+          set = Bit(JJ);
+        }
+      } else if (EndsWith(lw, "ly")) {
+        set = Bit(RB);
+      } else if (EndsWith(lw, "ous") || EndsWith(lw, "ful") || EndsWith(lw, "ive") ||
+                 EndsWith(lw, "ic") || EndsWith(lw, "al") || EndsWith(lw, "able") ||
+                 EndsWith(lw, "ible") || EndsWith(lw, "less") || EndsWith(lw, "ian") ||
+                 EndsWith(lw, "ese") || EndsWith(lw, "ary") || EndsWith(lw, "ish")) {
+        set = Bit(JJ);
+      } else if (L > 3 && EndsWith(lw, "s") && !EndsWith(lw, "ss") && !EndsWith(lw, "us")) {
+        set = Bit(NNS);
+      } else {
+        set = Bit(NN) | Bit(VB) | Bit(VBP);  // unknown: context decides (after "to" -> VB)
+      }
+    }
+    c.set = set;
+    // Default preference from SemCor counts and simple priorities.
+    T best;
+    uint16_t cn = e ? e->cnt[0] : 0, cv = e ? e->cnt[1] : 0, ca = e ? e->cnt[2] : 0,
+             cr = e ? e->cnt[3] : 0;
+    if (set & Bit(NNS))
+      best = NNS;
+    else if (set & Bit(VBD))
+      best = VBD;
+    else if (set & Bit(VBG))
+      best = VBG;
+    else if (set & Bit(NN))
+      best = NN;
+    else if (set & Bit(JJ))
+      best = JJ;
+    else if (set & Bit(VB))
+      best = VB;
+    else if (set & Bit(RB))
+      best = RB;
+    else if (set & Bit(JJR))
+      best = JJR;
+    else if (set & Bit(JJS))
+      best = JJS;
+    else if (set & Bit(VBZ))
+      best = VBZ;
+    else if (set & Bit(VBP))
+      best = VBP;
+    else if (set & Bit(VBN))
+      best = VBN;
+    else if (set & Bit(NNP))
+      best = NNP;
+    else
+      best = NN;
+    if ((set & Bit(JJ)) && ca > cn + 2 && ca >= cv && !(set & (Bit(NNS) | Bit(VBD)))) best = JJ;
+    if ((set & Bit(RB)) && cr > cn + cv + ca) best = RB;
+    if ((set & Bit(JJ)) && (set & Bit(VBN)) && !(f & kExcVerbPast)) {
+      // "armed", "wounded": participle first; context may make it JJ.
+      best = VBD;
+    }
+    c.best = best;
   }
 
   // index.<pos>: one lemma per line, first field; lines starting with a space are headers.
@@ -548,381 +1131,82 @@ const Tagger& Tagger::Default() {
 
 namespace {
 
-// Per-token analysis before context rules.
-struct Cand {
-  TagSet set = 0;
-  T best = NN;          // default choice
-  bool closed = false;  // from the closed-class list
-  bool cap = false;     // first letter upper case
-  std::string_view low;
-  uint16_t flags = 0;
-  const Entry* entry = nullptr;
+// Tag's per-thread working storage.
+struct TagScratch {
+  WordCache cache;
+  WordInfo local;    // a word too long for the cache
+  Cand local_first;  // its first-word analysis
+  std::vector<Cand> cands;
+  std::vector<uint16_t> lows;
+  std::vector<T> tags;
+  std::string low, buf;
 };
-
-}  // namespace
-
-namespace {
-
-// True if token i follows a form of "have" (adverbs may come between).
-bool AfterHave(const std::vector<std::string_view>& lows, const std::vector<T>& tags, size_t i) {
-  size_t a = i;
-  while (a > 0 && tags[a - 1] == RB) --a;
-  if (a == 0) return false;
-  return IsHave(lows[a - 1]) && (Bit(tags[a - 1]) & kVerbs) != 0;
-}
-
-T PunctTag(std::string_view w, bool* open_quote_state) {
-  if (w == ",") return COMMA;
-  if (w == "." || w == "?" || w == "!") return PERIOD;
-  if (w == ";" || w == ":" || w == "--" || w == "..." || w == "-" || w == "\xE2\x80\x94" ||
-      w == "\xE2\x80\x93" || (w.size() > 1 && w.find_first_not_of('.') == std::string_view::npos))
-    return COLON;
-  if (w == "(" || w == "[" || w == "{") return LRB;
-  if (w == ")" || w == "]" || w == "}") return RRB;
-  if (w == "``" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x98" || w == "`") return LQ;
-  if (w == "''" || w == "\xE2\x80\x9D") return RQ;
-  if (w == "\"") {
-    *open_quote_state = !*open_quote_state;
-    return *open_quote_state ? LQ : RQ;
-  }
-  if (w == "$") return DOLLAR;
-  if (w == "#") return HASH;
-  return kNumTags;
-}
 
 }  // namespace
 
 void Tagger::Tag(Sentence* s) const {
   const Lexicon* lx = lex_.get();
-  // Is `stem` a lemma with class `cls`?
-  auto StemHas = [lx](std::string_view stem, uint16_t cls) {
-    return stem.size() >= 2 && (lx->Flags(stem) & cls) != 0;
-  };
   const size_t n = s->tokens.size();
   if (n == 0) return;
-  std::vector<Cand> cands(n);
-  std::vector<std::string> low_store(n);  // the lower-case words; lows views them
-  std::vector<std::string_view> lows(n);
-  std::vector<T> tags(n, NN);
+  // Per-thread scratch, reused across sentences so that tagging allocates nothing in the
+  // steady state.
+  thread_local TagScratch sc;
+  sc.cache.Reset(lx->owner_id);
+  std::vector<Cand>& cands = sc.cands;
+  std::vector<uint16_t>& lows = sc.lows;  // word ids (kWords) of the lower-case words
+  std::vector<T>& tags = sc.tags;
+  // The first pass writes every cands[i] and lows[i].
+  if (cands.size() < n) cands.resize(n);
+  if (lows.size() < n) lows.resize(n);
+  tags.assign(n, NN);
   bool quote_open = false;
-  std::string buf;
   bool at_start = true;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view w = s->tokens[i].text;
     Cand& c = cands[i];
-    std::string& low_s = low_store[i];
-    low_s.resize(w.size());
-    for (size_t k = 0; k < w.size(); ++k) {
-      unsigned char ch = static_cast<unsigned char>(w[k]);
-      low_s[k] = static_cast<char>(IsUpperC(ch) ? ch + 32 : ch);
+    // What depends on the text alone comes from the per-thread cache; words too long to
+    // keep there are analysed into sc.local.
+    WordInfo* info = sc.cache.Get(w);
+    if (info == nullptr) {
+      sc.local = WordInfo{};
+      info = &sc.local;
     }
-    // Fold curly apostrophes in clitics: "’s" -> "'s", "n’t" -> "n't".
-    if (low_s.find("\xE2\x80\x99") != std::string::npos && low_s.size() <= 5) {
-      std::string f;
-      for (size_t k = 0; k < low_s.size(); ++k) {
-        if (k + 2 < low_s.size() + 0 && low_s.compare(k, 3, "\xE2\x80\x99") == 0) {
-          f.push_back('\'');
-          k += 2;
-        } else {
-          f.push_back(low_s[k]);
-        }
-      }
-      if (f == "'s" || f == "n't" || f == "'re" || f == "'ve" || f == "'ll" || f == "'d" ||
-          f == "'m")
-        low_s = f;
-    }
-    // From here on the word is compared as a view: string_view == "literal" checks the
-    // length first, where std::string == const char* runs strlen and memcmp (a third of
-    // the tagger's time went there).
-    const std::string_view low = low_s;
-    lows[i] = low;
-    c.low = low;
-    c.cap = !w.empty() && IsUpperC(static_cast<unsigned char>(w[0]));
-    T p = PunctTag(w, &quote_open);
-    if (w == "'" || w == "\xE2\x80\x99") {
-      // Possessive after a plural ending in s, else a closing quote.
-      p = (i > 0 && !s->tokens[i - 1].text.empty() &&
-           (s->tokens[i - 1].text.back() == 's' || s->tokens[i - 1].text.back() == 'S'))
-              ? POS
-              : RQ;
-    } else if (w == "\xE2\x80\x98") {
-      p = LQ;
-    }
-    if (p != kNumTags) {
-      c.set = Bit(p);
-      c.best = p;
-      continue;
+    if (info->kind == kUnknownKind) lx->Describe(w, info, &sc.low);
+    lows[i] = info->word.wid;
+    switch (info->kind) {
+      case kPunctKind:
+        c = info->word;
+        continue;
+      case kQuoteKind:
+        c = info->word;
+        quote_open = !quote_open;
+        c.best = quote_open ? LQ : RQ;
+        c.set = Bit(c.best);
+        continue;
+      case kApostropheKind:
+        c = info->word;
+        // Possessive after a plural ending in s, else a closing quote.
+        c.best = (i > 0 && !s->tokens[i - 1].text.empty() &&
+                  (s->tokens[i - 1].text.back() == 's' || s->tokens[i - 1].text.back() == 'S'))
+                     ? POS
+                     : RQ;
+        c.set = Bit(c.best);
+        continue;
+      default:
+        break;
     }
     const bool first = at_start;
     at_start = false;
-    // Numbers.
-    bool has_digit = false, all_numeric = true;
-    for (char ch : w) {
-      unsigned char u = static_cast<unsigned char>(ch);
-      if (IsDigitC(u))
-        has_digit = true;
-      else if (ch != ',' && ch != '.' && ch != '-' && ch != '/' && ch != ':')
-        all_numeric = false;
+    const uint8_t have = first ? kHaveFirst : kHaveWord;
+    Cand* v = !first ? &info->word : info == &sc.local ? &sc.local_first : sc.cache.FirstOf(info);
+    if (!(info->have & have)) {
+      const Cand base = info->word.Base();
+      LowerForm(w, &sc.low);
+      *v = base;
+      lx->AnalyzeWord(w, sc.low, first, v, sc.buf);
+      info->have |= have;
     }
-    if (has_digit && (all_numeric || EndsWith(low, "s") || EndsWith(low, "th") ||
-                      EndsWith(low, "st") || EndsWith(low, "nd") || EndsWith(low, "rd"))) {
-      bool ordinal = !all_numeric && !EndsWith(low, "s");
-      c.best = ordinal ? JJ : CD;
-      c.set = Bit(c.best);
-      continue;
-    }
-    // Closed class (not for all-capitals words like "US", "IT").
-    bool all_caps = w.size() >= 2;
-    for (char ch : w) {
-      if (IsLowerC(static_cast<unsigned char>(ch))) all_caps = false;
-    }
-    const T* ci = lx->closed.find(std::string_view(low));
-    if (ci != nullptr && !(all_caps && w.size() <= 3 && low != "i" && low != "a") &&
-        (!c.cap || first || (*ci) != NN)) {
-      if (!(c.cap && !first &&
-            ((*ci) == NN || (*ci) == NNS || (*ci) == JJ || (*ci) == MD || (*ci) == VBD ||
-             (*ci) == VBN))) {
-        c.closed = true;
-        c.best = (*ci);
-        c.set = Bit(c.best);
-        if (low == "'s") c.set = Bit(POS) | Bit(VBZ), c.best = POS;
-        if (low == "'d") c.set = Bit(MD) | Bit(VBD);
-        if (low == "had") c.set |= Bit(VBN);
-        if (low == "that") c.set = Bit(IN) | Bit(WDT) | Bit(DT);
-        if (low == "her") c.set |= Bit(PRP);
-        if (low == "there") c.set |= Bit(RB);
-        if (low == "all" || low == "both") c.set |= Bit(PDT);
-        if (low == "more" || low == "less") c.set |= Bit(RBR);
-        if (low == "most" || low == "least") c.set |= Bit(RBS);
-        if (low == "up" || low == "out" || low == "off" || low == "down" || low == "over" ||
-            low == "back" || low == "away" || low == "around")
-          c.set |= Bit(RP) | Bit(RB);
-        if (low == "before" || low == "after" || low == "since") c.set |= Bit(RB);
-        if (low == "so") c.set |= Bit(IN);
-        if (low == "one") c.set |= Bit(NN) | Bit(PRP);
-        if (low == "like") c.set |= Bit(VBP) | Bit(VB);
-        if (low == "said" || low == "told") c.set |= Bit(VBN);
-        if (low == "killed") c.set |= Bit(VBD);
-        if (low == "military") c.set |= Bit(NN);  // "the French military in Rwanda"
-        if (low == "have" || low == "do" || low == "say") c.set |= Bit(VB);
-        if (c.best == NN || c.best == NNS) {
-          const Entry* e = lx->Find(low);
-          if (e) c.entry = e, c.flags = e->flags;
-        } else {
-          continue;
-        }
-      }
-    }
-    if (w == "&") {
-      c.set = Bit(CC);
-      c.best = CC;
-      continue;
-    }
-    {
-      // "al-Qaeda", "al-Raya": a capital after an inner hyphen marks a name.
-      size_t dash = w.rfind('-');
-      if (!c.cap && dash != std::string::npos && dash > 0 && dash + 1 < w.size() &&
-          IsUpperC(static_cast<unsigned char>(w[dash + 1])) &&
-          IsLowerC(static_cast<unsigned char>(w[0]))) {
-        c.set = Bit(NNP);
-        c.best = NNP;
-        continue;
-      }
-    }
-    const Entry* e = lx->Find(low);
-    uint16_t f = e ? e->flags : 0;
-    c.entry = e;
-    c.flags = f;
-    bool known_lower =
-        (f & (kN | kV | kA | kR | kExcNounPl | kExcVerbPast | kExcAdjCmp | kExcAdjSup)) != 0;
-    // Capitalised words: names, unless sentence-initial and known in lower case.
-    if ((c.cap || all_caps) && !c.closed) {
-      bool treat_as_name = !first || (f & (kCapNoun | kCapAdj)) || !known_lower || all_caps;
-      if (first && known_lower && !(f & (kCapNoun | kCapAdj)) && !all_caps) {
-        // Also a plural of a known lemma ("Officials") is a common word.
-        treat_as_name = false;
-      }
-      if (first && !known_lower && low.size() > 3 && EndsWith(low, "s")) {
-        std::string_view st(low.data(), low.size() - 1);
-        if (lx->Flags(st) & kN)
-          treat_as_name = (lx->Flags(st) & kCapNoun) && !(lx->Flags(st) & kLowerAny);
-      }
-      if (treat_as_name) {
-        if ((f & kCapAdj) && !(f & kCapNoun && !(f & kA))) {
-          c.set = Bit(JJ) | Bit(NNP);
-          c.best = JJ;
-          if (EndsWith(low, "s")) c.set = Bit(NNPS), c.best = NNPS;
-        } else if (low.size() > 3 && EndsWith(low, "s") && !EndsWith(low, "ss") &&
-                   !EndsWith(low, "us") && !EndsWith(low, "is") && !all_caps &&
-                   (lx->Flags(std::string_view(low.data(), low.size() - 1)) & (kN | kCapAdj))) {
-          c.set = Bit(NNPS);
-          c.best = NNPS;
-        } else {
-          c.set = Bit(NNP);
-          c.best = NNP;
-        }
-        if (w.find('-') != std::string::npos) {
-          // "pro-Western", "U.S.-backed": adjective-like compounds.
-          size_t dash = low.rfind('-');
-          std::string_view tail = std::string_view(low).substr(dash + 1);
-          if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (lx->Flags(tail) & kA))
-            c.set = Bit(JJ), c.best = JJ;
-        }
-        continue;
-      }
-    }
-    TagSet set = 0;
-    if (f & kN) set |= Bit(NN);
-    if (f & kV) set |= Bit(VB) | Bit(VBP);
-    if (f & kA) set |= Bit(JJ);
-    if (f & kR) set |= Bit(RB);
-    if (f & kExcNounPl) set |= Bit(NNS);
-    if (f & kExcVerbPast) set |= Bit(VBD) | Bit(VBN);
-    if (f & kExcAdjCmp) set |= Bit(JJR);
-    if (f & kExcAdjSup) set |= Bit(JJS);
-    std::string_view lw = low;
-    const size_t L = lw.size();
-    // -s
-    if (L > 2 && lw[L - 1] == 's' && lw[L - 2] != 's') {
-      std::string_view st1 = lw.substr(0, L - 1);
-      TagSet add = 0;
-      uint16_t sf = lx->Flags(st1);
-      if (L > 3 && EndsWith(lw, "es")) sf |= lx->Flags(lw.substr(0, L - 2));
-      if (L > 4 && EndsWith(lw, "ies")) {
-        buf.assign(lw.substr(0, L - 3));
-        buf.push_back('y');
-        sf |= lx->Flags(buf);
-      }
-      if (sf & kN) add |= Bit(NNS);
-      if (sf & kV) add |= Bit(VBZ);
-      if (add) {
-        set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));  // "news", "is": rare; plural reading wins
-        if (f & kN && !(add & Bit(NNS))) set |= Bit(NN);
-        set |= add;
-      }
-    }
-    // -men plurals not listed as exceptions: "gunmen", "policemen".
-    if (L > 4 && EndsWith(lw, "men") && !(f & kExcNounPl)) {
-      buf.assign(lw.substr(0, L - 3));
-      buf.append("man");
-      if (lx->Flags(buf) & kN) {
-        set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));
-        set |= Bit(NNS);
-      }
-    }
-    // -ed
-    if (L > 3 && EndsWith(lw, "ed")) {
-      bool v = StemHas(lw.substr(0, L - 2), kV) || StemHas(lw.substr(0, L - 1), kV);
-      if (!v && L > 4 && EndsWith(lw, "ied")) {
-        buf.assign(lw.substr(0, L - 3));
-        buf.push_back('y');
-        v = (lx->Flags(buf) & kV) != 0;
-      }
-      if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(lw.substr(0, L - 3), kV);
-      if (v) set |= Bit(VBD) | Bit(VBN);
-      // "foreign-funded", "military-ruled": hyphenated participles are adjectives.
-      if (!v && set == 0)
-        set |= w.find('-') != std::string::npos ? Bit(JJ) : Bit(VBN) | Bit(VBD) | Bit(JJ);
-    }
-    // -ing
-    if (L > 4 && EndsWith(lw, "ing")) {
-      std::string_view st = lw.substr(0, L - 3);
-      bool v = StemHas(st, kV);
-      if (!v) {
-        buf.assign(st);
-        buf.push_back('e');
-        v = (lx->Flags(buf) & kV) != 0;
-      }
-      if (!v && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
-        v = StemHas(st.substr(0, st.size() - 1), kV);
-      // An unknown -ing word whose stem is no verb ("hafling") may as well be a noun.
-      if (!v && set == 0) set |= Bit(NN);
-      if (v || set == Bit(NN)) set |= Bit(VBG);
-    }
-    // -er / -est
-    if (L > 4 && (EndsWith(lw, "er") || EndsWith(lw, "est"))) {
-      bool sup = EndsWith(lw, "est");
-      std::string_view st = lw.substr(0, L - (sup ? 3 : 2));
-      bool a = StemHas(st, kA) || StemHas(lw.substr(0, L - (sup ? 2 : 1)), kA);
-      if (!a && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
-        a = StemHas(st.substr(0, st.size() - 1), kA);
-      if (!a && st.size() > 1 && st.back() == 'i') {
-        buf.assign(st.substr(0, st.size() - 1));
-        buf.push_back('y');
-        a = (lx->Flags(buf) & kA) != 0;
-      }
-      if (a) set |= Bit(sup ? JJS : JJR);
-    }
-    if (set == 0) {
-      // Unknown word: guess from shape.
-      if (w.find('-') != std::string::npos) {
-        size_t dash = low.rfind('-');
-        std::string_view tail = lw.substr(dash + 1);
-        uint16_t tf = lx->Flags(tail);
-        if (dash + 1 < w.size() && IsUpperC(static_cast<unsigned char>(w[dash + 1]))) {
-          set = Bit(NNP);  // "al-Raya", "bin-Laden"
-        } else if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (tf & kA) || has_digit) {
-          set = Bit(JJ);
-        } else if (EndsWith(tail, "s") && (lx->Flags(tail.substr(0, tail.size() - 1)) & kN)) {
-          set = Bit(NNS);
-        } else if ((tf & kN) || tail.empty()) {
-          set = Bit(NN) | Bit(JJ);
-        } else {
-          set = Bit(JJ);
-        }
-      } else if (EndsWith(lw, "ly")) {
-        set = Bit(RB);
-      } else if (EndsWith(lw, "ous") || EndsWith(lw, "ful") || EndsWith(lw, "ive") ||
-                 EndsWith(lw, "ic") || EndsWith(lw, "al") || EndsWith(lw, "able") ||
-                 EndsWith(lw, "ible") || EndsWith(lw, "less") || EndsWith(lw, "ian") ||
-                 EndsWith(lw, "ese") || EndsWith(lw, "ary") || EndsWith(lw, "ish")) {
-        set = Bit(JJ);
-      } else if (L > 3 && EndsWith(lw, "s") && !EndsWith(lw, "ss") && !EndsWith(lw, "us")) {
-        set = Bit(NNS);
-      } else {
-        set = Bit(NN) | Bit(VB) | Bit(VBP);  // unknown: context decides (after "to" -> VB)
-      }
-    }
-    c.set = set;
-    // Default preference from SemCor counts and simple priorities.
-    T best;
-    uint16_t cn = e ? e->cnt[0] : 0, cv = e ? e->cnt[1] : 0, ca = e ? e->cnt[2] : 0,
-             cr = e ? e->cnt[3] : 0;
-    if (set & Bit(NNS))
-      best = NNS;
-    else if (set & Bit(VBD))
-      best = VBD;
-    else if (set & Bit(VBG))
-      best = VBG;
-    else if (set & Bit(NN))
-      best = NN;
-    else if (set & Bit(JJ))
-      best = JJ;
-    else if (set & Bit(VB))
-      best = VB;
-    else if (set & Bit(RB))
-      best = RB;
-    else if (set & Bit(JJR))
-      best = JJR;
-    else if (set & Bit(JJS))
-      best = JJS;
-    else if (set & Bit(VBZ))
-      best = VBZ;
-    else if (set & Bit(VBP))
-      best = VBP;
-    else if (set & Bit(VBN))
-      best = VBN;
-    else if (set & Bit(NNP))
-      best = NNP;
-    else
-      best = NN;
-    if ((set & Bit(JJ)) && ca > cn + 2 && ca >= cv && !(set & (Bit(NNS) | Bit(VBD)))) best = JJ;
-    if ((set & Bit(RB)) && cr > cn + cv + ca) best = RB;
-    if ((set & Bit(JJ)) && (set & Bit(VBN)) && !(f & kExcVerbPast)) {
-      // "armed", "wounded": participle first; context may make it JJ.
-      best = VBD;
-    }
-    c.best = best;
+    c = *v;
   }
 
   // Does a word that is surely finite (a closed-class auxiliary/modal or a word with only
@@ -934,8 +1218,9 @@ void Tagger::Tag(Sentence* s) const {
           (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) | Bit(WRB)))
         return false;
       if (ck.closed && (ck.set & Bit(IN)) &&
-          (lows[k] == "that" || lows[k] == "because" || lows[k] == "after" || lows[k] == "before" ||
-           lows[k] == "while" || lows[k] == "when" || lows[k] == "if"))
+          (lows[k] == W("that") || lows[k] == W("because") || lows[k] == W("after") ||
+           lows[k] == W("before") || lows[k] == W("while") || lows[k] == W("when") ||
+           lows[k] == W("if")))
         return false;
       if (ck.closed ? (Bit(ck.best) & kFinite) != 0
                     : (ck.set & kFinite) && !(ck.set & ~(kFinite | Bit(VBN))))
@@ -956,7 +1241,7 @@ void Tagger::Tag(Sentence* s) const {
       return m > 0 && (tg[m - 1] == NNP || tg[m - 1] == NNPS || tg[m - 1] == NNS);
     }
     return before == COMMA || before == WDT || before == LQ ||
-           (before == IN && lows[k - 1] == "that");
+           (before == IN && lows[k - 1] == W("that"));
   };
 
   // Is token k a possible past-tense verb directly followed by the start of an object
@@ -966,8 +1251,8 @@ void Tagger::Tag(Sentence* s) const {
     const Cand& nx = cands[k + 1];
     // A time phrase is no object: "released Tuesday", "arrested last week".
     if (IsTimeWord(lows[k + 1]) ||
-        ((lows[k + 1] == "last" || lows[k + 1] == "next" || lows[k + 1] == "this") && k + 2 < n &&
-         IsTimeWord(lows[k + 2])))
+        ((lows[k + 1] == W("last") || lows[k + 1] == W("next") || lows[k + 1] == W("this")) &&
+         k + 2 < n && IsTimeWord(lows[k + 2])))
       return false;
     return (nx.set & (Bit(DT) | Bit(PRPS) | Bit(CD))) != 0 ||
            (!nx.closed && (nx.set & (kAdj | Bit(NNS) | Bit(NN))) && !nx.cap) ||
@@ -980,8 +1265,9 @@ void Tagger::Tag(Sentence* s) const {
       if (ck.set & (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP)))
         return false;
       if (ck.closed && (Bit(ck.best) & kFinite)) return false;
-      if (lows[k] == "by") return k + 1 < n && !EndsWith(lows[k + 1], "ing");  // not "by firing"
-      if (lows[k] == "that") return false;
+      if (lows[k] == W("by"))
+        return k + 1 < n && !(cands[k + 1].wbits & kEndsIng);  // not "by firing"
+      if (lows[k] == W("that")) return false;
     }
     return false;
   };
@@ -996,7 +1282,7 @@ void Tagger::Tag(Sentence* s) const {
       if (ck.set & (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) |
                     Bit(WRB) | Bit(TO) | Bit(LQ) | Bit(RQ)))
         return false;
-      if (lows[k] == "that") return false;
+      if (lows[k] == W("that")) return false;
       const bool after_noun =
           k > i + 1 && ((Bit(cands[k - 1].best) & kNounish) ||
                         (!cands[k - 1].closed && (cands[k - 1].set & kNounish)));
@@ -1007,7 +1293,7 @@ void Tagger::Tag(Sentence* s) const {
       if (ck.set & (Bit(VBD) | Bit(VBZ))) {
         if (!after_noun || k == i + 1) return false;
         if (ck.set & ~(kVerbs | Bit(NNS) | Bit(JJ))) return false;
-        return verb_with_object(k) || (k + 1 < n && lows[k + 1] == "that");
+        return verb_with_object(k) || (k + 1 < n && lows[k + 1] == W("that"));
       }
       if (ck.set & kVerbs && !(ck.set & (kNounish | kAdj))) return false;
     }
@@ -1031,14 +1317,8 @@ void Tagger::Tag(Sentence* s) const {
       while (k > 0 && (Bit(tags[k - 1]) & (kNounish | kAdj | Bit(DT) | Bit(PRPS) | Bit(CD)))) --k;
     }
     if (k == 0 || k == i) return false;
-    std::string_view v = lows[k - 1];
     if (!(Bit(tags[k - 1]) & kVerbs)) return false;
-    for (std::string_view x :
-         {"help", "helps", "helped", "helping", "let", "lets", "letting", "make", "makes", "made",
-          "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard"}) {
-      if (v == x) return true;
-    }
-    return false;
+    return IsCausative(lows[k - 1]);
   };
   // Is token i (after "and"/"or") a second bare verb: the nearest verb before it, with no
   // finite verb or clause boundary between, is a base form after "to" or a modal, and a
@@ -1060,18 +1340,14 @@ void Tagger::Tag(Sentence* s) const {
     }
     return false;
   };
-  auto is_subject_pronoun = [](std::string_view w) {
-    return w == "he" || w == "she" || w == "it" || w == "they" || w == "we" || w == "i" ||
-           w == "you";
-  };
 
   // Context pass, left to right.
   bool finite_seen = false;
   for (size_t i = 0; i < n; ++i) {
     Cand& c = cands[i];
-    std::string_view lw = c.low;
+    const uint16_t lw = c.wid;
     T prev = i > 0 ? tags[i - 1] : PERIOD;
-    std::string_view plow = i > 0 ? std::string_view(lows[i - 1]) : std::string_view();
+    const uint16_t plow = i > 0 ? lows[i - 1] : 0;
     // Skip adverbs back to the auxiliary: "has also been", "will not go".
     size_t a = i;
     // ... and "RB CC RB" ("was heavily and unjustly criticized").
@@ -1079,7 +1355,7 @@ void Tagger::Tag(Sentence* s) const {
            (tags[a - 1] == RB || (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
       --a;
     T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
-    std::string_view aux_low = a > 0 ? std::string_view(lows[a - 1]) : std::string_view();
+    const uint16_t aux_low = a > 0 ? lows[a - 1] : 0;
     const TagSet nxt = i + 1 < n ? cands[i + 1].set : Bit(PERIOD);
     const bool next_nounish =
         (((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
@@ -1091,18 +1367,18 @@ void Tagger::Tag(Sentence* s) const {
       const bool after_det = (Bit(prev) & (kDetLike | kAdj | Bit(CD))) != 0;
       const bool after_have = IsHave(aux_low) && (Bit(aux_tag) & (kVerbs)) != 0;
       const bool after_be =
-          IsBe(aux_low) && aux_low != "'s" ? true : (aux_low == "'s" && aux_tag == VBZ);
+          IsBe(aux_low) && aux_low != W("'s") ? true : (aux_low == W("'s") && aux_tag == VBZ);
       // "according to police", "due to", "in addition to": "to" is a preposition.
       const bool to_prep =
           aux_tag == TO && a >= 2 &&
-          (lows[a - 2] == "according" || lows[a - 2] == "due" || lows[a - 2] == "prior" ||
-           lows[a - 2] == "thanks" || lows[a - 2] == "owing" || lows[a - 2] == "addition" ||
-           lows[a - 2] == "close" || lows[a - 2] == "next");
+          (lows[a - 2] == W("according") || lows[a - 2] == W("due") || lows[a - 2] == W("prior") ||
+           lows[a - 2] == W("thanks") || lows[a - 2] == W("owing") ||
+           lows[a - 2] == W("addition") || lows[a - 2] == W("close") || lows[a - 2] == W("next"));
       const bool after_modal = aux_tag == MD || (aux_tag == TO && !to_prep) ||
                                (IsDo(aux_low) && (Bit(aux_tag) & kFinite));
-      const bool subj =
-          (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
-          !(prev == PRP && (plow == "him" || plow == "them" || plow == "me" || plow == "us"));
+      const bool subj = (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
+                        !(prev == PRP && (plow == W("him") || plow == W("them") ||
+                                          plow == W("me") || plow == W("us")));
       if (set == (Bit(JJ) | Bit(NNP)) && c.cap) {
         // A capitalised adjective ("European", "Saudi", "Union") is part of a name when it
         // ends a capitalised run ("the European Union on ...") or is followed by the run's
@@ -1119,7 +1395,7 @@ void Tagger::Tag(Sentence* s) const {
           if (i > 0 && prev == JJ && cands[i - 1].cap && (cands[i - 1].set & Bit(NNP)))
             tags[i - 1] = NNP;
         }
-      } else if (lw == "that") {
+      } else if (lw == W("that")) {
         if ((Bit(prev) & (kNounish)) && (nxt & (kVerbs | Bit(MD) | Bit(RB))) &&
             !(nxt & (Bit(DT) | Bit(PRP) | Bit(NNP))))
           t = WDT;
@@ -1132,22 +1408,23 @@ void Tagger::Tag(Sentence* s) const {
           t = (Bit(prev) & kNounish) ? WDT : DT;
         else
           t = IN;
-      } else if (lw == "her") {
+      } else if (lw == W("her")) {
         t = (nxt & (kNounish | kAdj | Bit(CD))) && !(nxt & (Bit(IN) | Bit(TO))) ? PRPS : PRP;
-      } else if (lw == "there") {
+      } else if (lw == W("there")) {
         t = (i + 1 < n && (IsBe(lows[i + 1]) || cands[i + 1].set & Bit(MD) || IsHave(lows[i + 1]) ||
-                           lows[i + 1] == "seems" || lows[i + 1] == "appears"))
+                           lows[i + 1] == W("seems") || lows[i + 1] == W("appears")))
                 ? EX
                 : RB;
-      } else if (lw == "'s") {
-        t = (prev == PRP || prev == EX || plow == "that" || plow == "what" || plow == "who" ||
-             plow == "there" || plow == "here")
+      } else if (lw == W("'s")) {
+        t = (prev == PRP || prev == EX || plow == W("that") || plow == W("what") ||
+             plow == W("who") || plow == W("there") || plow == W("here"))
                 ? VBZ
                 : POS;
-      } else if ((lw == "all" || lw == "both" || lw == "half") && (nxt & (Bit(DT) | Bit(PRPS)))) {
+      } else if ((lw == W("all") || lw == W("both") || lw == W("half")) &&
+                 (nxt & (Bit(DT) | Bit(PRPS)))) {
         t = PDT;
-      } else if (lw == "more" || lw == "less" || lw == "most" || lw == "least") {
-        bool sup = lw == "most" || lw == "least";
+      } else if (lw == W("more") || lw == W("less") || lw == W("most") || lw == W("least")) {
+        bool sup = lw == W("most") || lw == W("least");
         if ((nxt & (Bit(JJ) | Bit(RB))) && !(nxt & kNounish))
           t = sup ? RBS : RBR;
         else
@@ -1156,33 +1433,33 @@ void Tagger::Tag(Sentence* s) const {
         // up/out/off/down/over/back/away/around
         if (Bit(prev) & kVerbs) {
           bool next_np = (nxt & (Bit(DT) | Bit(PRPS) | Bit(CD) | kNounish | Bit(PRP))) != 0;
-          if (lw == "out" && i + 1 < n && lows[i + 1] == "of")
+          if (lw == W("out") && i + 1 < n && lows[i + 1] == W("of"))
             t = IN;
-          else if (!next_np || lw == "away" || lw == "back")
-            t = (lw == "away" || lw == "back") ? RB : RP;
+          else if (!next_np || lw == W("away") || lw == W("back"))
+            t = (lw == W("away") || lw == W("back")) ? RB : RP;
           else
-            t = (lw == "up" || lw == "off" || lw == "down") ? RP : IN;
+            t = (lw == W("up") || lw == W("off") || lw == W("down")) ? RP : IN;
         } else {
           t = c.best;
-          if ((lw == "back" || lw == "away") && !(nxt & (Bit(DT) | kNounish))) t = RB;
+          if ((lw == W("back") || lw == W("away")) && !(nxt & (Bit(DT) | kNounish))) t = RB;
         }
-      } else if ((lw == "before" || lw == "after" || lw == "since") &&
+      } else if ((lw == W("before") || lw == W("after") || lw == W("since")) &&
                  (nxt & (Bit(PERIOD) | Bit(COMMA)))) {
         t = RB;
-      } else if (lw == "so") {
+      } else if (lw == W("so")) {
         t = RB;
-      } else if (lw == "one") {
+      } else if (lw == W("one")) {
         t = (Bit(prev) & (Bit(DT) | kAdj)) ? NN : CD;
-      } else if (lw == "like") {
+      } else if (lw == W("like")) {
         t = (subj && (Bit(prev) & (Bit(PRP) | Bit(NNS))) && !finite_seen) ? VBP
             : after_modal                                                 ? VB
                                                                           : IN;
-      } else if (lw == "'d") {
+      } else if (lw == W("'d")) {
         t = (nxt & (Bit(VBN) | Bit(VBD))) && !(nxt & Bit(VB)) ? VBD : MD;
       } else if ((set & Bit(VBG)) && i + 1 < n &&
-                 (lows[i + 1] == "him" || lows[i + 1] == "them" || lows[i + 1] == "me")) {
+                 (lows[i + 1] == W("him") || lows[i + 1] == W("them") || lows[i + 1] == W("me"))) {
         t = VBG;  // "a letter urging him to send troops": an object pronoun follows a verb
-      } else if (prev == RB && i >= 2 && !finite_seen && plow.size() > 4 && plow.ends_with("ly") &&
+      } else if (prev == RB && i >= 2 && !finite_seen && (cands[i - 1].wbits & kLongLy) &&
                  (Bit(tags[i - 2]) & (Bit(NNS) | Bit(NNPS) | Bit(PRP))) &&
                  (set & (Bit(VBD) | Bit(VBP))) &&
                  (nxt & (Bit(DT) | Bit(PRPS) | Bit(RP) | Bit(JJ) | kNounish))) {
@@ -1215,7 +1492,7 @@ void Tagger::Tag(Sentence* s) const {
         t = VBD;  // "The United Nations chief made his remarks"
       } else if (after_det) {
         if ((set & (Bit(JJ) | Bit(VBN) | Bit(VBG))) && next_nounish &&
-            !((set & Bit(NN)) && c.entry && c.entry->cnt[0] > 3 * c.entry->cnt[2] + 3 &&
+            !((set & Bit(NN)) && c.has_entry && c.cnt[0] > 3 * c.cnt[2] + 3 &&
               !(set & (Bit(VBN) | Bit(VBG))))) {
           t = (set & Bit(JJ)) ? JJ : (set & Bit(VBN)) ? VBN : VBG;
           if ((set & Bit(NN)) && (set & Bit(VBG)) && !(set & Bit(JJ))) t = NN;
@@ -1282,7 +1559,7 @@ void Tagger::Tag(Sentence* s) const {
         else
           t = finite_seen ? VBN : VBD;
         if (prev == PERIOD && i == 0) t = VBN;
-        if (prev == PRP && is_subject_pronoun(plow)) t = VBD;  // "... said she hoped a ..."
+        if (prev == PRP && IsSubjectPronoun(plow)) t = VBD;  // "... said she hoped a ..."
         // "an agreement forced on the state by Saudi Arabia", "a report released Tuesday
         // by ...": no object, and a passive agent follows.
         if (t == VBD && (Bit(prev) & kNounish) && !verb_with_object(i) && passive_by_ahead(i))
@@ -1292,10 +1569,11 @@ void Tagger::Tag(Sentence* s) const {
           t = VBN;
         // "met with exiled dissidents": after a preposition, before a noun, a modifier.
         if (t == VBD && prev == IN && next_nounish && !(nxt & (Bit(DT) | Bit(PRPS))) &&
-            !(plow == "after" || plow == "before" || plow == "as" || plow == "because" ||
-              plow == "while" || plow == "since" || plow == "if" || plow == "although" ||
-              plow == "though" || plow == "until" || plow == "once" || plow == "that" ||
-              plow == "whether" || plow == "unless"))
+            !(plow == W("after") || plow == W("before") || plow == W("as") ||
+              plow == W("because") || plow == W("while") || plow == W("since") || plow == W("if") ||
+              plow == W("although") || plow == W("though") || plow == W("until") ||
+              plow == W("once") || plow == W("that") || plow == W("whether") ||
+              plow == W("unless")))
           t = VBN;
         if (prev == CC && finite_seen && i >= 2) {
           // "killed and wounded": copy the conjunct's tag.
@@ -1313,7 +1591,7 @@ void Tagger::Tag(Sentence* s) const {
           t = VBN;
       } else if ((set & (Bit(VBP) | Bit(VB))) && (set & (Bit(NN) | Bit(JJ)))) {
         bool plural_subj = (Bit(prev) & (Bit(NNS) | Bit(NNPS) | Bit(PRP) | Bit(WDT) | Bit(WP))) &&
-                           !(plow == "he" || plow == "she" || plow == "it") && subj;
+                           !(plow == W("he") || plow == W("she") || plow == W("it")) && subj;
         // A clause opened by a name needs a verb: "Fornost and Gondor welcome a ...",
         // "Ethiopia act on ...".
         if (!plural_subj && !finite_seen && (prev == NNP || prev == NNPS) && i > 0 &&
@@ -1330,7 +1608,7 @@ void Tagger::Tag(Sentence* s) const {
           t = tags[i - 2] == VBZ || tags[i - 2] == VBD ? c.best
                                                        : (set & Bit(VB) ? tags[i - 2] : c.best);
         else if ((set & Bit(JJ)) && next_nounish && !(c.best == NN && !(set & Bit(JJ))))
-          t = (c.entry && c.entry->cnt[0] > 2 * c.entry->cnt[2] + 5 && (set & Bit(NN))) ? NN : JJ;
+          t = (c.has_entry && c.cnt[0] > 2 * c.cnt[2] + 5 && (set & Bit(NN))) ? NN : JJ;
         else if (set & Bit(NN))
           t = NN;
         else
@@ -1338,15 +1616,15 @@ void Tagger::Tag(Sentence* s) const {
         if (t != VBP && t != VB && (set & Bit(VB)) && (Bit(prev) & kVerbs) && prev != VBG &&
             (nxt & (Bit(DT) | Bit(PRPS))) && false)
           t = VB;
-      } else if ((set & Bit(VBG)) && (Bit(prev) & (Bit(NN) | Bit(NNS))) && EndsWith(lw, "ing") &&
+      } else if ((set & Bit(VBG)) && (Bit(prev) & (Bit(NN) | Bit(NNS))) && (c.wbits & kEndsIng) &&
                  (nxt & (Bit(IN) | Bit(TO) | Bit(DT) | Bit(PRPS)))) {
         t = VBG;  // reduced relative: "the roads leading into the city"
       } else if ((set & Bit(JJ)) && (set & Bit(NN))) {
         t = next_nounish ? JJ : NN;
-        if (c.entry && c.entry->cnt[0] > 2 * c.entry->cnt[2] + 5) t = NN;
+        if (c.has_entry && c.cnt[0] > 2 * c.cnt[2] + 5) t = NN;
         // Counts favour the adjective, but at the end of a noun phrase ("The United Nations
         // chief made ...", "the French military in ...") the word is its head.
-        if (c.entry && c.entry->cnt[2] > 2 * c.entry->cnt[0] + 5 &&
+        if (c.has_entry && c.cnt[2] > 2 * c.cnt[0] + 5 &&
             (next_nounish || !(Bit(prev) & (kNounish | kDetLike | kAdj))))
           t = JJ;
       } else if ((set & Bit(VBG)) && (set & Bit(NN))) {
@@ -1368,7 +1646,7 @@ void Tagger::Tag(Sentence* s) const {
         if (t != VB && t != VBP) t = VBP;
         if (object_of_causative(i) || (prev == CC && conjunct_of_base_verb(i))) t = VB;
       } else if ((set & Bit(RB)) && (set & Bit(JJ))) {
-        t = next_nounish ? JJ : (c.entry && c.entry->cnt[3] >= c.entry->cnt[2] ? RB : JJ);
+        t = next_nounish ? JJ : (c.has_entry && c.cnt[3] >= c.cnt[2] ? RB : JJ);
       }
       // "awful and evil minister": an adjective conjunct before a noun.
       if ((set & Bit(JJ)) && prev == CC && i >= 2 && tags[i - 2] == JJ && i + 1 < n &&
@@ -1378,38 +1656,38 @@ void Tagger::Tag(Sentence* s) const {
       // "resisted taking a harder line", ", seeking to mend", "for helping young
       // militants", "before leaving for Beijing": after a verb, comma or preposition and
       // before an object, "to", an adverb or a preposition other than "of", a verb.
-      if ((t == NN || t == JJ) && (set & Bit(VBG)) && EndsWith(lw, "ing") && prev != PERIOD &&
-          (Bit(prev) & (Bit(IN) | kVerbs | Bit(COMMA))) && i + 1 < n && lows[i + 1] != "of" &&
+      if ((t == NN || t == JJ) && (set & Bit(VBG)) && (c.wbits & kEndsIng) && prev != PERIOD &&
+          (Bit(prev) & (Bit(IN) | kVerbs | Bit(COMMA))) && i + 1 < n && lows[i + 1] != W("of") &&
           (nxt & (Bit(DT) | Bit(PRPS) | Bit(NNP) | Bit(PRP) | Bit(CD) | Bit(TO) | Bit(JJ) |
                   Bit(NNS) | Bit(LQ) | Bit(RB) | Bit(IN))) &&
-          !(plow == "of" && (nxt & Bit(IN)) && !(nxt & (Bit(TO) | Bit(RB)))))
+          !(plow == W("of") && (nxt & Bit(IN)) && !(nxt & (Bit(TO) | Bit(RB)))))
         t = VBG;
     }
     // "French authorities today release a ship": a plural subject, then "today" or
     // "yesterday", then a word that can be a present verb, before an object: the verb.
     if (t == NN && (set & Bit(VBP)) && !finite_seen && i >= 2 &&
-        (lows[i - 1] == "today" || lows[i - 1] == "yesterday") &&
+        (lows[i - 1] == W("today") || lows[i - 1] == W("yesterday")) &&
         (tags[i - 2] == NNS || tags[i - 2] == NNPS) &&
         (nxt & (Bit(DT) | Bit(PRPS) | Bit(NNP) | Bit(CD))))
       t = VBP;
     // Non-ambiguous but context-sensitive adjustments.
     // "after a scuffling was reported": an -ing form right after a determiner, with no
     // object or noun after it, is a gerund noun.
-    if (t == VBG && (Bit(prev) & (Bit(DT) | Bit(PRPS) | Bit(POS))) && EndsWith(lw, "ing") &&
+    if (t == VBG && (Bit(prev) & (Bit(DT) | Bit(PRPS) | Bit(POS))) && (c.wbits & kEndsIng) &&
         !(nxt & (Bit(DT) | Bit(PRPS) | Bit(PRP) | kNounish | kAdj | Bit(CD))))
       t = NN;
-    if (lw == "such" && i + 1 < n && (lows[i + 1] == "a" || lows[i + 1] == "an")) t = PDT;
+    if (lw == W("such") && i + 1 < n && (lows[i + 1] == W("a") || lows[i + 1] == W("an"))) t = PDT;
     if (t == VBD && (AfterHave(lows, tags, i))) t = VBN;
     tags[i] = t;
     if (Bit(t) & kFinite) finite_seen = true;
     if (t == COMMA || t == COLON || t == CC || t == WDT || t == WP || t == WRB ||
-        (t == IN &&
-         (lw == "that" || lw == "because" || lw == "if" || lw == "while" || lw == "although" ||
-          lw == "as" || lw == "whether" || lw == "though" || lw == "after" || lw == "before" ||
-          lw == "since" || lw == "until" || lw == "when")) ||
+        (t == IN && (lw == W("that") || lw == W("because") || lw == W("if") || lw == W("while") ||
+                     lw == W("although") || lw == W("as") || lw == W("whether") ||
+                     lw == W("though") || lw == W("after") || lw == W("before") ||
+                     lw == W("since") || lw == W("until") || lw == W("when"))) ||
         t == LQ || t == LRB)
       finite_seen = false;
-    if (t == VBP && (lw == "are")) finite_seen = true;
+    if (t == VBP && (lw == W("are"))) finite_seen = true;
     // "said such a step enjoyed support": a verb of saying followed directly by a subject
     // opens a clause that needs its own finite verb.
     if ((t == VBD || t == VBZ || t == VBP) && i + 1 < n && IsSayWord(lw) &&
@@ -1418,10 +1696,15 @@ void Tagger::Tag(Sentence* s) const {
         !(cands[i + 1].set & kVerbs))
       finite_seen = false;
     if ((t == VBD || t == VBZ || t == VBP) && i + 1 < n && IsSayWord(lw) && cands[i + 1].closed &&
-        cands[i + 1].best == PRP && is_subject_pronoun(lows[i + 1]))
+        cands[i + 1].best == PRP && IsSubjectPronoun(lows[i + 1]))
       finite_seen = false;
   }
-  for (size_t i = 0; i < n; ++i) s->tokens[i].tag = kTagNames[tags[i]];
+  for (size_t i = 0; i < n; ++i) {
+    // push_back is inlined and the names fit the string's inline buffer: no calls.
+    std::string& tag = s->tokens[i].tag;
+    tag.clear();
+    for (char ch : kTagNames[tags[i]]) tag.push_back(ch);
+  }
 }
 
 }  // namespace eventcoder

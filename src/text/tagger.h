@@ -21,8 +21,13 @@
 // in /usr/share/wordnet). If it is missing the tagger still works, from closed classes and
 // morphology alone, with lower accuracy.
 //
+// Cost: each thread keeps a memo of what the tagger found for each distinct word it has seen
+// (bounded: at most 32768 words, under 3 MB, then it starts over), so a word is analysed
+// against the lexicon once and later found with one hash probe; the tags never depend on it.
+//
 // Thread safety: a Tagger is immutable after construction; Tag() may be called from many
-// threads at once. Default() builds the shared instance once (thread-safe static init).
+// threads at once (the memo is per thread). Default() builds the shared instance once
+// (thread-safe static init).
 #ifndef EVENTCODER_TEXT_TAGGER_H_
 #define EVENTCODER_TEXT_TAGGER_H_
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "text/splitter.h"
@@ -187,6 +188,57 @@ TEST(TaggerTest, NeverEmptyOnOddInput) {
   Tokenize(text, &s);
   Tagger::Default().Tag(&s);
   for (const Token& t : s.tokens) EXPECT_FALSE(t.tag.empty()) << t.text;
+}
+
+// Tag() remembers what it found for each word (per thread, per tagger); the tags must not
+// depend on what was tagged before, on which tagger tagged it, or on the word's position.
+TEST(TaggerTest, TagsDoNotDependOnEarlierSentencesOrTaggers) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  Tagger bare;
+  const std::string a = "Rebels attacked the convoy .";
+  const std::string b = "The rebels attacked the convoy .";  // "rebels" not first
+  const std::string default_a = Tags(a), default_b = Tags(b), bare_a = Tags(a, bare);
+  EXPECT_EQ(default_a, "Rebels/NNS attacked/VBD the/DT convoy/NN ./.");
+  EXPECT_EQ(default_b, "The/DT rebels/NNS attacked/VBD the/DT convoy/NN ./.");
+  EXPECT_NE(bare_a, default_a);  // without WordNet "Rebels" looks like a name
+  // Alternate taggers and word positions; every answer stays the same.
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_EQ(Tags(b), default_b);
+    EXPECT_EQ(Tags(a, bare), bare_a);
+    EXPECT_EQ(Tags(a), default_a);
+  }
+  // A tagger loaded after another was destroyed never sees the old one's words.
+  for (int round = 0; round < 2; ++round) {
+    auto loaded = Tagger::Load("/usr/share/wordnet");
+    ASSERT_TRUE(loaded.ok());
+    EXPECT_EQ(Tags(a, **loaded), default_a);
+    Tagger other_bare;
+    EXPECT_EQ(Tags(a, other_bare), bare_a);
+  }
+}
+
+TEST(TaggerTest, ManyDistinctAndVeryLongWords) {
+  // More distinct words than the per-thread memo keeps, and words longer than it keeps: the
+  // tags are the same whatever the memo holds (a fresh thread starts with an empty one).
+  std::string text;
+  for (int i = 0; i < 40000; ++i) text += (i % 3 ? "zorbl" : "Zorbl") + std::to_string(i) + "ed ";
+  text += std::string(200, 'q') + "ing " + std::string(100, 'Q') + "s the " + std::string(70, 'r') +
+          "ly .";
+  auto tag_all = [&text] {
+    Sentence s;
+    s.end = text.size();
+    Tokenize(text, &s);
+    Tagger::Default().Tag(&s);
+    std::vector<std::string> tags;
+    for (const Token& t : s.tokens) tags.push_back(t.tag);
+    return tags;
+  };
+  std::vector<std::string> fresh;
+  std::thread([&] { fresh = tag_all(); }).join();
+  ASSERT_GT(fresh.size(), 40000u);
+  for (const std::string& t : fresh) EXPECT_FALSE(t.empty());
+  EXPECT_EQ(tag_all(), fresh);
+  EXPECT_EQ(tag_all(), fresh);
 }
 
 // Dev measurement: token accuracy against CoreNLP tags in the PETRARCH validation parses.
