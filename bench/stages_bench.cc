@@ -19,6 +19,7 @@
 
 #include "dict/dict_reader.h"
 #include "eventcoder/story.h"
+#include "locate/locator.h"
 #include "match/coder.h"
 #include "match/compiled_dictionary.h"
 #include "parse/tree.h"
@@ -29,7 +30,6 @@
 #include "text/tagger.h"
 #include "text/tokenizer.h"
 #include "write/jsonl_writer.h"
-#include "locate/locator.h"
 
 namespace eventcoder {
 namespace {
@@ -309,15 +309,6 @@ void BM_Locate(benchmark::State& state) {
 }
 BENCHMARK(BM_Locate);
 
-
-}  // namespace
-}  // namespace eventcoder
-
-BENCHMARK_MAIN();
-
-namespace eventcoder {
-namespace {
-
 // Tag alone: the sentences are copied once outside the timed loop and re-tagged in place
 // (Tag reads only text/norm, so re-tagging gives the same tags), so the figure is the
 // tagger's own cost without copying tokens.
@@ -339,3 +330,5 @@ BENCHMARK(BM_TagInPlace);
 
 }  // namespace
 }  // namespace eventcoder
+
+BENCHMARK_MAIN();
