@@ -377,6 +377,42 @@ void CleanLabelInto(std::string_view l, std::string* out) {
   out->assign(l);
 }
 
+// *out = v, without a call into the library for a string of up to 16 bytes that is not
+// longer than *out (the common case for words and labels written over a reused tree): the
+// size is set (a shrink is inline) and the bytes are copied with overlapping fixed-size
+// moves that stay inside both strings.
+inline void CopyString(std::string* out, const std::string& v) {
+  const size_t n = v.size();
+  if (n > 16 || n > out->size()) {
+    *out = v;
+    return;
+  }
+  if (n != out->size()) out->resize(n);
+  char* d = out->data();
+  const char* p = v.data();
+  if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+    std::memcpy(d, &a, 8);
+    std::memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+  } else if (n >= 2) {
+    uint16_t a, b;
+    std::memcpy(&a, p, 2);
+    std::memcpy(&b, p + n - 2, 2);
+    std::memcpy(d, &a, 2);
+    std::memcpy(d + n - 2, &b, 2);
+  } else if (n == 1) {
+    d[0] = p[0];
+  }
+}
+
 // *out = v for the short labels and tags of a tree: when the reused string already holds
 // v (often, as trees are overwritten sentence after sentence) it is left alone; otherwise
 // string-to-string assignment, whose path is much shorter than assign(ptr, len)'s.
@@ -388,7 +424,7 @@ inline void SetShort(std::string* out, const std::string& v) {
     while (k < v.size() && o[k] == p[k]) ++k;
     if (k == v.size()) return;
   }
-  *out = v;
+  CopyString(out, v);
 }
 
 // The phrase labels the parser opens, as strings to copy from (see SetShort).
@@ -728,8 +764,8 @@ void Builder::Leaf(size_t i) {
       for (char& c : w.tag)
         if (c == ' ' || c == '(' || c == ')') c = '_';
     }
-    w.text = t.text;
-    w.norm = t.norm;
+    CopyString(&w.text, t.text);
+    CopyString(&w.norm, t.norm);
     w.begin = t.begin;
     w.end = t.end;
     // The leaf node, labelled with the tag (cleaned as ReadTreebank cleans a label).
