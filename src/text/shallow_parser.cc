@@ -39,44 +39,80 @@ enum C : uint8_t {
   cOther
 };
 
-C Classify(std::string_view t) {
+// A tag of up to 4 bytes packed into an integer with its length (kLongTag for a longer
+// one), so that the exact tags below are compared as integers.
+constexpr uint64_t kLongTag = ~0ULL;
+// The TagKey of a tag written in the code.
+consteval uint64_t K(std::string_view t) {
+  uint64_t key = static_cast<uint64_t>(t.size()) << 32;
+  for (size_t k = 0; k < t.size(); ++k)
+    key |= static_cast<uint64_t>(static_cast<unsigned char>(t[k])) << (8 * k);
+  return key;
+}
+
+// The same for a token's tag, with fixed-size loads (this runs for every token).
+inline uint64_t TagKey(std::string_view t) {
+  const uint64_t key = static_cast<uint64_t>(t.size()) << 32;
+  uint16_t two = 0;
+  uint32_t four = 0;
+  switch (t.size()) {
+    case 0:
+      return key;
+    case 1:
+      return key | static_cast<unsigned char>(t[0]);
+    case 2:
+      std::memcpy(&two, t.data(), 2);
+      return key | two;
+    case 3:
+      std::memcpy(&two, t.data(), 2);
+      return key | two | static_cast<uint64_t>(static_cast<unsigned char>(t[2])) << 16;
+    case 4:
+      std::memcpy(&four, t.data(), 4);
+      return key | four;
+    default:
+      return kLongTag;
+  }
+}
+
+// The class of tag t, whose TagKey is `key`.
+C Classify(std::string_view t, uint64_t key) {
   if (t.empty()) return cNoun;
   switch (t[0]) {
     case 'N':
       return t.size() >= 2 && t[1] == 'N' ? cNoun : cOther;
     case 'D':
-      return t == "DT" ? cDet : cOther;
+      return key == K("DT") ? cDet : cOther;
     case 'P':
-      if (t == "PRP$") return cPossPron;
-      if (t == "PRP") return cPRP;
-      if (t == "PDT") return cDet;
-      if (t == "POS") return cPOS;
+      if (key == K("PRP$")) return cPossPron;
+      if (key == K("PRP")) return cPRP;
+      if (key == K("PDT")) return cDet;
+      if (key == K("POS")) return cPOS;
       return cOther;
     case 'J':
       return cAdj;
     case 'C':
-      return t == "CD" ? cCD : t == "CC" ? cCC : cOther;
+      return key == K("CD") ? cCD : key == K("CC") ? cCC : cOther;
     case 'E':
-      return t == "EX" ? cEX : cOther;
+      return key == K("EX") ? cEX : cOther;
     case 'M':
-      return t == "MD" ? cMD : cOther;
+      return key == K("MD") ? cMD : cOther;
     case 'V':
-      if (t == "VB") return cVB;
-      if (t == "VBG") return cVBG;
-      if (t == "VBN") return cVBN;
+      if (key == K("VB")) return cVB;
+      if (key == K("VBG")) return cVBG;
+      if (key == K("VBN")) return cVBN;
       return cFin;  // VBD VBZ VBP
     case 'T':
-      return t == "TO" ? cTO : cOther;
+      return key == K("TO") ? cTO : cOther;
     case 'I':
-      return t == "IN" ? cIN : cOther;
+      return key == K("IN") ? cIN : cOther;
     case 'R':
-      if (t == "RP") return cRP;
+      if (key == K("RP")) return cRP;
       return t[1] == 'B' ? cRB : cOther;
     case 'W':
-      if (t == "WDT") return cWDT;
-      if (t == "WP") return cWP;
-      if (t == "WP$") return cPossPron;
-      if (t == "WRB") return cWRB;
+      if (key == K("WDT")) return cWDT;
+      if (key == K("WP")) return cWP;
+      if (key == K("WP$")) return cPossPron;
+      if (key == K("WRB")) return cWRB;
       return cOther;
     case ',':
       return cComma;
@@ -91,6 +127,25 @@ C Classify(std::string_view t) {
     default:
       return cOther;
   }
+}
+
+// Facts about a token's tag besides its class, one bit each, computed with the class.
+enum TagFlag : uint8_t {
+  ktPlain = 1,       // no byte to replace (' ', '(', ')') and no suffix to cut ('-', '=')
+  ktCommonNoun = 2,  // "NN" or "NNS"
+  ktVBP = 4,         // "VBP"
+  ktQuote = 8,       // "''"
+};
+
+uint8_t TagFlags(std::string_view t, uint64_t key) {
+  uint8_t f = ktPlain;
+  for (char c : t) {
+    if (c == ' ' || c == '(' || c == ')' || c == '-' || c == '=') f = 0;
+  }
+  if (key == K("NN") || key == K("NNS")) f |= ktCommonNoun;
+  if (key == K("VBP")) f |= ktVBP;
+  if (key == K("''")) f |= ktQuote;
+  return f;
 }
 
 bool IsVerb(C c) { return c == cMD || c == cFin || c == cVB || c == cVBG || c == cVBN; }
@@ -197,18 +252,52 @@ struct PackedWord {
   bool operator==(const PackedWord& o) const { return lo == o.lo && hi == o.hi && len == o.len; }
 };
 
-// Lower-cases ASCII letters only (other bytes stay), as the lists are written.
-PackedWord Pack(std::string_view w) {
-  unsigned char buf[16] = {};
-  for (size_t k = 0; k < w.size(); ++k) {
-    unsigned char c = static_cast<unsigned char>(w[k]);
-    buf[k] = static_cast<unsigned char>(static_cast<unsigned>(c - 'A') < 26u ? c + 32 : c);
+// Lower-cases ASCII letters only (other bytes stay), as the lists are written, eight bytes
+// at a time: a byte gets 0x20 added when it is in 'A'..'Z' (high bit clear).
+inline uint64_t LowerAscii(uint64_t x) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  const uint64_t low7 = x & (0x7f * kOnes);
+  const uint64_t ge_a = low7 + (0x80 - 'A') * kOnes;      // high bit set where byte >= 'A'
+  const uint64_t gt_z = low7 + (0x80 - 'Z' - 1) * kOnes;  // high bit set where byte > 'Z'
+  const uint64_t upper = ge_a & ~gt_z & ~x & (0x80 * kOnes);
+  return x | (upper >> 2);
+}
+
+inline uint64_t Load(const char* p, size_t n) {  // n = 2, 4 or 8 bytes, little-endian
+  uint64_t v = 0;
+  if (n == 8) {
+    std::memcpy(&v, p, 8);
+  } else if (n == 4) {
+    uint32_t u;
+    std::memcpy(&u, p, 4);
+    v = u;
+  } else {
+    uint16_t u;
+    std::memcpy(&u, p, 2);
+    v = u;
   }
-  PackedWord p;
-  std::memcpy(&p.lo, buf, 8);
-  std::memcpy(&p.hi, buf + 8, 8);
-  p.len = static_cast<uint32_t>(w.size());
-  return p;
+  return v;
+}
+
+// A word of 2 to 12 bytes (kMaxListWord), packed by overlapping fixed-size loads that stay
+// inside the word.
+PackedWord Pack(std::string_view w) {
+  const char* p = w.data();
+  const size_t n = w.size();
+  PackedWord pw;
+  pw.len = static_cast<uint32_t>(n);
+  if (n >= 8) {
+    pw.lo = Load(p, 8);
+    pw.hi = Load(p + n - 4, 4) >> (8 * (12 - n));  // bytes 8..n-1
+  } else if (n >= 4) {
+    pw.lo = Load(p, 4) | Load(p + n - 4, 4) << (8 * (n - 4));
+  } else {
+    pw.lo = Load(p, 2);
+    if (n == 3) pw.lo |= static_cast<uint64_t>(static_cast<unsigned char>(p[2])) << 16;
+  }
+  pw.lo = LowerAscii(pw.lo);
+  pw.hi = LowerAscii(pw.hi);
+  return pw;
 }
 
 // Open-addressing table from packed word to its flags; built once, then read-only.
@@ -288,6 +377,42 @@ void CleanLabelInto(std::string_view l, std::string* out) {
   out->assign(l);
 }
 
+// *out = v, without a call into the library for a string of up to 16 bytes that is not
+// longer than *out (the common case for words and labels written over a reused tree): the
+// size is set (a shrink is inline) and the bytes are copied with overlapping fixed-size
+// moves that stay inside both strings.
+inline void CopyString(std::string* out, const std::string& v) {
+  const size_t n = v.size();
+  if (n > 16 || n > out->size()) {
+    *out = v;
+    return;
+  }
+  if (n != out->size()) out->resize(n);
+  char* d = out->data();
+  const char* p = v.data();
+  if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, p, 8);
+    std::memcpy(&b, p + n - 8, 8);
+    std::memcpy(d, &a, 8);
+    std::memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+  } else if (n >= 2) {
+    uint16_t a, b;
+    std::memcpy(&a, p, 2);
+    std::memcpy(&b, p + n - 2, 2);
+    std::memcpy(d, &a, 2);
+    std::memcpy(d + n - 2, &b, 2);
+  } else if (n == 1) {
+    d[0] = p[0];
+  }
+}
+
 // *out = v for the short labels and tags of a tree: when the reused string already holds
 // v (often, as trees are overwritten sentence after sentence) it is left alone; otherwise
 // string-to-string assignment, whose path is much shorter than assign(ptr, len)'s.
@@ -299,7 +424,7 @@ inline void SetShort(std::string* out, const std::string& v) {
     while (k < v.size() && o[k] == p[k]) ++k;
     if (k == v.size()) return;
   }
-  *out = v;
+  CopyString(out, v);
 }
 
 // The phrase labels the parser opens, as strings to copy from (see SetShort).
@@ -349,7 +474,17 @@ const size_t kShortString = std::string().capacity();
 
 struct Scratch {
   std::vector<C> cls;
-  std::vector<uint32_t> flags;  // memoized WordFlags | kwComputed, 0 = not looked up yet
+  std::vector<uint8_t> tag_flags;   // TagFlag bits
+  std::vector<uint32_t> flags;      // memoized WordFlags | kwComputed, 0 = not looked up yet
+  std::vector<uint32_t> chunk_end;  // memoized ChunkEnd + 1, 0 = not computed yet
+  // Class and TagFlag bits of recently seen tags of up to 4 bytes, by TagKey (a tagger
+  // uses a few dozen tags, so nearly every token is found here).
+  struct TagCacheEntry {
+    uint64_t key = kLongTag;
+    C cls = cOther;
+    uint8_t flags = 0;
+  };
+  std::array<TagCacheEntry, 128> tag_cache;
   std::vector<Node> stack;
   std::vector<int> open;
   // Tree nodes and words trimmed off a tree after a shorter sentence, moved here with
@@ -374,10 +509,30 @@ class Builder {
         tree_(tree),
         open_(sc_.open) {
     sc_.cls.resize(n_);
+    sc_.tag_flags.resize(n_);
     sc_.flags.assign(n_, 0);
+    sc_.chunk_end.assign(n_, 0);
     cls_ = sc_.cls.data();
+    tag_flags_ = sc_.tag_flags.data();
     flags_ = sc_.flags.data();
-    for (size_t i = 0; i < n_; ++i) cls_[i] = Classify(s.tokens[i].tag);
+    chunk_end_ = sc_.chunk_end.data();
+    for (size_t i = 0; i < n_; ++i) {
+      const std::string_view tag = s.tokens[i].tag;
+      const uint64_t key = TagKey(tag);
+      if (key == kLongTag) {
+        cls_[i] = Classify(tag, key);
+        tag_flags_[i] = TagFlags(tag, key);
+        continue;
+      }
+      Scratch::TagCacheEntry& e = sc_.tag_cache[((key * 0x9e3779b97f4a7c15ULL) >> 57) & 127];
+      if (e.key != key) {
+        e.key = key;
+        e.cls = Classify(tag, key);
+        e.flags = TagFlags(tag, key);
+      }
+      cls_[i] = e.cls;
+      tag_flags_[i] = e.flags;
+    }
     stack_.clear();
     open_.clear();
     if (tree_ != nullptr) {
@@ -435,11 +590,10 @@ class Builder {
            c == cEX || c == cDollar || AtLeastAt(i);
   }
   size_t ChunkEnd(size_t i) const;
+  size_t ComputeChunkEnd(size_t i) const;
   // Is the CC at j inside a coordination of adjectives before a noun ("awful and evil
   // minister")?
-  bool IsCommonNoun(size_t j) const {
-    return j < n_ && cls_[j] == cNoun && (s_.tokens[j].tag == "NN" || s_.tokens[j].tag == "NNS");
-  }
+  bool IsCommonNoun(size_t j) const { return j < n_ && (tag_flags_[j] & ktCommonNoun) != 0; }
   bool AdjCoordAt(size_t j) const {
     if (j == 0 || j + 1 >= n_ || cls_[j] != cCC || cls_[j - 1] != cAdj || cls_[j + 1] != cAdj)
       return false;
@@ -577,8 +731,10 @@ class Builder {
   const Sentence& s_;
   const size_t n_;
   Scratch& sc_;
-  C* cls_ = nullptr;           // the tokens' classes (in sc_)
-  uint32_t* flags_ = nullptr;  // the tokens' word flags, see W() (in sc_)
+  C* cls_ = nullptr;               // the tokens' classes (in sc_)
+  uint8_t* tag_flags_ = nullptr;   // the tokens' TagFlag bits (in sc_)
+  uint32_t* chunk_end_ = nullptr;  // see ChunkEnd() (in sc_)
+  uint32_t* flags_ = nullptr;      // the tokens' word flags, see W() (in sc_)
   std::vector<Node>& stack_;
   std::string out_;
   ParseTree* tree_ = nullptr;  // tree mode (see the constructor)
@@ -599,11 +755,8 @@ void Builder::Leaf(size_t i) {
     const size_t wi = words_used_++;
     TreeWord& w = WordAt(wi);
     const std::string& tag = t.tag.empty() ? NNLabel() : t.tag;
-    bool plain = true;  // no character to replace and no suffix to cut for the label
-    for (size_t k = 0; k < tag.size(); ++k) {
-      const char c = tag[k];
-      if (c == ' ' || c == '(' || c == ')' || c == '-' || c == '=') plain = false;
-    }
+    // No character to replace and no suffix to cut for the label?
+    const bool plain = (tag_flags_[i] & ktPlain) != 0;
     if (plain) {
       SetShort(&w.tag, tag);
     } else {
@@ -611,8 +764,8 @@ void Builder::Leaf(size_t i) {
       for (char& c : w.tag)
         if (c == ' ' || c == '(' || c == ')') c = '_';
     }
-    w.text = t.text;
-    w.norm = t.norm;
+    CopyString(&w.text, t.text);
+    CopyString(&w.norm, t.norm);
     w.begin = t.begin;
     w.end = t.end;
     // The leaf node, labelled with the tag (cleaned as ReadTreebank cleans a label).
@@ -671,6 +824,14 @@ void Builder::Leaf(size_t i) {
 
 size_t Builder::ChunkEnd(size_t i) const {
   if (i >= n_) return i;
+  // The lookahead rules ask for the same chunks again and again: memoized per token.
+  if (chunk_end_[i] != 0) return chunk_end_[i] - 1;
+  const size_t e = ComputeChunkEnd(i);
+  chunk_end_[i] = static_cast<uint32_t>(e + 1);
+  return e;
+}
+
+size_t Builder::ComputeChunkEnd(size_t i) const {
   C c0 = cls_[i];
   if (c0 == cPRP || c0 == cEX) return i + 1;
   size_t j = AtLeastAt(i) ? i + 2 : i;
@@ -723,8 +884,8 @@ size_t Builder::FindReportingComma() const {
   for (size_t c = n_; c-- > 1;) {
     if (cls_[c] != cComma) continue;
     size_t j = c + 1;
-    if (j < n_ && cls_[j] == cOther && s_.tokens[j].tag == "''") ++j;  // ," the minister said
-    const bool inverted = !CanStartNP(j);                              // ", said the minister."
+    if (j < n_ && (tag_flags_[j] & ktQuote)) ++j;  // ," the minister said
+    const bool inverted = !CanStartNP(j);          // ", said the minister."
     if (!inverted) {
       j = ChunkEnd(j);
       while (j < n_ && cls_[j] == cIN && CanStartNP(j + 1)) j = ChunkEnd(j + 1);  // of-PPs
@@ -746,7 +907,7 @@ size_t Builder::FindReportingComma() const {
       bool finite_before = false;
       for (size_t k = 0; k < c && !finite_before; ++k)
         finite_before = cls_[k] == cFin || cls_[k] == cMD || cls_[k] == cVBN || cls_[k] == cVB;
-      if (!finite_before && !(j > 0 && s_.tokens[c + 1].tag == "''")) break;
+      if (!finite_before && !(j > 0 && (tag_flags_[c + 1] & ktQuote))) break;
       return c;
     }
     return static_cast<size_t>(-1);  // only the last comma is considered
@@ -1101,7 +1262,7 @@ void Builder::PlaceIN(size_t i) {
 size_t Builder::PlaceTO(size_t i) {
   size_t j = i + 1;
   while (j < n_ && cls_[j] == cRB) ++j;
-  if (j < n_ && (cls_[j] == cVB || (cls_[j] == cFin && s_.tokens[j].tag == "VBP"))) {
+  if (j < n_ && (cls_[j] == cVB || (tag_flags_[j] & ktVBP))) {
     PopCompleted();
     Node& t = stack_.back();
     if (t.kind == kPP && !t.full) t.full = true;
