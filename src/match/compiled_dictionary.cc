@@ -64,11 +64,16 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
     auto& pats = patterns_[&block];
     for (const auto& p : block.patterns) {
       int lit = 0;
-      for (const auto& t : p.before)
+      uint64_t before = 0, after = 0;
+      for (const auto& t : p.before) {
         lit += (t.kind == dict::PatternToken::kWord || t.kind == dict::PatternToken::kSynset);
-      for (const auto& t : p.after)
+        if (t.kind == dict::PatternToken::kWord) before |= WordBit(t.text);
+      }
+      for (const auto& t : p.after) {
         lit += (t.kind == dict::PatternToken::kWord || t.kind == dict::PatternToken::kSynset);
-      pats.push_back({&p, lit});
+        if (t.kind == dict::PatternToken::kWord) after |= WordBit(t.text);
+      }
+      pats.push_back({&p, lit, after, before});
     }
     std::stable_sort(pats.begin(), pats.end(), [](const PatternRef& a, const PatternRef& b) {
       size_t la = a.pattern->before.size() + a.pattern->after.size();
@@ -100,6 +105,10 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
                          [](const auto* a, const auto* b) { return a->size() > b->size(); });
       }
   }
+  for (const auto& [w, list] : actors_) entries_[w].actors = &list;
+  for (const auto& [w, list] : agents_) entries_[w].agents = &list;
+  for (const auto& [w, list] : verbs_) entries_[w].verbs = &list;
+  FilterKeys(entries_, &entry_keys_);
   FilterKeys(actors_, &actor_keys_);
   FilterKeys(agents_, &agent_keys_);
   FilterKeys(discards_, &discard_keys_);
@@ -115,6 +124,10 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
     for (const auto& [w, list] : idx) synset_last_keys_.Add(w);
 }
 
+const CompiledDictionary::WordEntries* CompiledDictionary::EntriesOf(
+    const std::string& word) const {
+  return Find<decltype(entries_), WordEntries>(entries_, entry_keys_, word);
+}
 const std::vector<CompiledDictionary::PhraseRef>* CompiledDictionary::ActorsStartingWith(
     const std::string& word) const {
   return Find<decltype(actors_), std::vector<PhraseRef>>(actors_, actor_keys_, word);

@@ -9,8 +9,10 @@
 #ifndef EVENTCODER_MATCH_COMPILED_DICTIONARY_H_
 #define EVENTCODER_MATCH_COMPILED_DICTIONARY_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -33,13 +35,30 @@ class CompiledDictionary {
   struct PatternRef {
     const dict::Pattern* pattern;
     int literal_count;  // literal words and synsets: more specific patterns are tried first
+    // WordBit() of every literal word of the pattern after / before the verb: a side can
+    // only match words whose WordBit()s, or'ed together, cover its mask.
+    uint64_t after_words = 0, before_words = 0;
   };
+  // One bit of 64 chosen by a hash of `word` (upper case): or'ed over a span of words, a
+  // cheap over-approximation of the set of words there.
+  static uint64_t WordBit(std::string_view word) {
+    return uint64_t{1} << (StringFilter::Hash(word) & 63);
+  }
 
   explicit CompiledDictionary(dict::Dictionary dict);
   CompiledDictionary(const CompiledDictionary&) = delete;
   CompiledDictionary& operator=(const CompiledDictionary&) = delete;
 
   const dict::Dictionary& dict() const { return dict_; }
+
+  // The actors, agents and verb forms keyed by one word, found with one look-up.
+  struct WordEntries {
+    const std::vector<PhraseRef>* actors = nullptr;  // as ActorsStartingWith(word)
+    const std::vector<PhraseRef>* agents = nullptr;  // as AgentsStartingWith(word)
+    const std::vector<VerbRef>* verbs = nullptr;     // as VerbsWithHead(word)
+  };
+  // nullptr when `word` (upper case) starts no actor or agent and heads no verb form.
+  const WordEntries* EntriesOf(const std::string& word) const;
 
   // Candidates whose first word is `word` (upper case), longest first; nullptr when none.
   const std::vector<PhraseRef>* ActorsStartingWith(const std::string& word) const;
@@ -65,11 +84,12 @@ class CompiledDictionary {
                      std::unordered_map<std::string, std::vector<const std::vector<std::string>*>>>
       synsets_, synsets_by_last_;
   std::vector<PatternRef> no_patterns_;
+  std::unordered_map<std::string, WordEntries> entries_;  // points into the maps above
   // The keys of the maps above (for the synsets, every member's first and last word of
   // any synset): most words of a sentence start no phrase, and the filters answer those
   // look-ups without probing the maps.
   StringFilter actor_keys_, agent_keys_, discard_keys_, verb_keys_, synset_first_keys_,
-      synset_last_keys_;
+      synset_last_keys_, entry_keys_;
 };
 
 }  // namespace eventcoder
