@@ -53,11 +53,6 @@ void AppendProduct(std::vector<std::vector<int>>* acc, const std::vector<std::ve
   *acc = std::move(next);
 }
 
-bool IsNominalLabel(std::string_view l) {  // a view: == "NP" checks the length first
-  return Eq(l, "NP") || Eq(l, "NN") || Eq(l, "NNS") || Eq(l, "NNP") || Eq(l, "NNPS") ||
-         Eq(l, "NML") || Eq(l, "NX");
-}
-
 bool IsVerbTag(const std::string& t) { return t.size() >= 2 && t[0] == 'V' && t[1] == 'B'; }
 
 bool IsBeForm(std::string_view w) {
@@ -102,25 +97,59 @@ enum NodeBit : uint32_t {
   kCC = 1u << 6,
   kCommaLabel = 1u << 7,
   kWHNP = 1u << 8,
-  kNominal = 1u << 9,      // IsNominalLabel
+  kNominal = 1u << 9,      // NP NN NNS NNP NNPS NML NX
   kModifier = 1u << 10,    // JJ, JJR, JJS, DT: shared modifiers of a coordination
   kCompoundNP = 1u << 11,  // an NP for which IsCompoundNP holds
+  // The node's leaves are the words [lo, hi) of its range, in order (always so in trees
+  // from ReadTreebank; checked, not assumed).
+  kWordsInOrder = 1u << 12,
 };
 
+constexpr unsigned TwoChars(char a, char b) {
+  return (static_cast<unsigned>(static_cast<unsigned char>(a)) << 8) |
+         static_cast<unsigned char>(b);
+}
+
 uint32_t LabelBits(std::string_view l) {
-  uint32_t b = 0;
-  if (Eq(l, "NP")) b |= kNP;
-  if (IsNominalLabel(l)) b |= kNominal;
-  if (Eq(l, "VP")) b |= kVP;
-  if (Eq(l, "S")) b |= kS;
-  if (Eq(l, "SBAR")) b |= kSBAR;
-  if (Eq(l, "PP")) b |= kPP;
-  if (Eq(l, "POS")) b |= kPOSLabel;
-  if (Eq(l, "CC")) b |= kCC;
-  if (Eq(l, ",")) b |= kCommaLabel;
-  if (Eq(l, "WHNP")) b |= kWHNP;
-  if (Eq(l, "JJ") || Eq(l, "JJR") || Eq(l, "JJS") || Eq(l, "DT")) b |= kModifier;
-  return b;
+  // By length, then by bytes: one node label costs a few compares.
+  constexpr auto two = TwoChars;
+  switch (l.size()) {
+    case 1:
+      if (l[0] == 'S') return kS;
+      if (l[0] == ',') return kCommaLabel;
+      return 0;
+    case 2:
+      switch (two(l[0], l[1])) {
+        case two('N', 'P'):
+          return kNP | kNominal;
+        case two('V', 'P'):
+          return kVP;
+        case two('P', 'P'):
+          return kPP;
+        case two('C', 'C'):
+          return kCC;
+        case two('N', 'N'):
+        case two('N', 'X'):
+          return kNominal;
+        case two('J', 'J'):
+        case two('D', 'T'):
+          return kModifier;
+        default:
+          return 0;
+      }
+    case 3:
+      if (Eq(l, "NNS") || Eq(l, "NNP") || Eq(l, "NML")) return kNominal;
+      if (Eq(l, "POS")) return kPOSLabel;
+      if (Eq(l, "JJR") || Eq(l, "JJS")) return kModifier;
+      return 0;
+    case 4:
+      if (Eq(l, "SBAR")) return kSBAR;
+      if (Eq(l, "NNPS")) return kNominal;
+      if (Eq(l, "WHNP")) return kWHNP;
+      return 0;
+    default:
+      return 0;
+  }
 }
 
 // Facts about a word (its tag and text), as bits, computed once per sentence.
@@ -210,8 +239,8 @@ bool IsFutureModal(const std::string& w) {
 
 // Words whose infinitive complement is an intended act: "willing to", "agreed to",
 // "plans to", "threatened to", "reached a consensus to".
-bool IsIntentWord(const std::string& w) {
-  static const std::set<std::string> k{
+bool IsIntentWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> k{
       "WILLING",    "READY",    "PREPARED",  "PLAN",       "PLANS",       "PLANNED",
       "PLANNING",   "AGREE",    "AGREES",    "AGREED",     "AGREEING",    "OFFER",
       "OFFERS",     "OFFERED",  "OFFERING",  "PLEDGE",     "PLEDGES",     "PLEDGED",
@@ -433,7 +462,12 @@ std::string RefusalCode(const std::string& code) {
 struct Member {
   std::vector<int> words;
   std::string code;  // "" when neither actor nor agent was found
-  std::vector<WhyEntry> why;
+  // What gave the code, in the order found: the why entries are built from these only for
+  // the members that end up in an event or a trace (SentenceCoder::WhyOf).
+  const dict::Actor* actor = nullptr;
+  const std::vector<std::string>* actor_phrase = nullptr;  // the name of `actor` matched
+  std::vector<std::pair<const dict::Agent*, const std::vector<std::string>*>> agents;
+  std::vector<WhyEntry> notes;  // rules applied after coding (a resolved reference)
 };
 
 struct NounPhrase {
@@ -513,6 +547,9 @@ class SentenceCoder {
   void AppendLeafWords(int node, std::vector<int>* out) const;
   std::vector<std::vector<int>> Expand(int node, int depth) const;
   Member CodeMember(std::vector<int> words) const;
+  // Appends the why entries of a member to *why: its actor (and date restriction), agents
+  // and notes, each role prefixed with `role_prefix` ("source-").
+  void AppendWhy(const Member& m, std::string_view role_prefix, std::vector<WhyEntry>* why) const;
   // Resolves a pronoun, "the <agent>" or "<possessive> <agent>" member from the context.
   void ResolveReference(Member* m) const;
   void RememberReferents() const;
@@ -543,8 +580,9 @@ class SentenceCoder {
   // Runs the dictionary's verb forms of `vp`'s head verb; true when one gave a code.
   bool CodeVerbPhrase(int vp, std::vector<CodedEvent>* out);
   bool MatchVerbForm(int verb_word, const dict::VerbForm& form, std::vector<int>* verb_words) const;
-  std::vector<Item> LowerItems(int vp, int after_word) const;
-  std::vector<Item> UpperItems(int vp, int before_word) const;
+  // The words after / before the verb that patterns and roles look at, into *items.
+  void LowerItems(int vp, int after_word, std::vector<Item>* items) const;
+  void UpperItems(int vp, int before_word, std::vector<Item>* items) const;
   struct Binding {
     int source = -1, target = -1;
     int first_word = -1;  // the first word after the verb matched by a word or synset token
@@ -562,8 +600,8 @@ class SentenceCoder {
   bool InCodedName(int word) const;
   size_t ConsumeNP(const std::vector<Item>& items, size_t pos) const;
   void MakeEvents(int src_np, int tgt_np, const std::string& code, const std::string& paired,
-                  bool passive, const std::vector<int>& verb_words, std::vector<WhyEntry> why,
-                  std::vector<CodedEvent>* out) const;
+                  bool passive, const std::vector<int>& verb_words,
+                  const std::vector<WhyEntry>& why, std::vector<CodedEvent>* out) const;
   std::vector<std::pair<std::string, const Member*>> CodesOf(int np) const;
 
   const CompiledDictionary& dict_;
@@ -592,6 +630,8 @@ class SentenceCoder {
     std::vector<const CompiledDictionary::WordEntries*> entries;
     std::vector<int> np_of_word;
     std::vector<bool> deleted;
+    std::vector<Item> lower, upper;  // TryVerb's items
+    std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
     static Scratch& Get() {
       static thread_local Scratch s;
       return s;
@@ -657,9 +697,17 @@ void SentenceCoder::Prepare() {
     if (nd.word >= 0) {
       lo_[n] = nd.word;
       hi_[n] = nd.word + 1;
+      node_bits_[n] |= kWordsInOrder;
     } else if (!nd.children.empty()) {
       lo_[n] = lo_[nd.children.front()];
       hi_[n] = hi_[nd.children.back()];
+      bool in_order = true;
+      int next = lo_[n];
+      for (int c : nd.children) {
+        in_order &= (node_bits_[c] & kWordsInOrder) && lo_[c] == next && next >= 0;
+        next = hi_[c];
+      }
+      if (in_order) node_bits_[n] |= kWordsInOrder;
     }
     if ((node_bits_[n] & kNP) && IsCompoundNP(n)) node_bits_[n] |= kCompoundNP;
   }
@@ -686,6 +734,14 @@ const CompiledDictionary::WordEntries* SentenceCoder::Entries(int word) const {
 }
 
 void SentenceCoder::AppendLeafWords(int node, std::vector<int>* out) const {
+  if (node_bits_[node] & kWordsInOrder) {
+    out->reserve(out->size() + static_cast<size_t>(hi_[node] - lo_[node]));
+    for (int w = lo_[node]; w < hi_[node]; ++w) {
+      const uint32_t f = word_flags_[w];
+      if (!(f & kWPos) && (f & kWToken)) out->push_back(w);
+    }
+    return;
+  }
   static thread_local std::vector<int> st;
   st.clear();
   st.push_back(node);
@@ -824,20 +880,13 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
       actor_begin = static_cast<int>(k);
       actor_end = static_cast<int>(k + len);
       code = actor->CodeOn(date_);
-      size_t name = 0;
-      while (name + 1 < actor->names.size() && &actor->names[name] != &ph) ++name;
-      m.why.push_back(
-          {"actor", actor->origin.file, actor->NameLine(name), PhraseText(ph) + " [" + code + "]"});
-      if (const dict::DatedCode* dc = actor->CodeEntryOn(date_); dc && dc->restricted) {
-        m.why.push_back({"rule", dc->origin.file, dc->origin.line,
-                         "date restriction: " + PhraseText(actor->names[0]) + " is " + code +
-                             " on " + IsoDay(date_)});
-      }
+      m.actor = actor;
+      m.actor_phrase = &ph;
       break;
     }
   }
   // Every agent outside the actor's words.
-  std::vector<const dict::Agent*> agents;
+  auto& agents = m.agents;
   for (size_t k = 0; k < w.size(); ++k) {
     if (static_cast<int>(k) >= actor_begin && static_cast<int>(k) < actor_end) continue;
     const auto* e = Entries(w[k]);
@@ -847,18 +896,14 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
       const auto& ph = *ref.words;
       size_t len = MatchPhrase(t_, w, k, ref);
       if (len == 0) continue;
-      const dict::Agent* ag = &dict_.dict().agents[ref.owner];
-      agents.push_back(ag);
-      m.why.push_back(
-          {"agent", ag->origin.file, ag->origin.line,
-           PhraseText(ph) + (ag->prefix ? " [" + ag->code + "~]" : " [~" + ag->code + "]")});
+      agents.push_back({&dict_.dict().agents[ref.owner], &ph});
       k += len - 1;
       break;
     }
   }
   if (!actor && agents.empty()) return m;
   if (code.empty()) code = "---";
-  for (const dict::Agent* ag : agents) {
+  for (const auto& [ag, ph] : agents) {
     const std::string& agc = ag->code;
     bool present = false;
     for (size_t ka = 0; ka + agc.size() <= code.size(); ka += 3)
@@ -873,13 +918,45 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
   return m;
 }
 
+void SentenceCoder::AppendWhy(const Member& m, std::string_view role_prefix,
+                              std::vector<WhyEntry>* why) const {
+  auto role = [&](std::string_view r) {
+    std::string out;
+    out.reserve(role_prefix.size() + r.size());
+    out.append(role_prefix);
+    out.append(r);
+    return out;
+  };
+  if (const dict::Actor* actor = m.actor) {
+    const auto& ph = *m.actor_phrase;
+    const std::string& code = actor->CodeOn(date_);
+    size_t name = 0;
+    while (name + 1 < actor->names.size() && &actor->names[name] != &ph) ++name;
+    why->push_back({role("actor"), actor->origin.file, actor->NameLine(name),
+                    PhraseText(ph) + " [" + code + "]"});
+    if (const dict::DatedCode* dc = actor->CodeEntryOn(date_); dc && dc->restricted) {
+      why->push_back({role("rule"), dc->origin.file, dc->origin.line,
+                      "date restriction: " + PhraseText(actor->names[0]) + " is " + code + " on " +
+                          IsoDay(date_)});
+    }
+  }
+  for (const auto& [ag, ph] : m.agents)
+    why->push_back(
+        {role("agent"), ag->origin.file, ag->origin.line,
+         PhraseText(*ph) + (ag->prefix ? " [" + ag->code + "~]" : " [~" + ag->code + "]")});
+  for (const WhyEntry& n : m.notes) {
+    why->push_back(n);
+    why->back().role = role(n.role);
+  }
+}
+
 void SentenceCoder::ResolveReference(Member* m) const {
   if (!ctx_ || ctx_->referents.empty() || m->words.empty()) return;
   const std::string& first = t_.words[m->words.front()].norm;
   auto note = [&](const StoryContext::Referent& r, const std::string& what) {
-    m->why.push_back({"rule", "", 0,
-                      "'" + what + "' refers to " + r.code + " (\"" + r.text + "\", sentence " +
-                          std::to_string(r.sentence) + ")"});
+    m->notes.push_back({"rule", "", 0,
+                        "'" + what + "' refers to " + r.code + " (\"" + r.text + "\", sentence " +
+                            std::to_string(r.sentence) + ")"});
   };
   if (m->words.size() == 1 && m->code.empty() &&
       (Eq(first, "HE") || Eq(first, "SHE") || Eq(first, "THEY"))) {
@@ -927,6 +1004,7 @@ void SentenceCoder::RememberReferents() const {
 
 void SentenceCoder::FindNounPhrases() {
   np_of_word_.assign(t_.words.size(), -1);
+  phrases_.reserve(16);
   std::vector<int> st{0};
   while (!st.empty()) {
     int n = st.back();
@@ -1064,8 +1142,9 @@ void SentenceCoder::MarkCommaClauses() {
   }
 }
 
-std::vector<Item> SentenceCoder::LowerItems(int vp, int after_word) const {
-  std::vector<Item> items;
+void SentenceCoder::LowerItems(int vp, int after_word, std::vector<Item>* out) const {
+  std::vector<Item>& items = *out;
+  items.clear();
   auto [a, b] = Range(vp);
   for (int i = after_word + 1; i < b; ++i) {
     if (i < a || deleted_[i]) continue;
@@ -1074,10 +1153,9 @@ std::vector<Item> SentenceCoder::LowerItems(int vp, int after_word) const {
     if (Eq(t_.words[i].norm, "UNLESS")) break;
     items.push_back({i, np_of_word_[i]});
   }
-  return items;
 }
 
-std::vector<Item> SentenceCoder::UpperItems(int vp, int before_word) const {
+void SentenceCoder::UpperItems(int vp, int before_word, std::vector<Item>* out) const {
   // Words of earlier conjuncts of a coordinated VP belong to other verbs: skip them.
   std::vector<std::pair<int, int>> excluded;
   int n = vp;
@@ -1094,7 +1172,8 @@ std::vector<Item> SentenceCoder::UpperItems(int vp, int before_word) const {
     }
     n = p;
   }
-  std::vector<Item> items;  // nearest the verb first
+  std::vector<Item>& items = *out;  // nearest the verb first
+  items.clear();
   for (int i = before_word - 1; i >= 0; --i) {
     if (deleted_[i]) continue;
     bool skip = false;
@@ -1103,7 +1182,6 @@ std::vector<Item> SentenceCoder::UpperItems(int vp, int before_word) const {
     if ((word_flags_[i] & kWComma) && np_of_word_[i] < 0) break;
     items.push_back({i, np_of_word_[i]});
   }
-  return items;
 }
 
 size_t SentenceCoder::NextPos(const std::vector<Item>& items, size_t pos) const {
@@ -1312,7 +1390,7 @@ std::vector<std::pair<std::string, const Member*>> SentenceCoder::CodesOf(int np
 
 void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
                                const std::string& paired, bool passive,
-                               const std::vector<int>& verb_words, std::vector<WhyEntry> why,
+                               const std::vector<int>& verb_words, const std::vector<WhyEntry>& why,
                                std::vector<CodedEvent>* out) const {
   auto src = CodesOf(src_np);
   auto tgt = CodesOf(tgt_np);
@@ -1354,16 +1432,9 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
         if (sm) e.source_words = sm->words;
         if (tm) e.target_words = tm->words;
         e.verb_words = verb_words;
-        if (sm)
-          for (auto w : sm->why) {
-            w.role = "source-" + w.role;
-            e.why.push_back(std::move(w));
-          }
-        if (tm)
-          for (auto w : tm->why) {
-            w.role = "target-" + w.role;
-            e.why.push_back(std::move(w));
-          }
+        e.why.reserve(8 + why.size());
+        if (sm) AppendWhy(*sm, "source-", &e.why);
+        if (tm) AppendWhy(*tm, "target-", &e.why);
         if (a.size() > 1)
           e.why.push_back({"rule", "", 0,
                            "compound source expanded: one event per member (" +
@@ -1435,8 +1506,11 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   const dict::VerbForm* form = verb.form;
   const TreeNode& nd = t_.nodes[vp];
   int vw = t_.nodes[nd.children.front()].word;
-  auto lower = LowerItems(vp, verb_words.back());
-  auto upper = UpperItems(vp, verb_words.front());
+  // TryVerb calls do not nest: the items live in per-thread buffers.
+  std::vector<Item>& lower = sc_.lower;
+  std::vector<Item>& upper = sc_.upper;
+  LowerItems(vp, verb_words.back(), &lower);
+  UpperItems(vp, verb_words.front(), &upper);
   std::string code = form->code.empty() ? block->code : form->code;
   std::string paired = form->code.empty() ? block->paired : form->paired;
   Binding bind;
@@ -1537,13 +1611,9 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     break;
   }
   if (patterns_only && !pattern_matched) return false;
+  // The rules applied, in order; the verb and pattern entries that come first are added
+  // only when an event is made.
   std::vector<WhyEntry> why;
-  why.push_back(
-      {"verb", form->origin.file, form->origin.line,
-       PhraseText(form->words) + " (a verb of block " + block->name + " [" + block->code + "])"});
-  if (pattern_matched)
-    why.push_back({"pattern", matched_pattern->origin.file, matched_pattern->origin.line,
-                   matched_pattern->text});
   const std::string verb_text = trace_ ? JoinNorm(t_, verb_words) : std::string();
   Trace("verb", verb_text,
         "verb of block " + block->name + " [" + block->code + "]" +
@@ -1707,7 +1777,16 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   }
   if (source >= 0 && target >= 0) {
     if (opt_.third_location && Eq(code, "040")) ThirdLocation(lower, source, target, &code, &why);
-    MakeEvents(source, target, code, paired, passive, verb_words, why, out);
+    std::vector<WhyEntry> all;
+    all.reserve(2 + why.size());
+    all.push_back(
+        {"verb", form->origin.file, form->origin.line,
+         PhraseText(form->words) + " (a verb of block " + block->name + " [" + block->code + "])"});
+    if (pattern_matched)
+      all.push_back({"pattern", matched_pattern->origin.file, matched_pattern->origin.line,
+                     matched_pattern->text});
+    for (WhyEntry& w : why) all.push_back(std::move(w));
+    MakeEvents(source, target, code, paired, passive, verb_words, all, out);
   }
   return true;
 }
@@ -1837,14 +1916,19 @@ bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
   }
   // The same word may head forms of several blocks ("SHOT [---]" and "SHOT [223]"):
   // a pattern of any of them wins over a default code; then the first default.
-  std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
-  std::vector<int> words;
-  for (const auto& ref : *cands)
-    if (MatchVerbForm(vw, *ref.form, &words)) forms.push_back({&ref, words});
+  // The matching forms and their words, in per-thread buffers (CodeVerbPhrase calls do not
+  // nest): forms[0, nforms).
+  auto& forms = sc_.forms;
+  size_t nforms = 0;
+  for (const auto& ref : *cands) {
+    if (nforms == forms.size()) forms.emplace_back();
+    if (MatchVerbForm(vw, *ref.form, &forms[nforms].second)) forms[nforms++].first = &ref;
+  }
   // Only the longest matching forms compete.
-  size_t longest = forms.empty() ? 0 : forms.front().second.size();
+  size_t longest = nforms == 0 ? 0 : forms.front().second.size();
   for (int pass = 0; pass < 2; ++pass)
-    for (const auto& [ref, vwords] : forms) {
+    for (size_t f = 0; f < nforms; ++f) {
+      const auto& [ref, vwords] = forms[f];
       if (vwords.size() < longest) break;
       if (TryVerb(n, *ref, vwords, pass == 0, out)) return true;
     }
@@ -1909,7 +1993,9 @@ void SentenceCoder::TracePhrases() const {
     for (const auto& m : np.members) {
       std::string words = JoinNorm(t_, m.words);
       const WhyEntry* actor = nullptr;
-      for (const auto& w : m.why)
+      std::vector<WhyEntry> why;
+      AppendWhy(m, "", &why);
+      for (const auto& w : why)
         if (Eq(w.role, "actor") || Eq(w.role, "agent")) {
           Trace("phrase", words, w.role + " " + w.entry, true, w.file, w.line);
           actor = &w;
