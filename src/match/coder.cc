@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
-#include <functional>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -194,16 +193,21 @@ std::string JoinNorm(const ParseTree& t, const std::vector<int>& words) {
 // Matches dictionary phrase `ref` against words[k..] of a noun phrase. Returns the
 // number of words consumed (0 = no match). A word marked as a gap may be preceded by
 // other words of the phrase ("ITHILEN TELEVISION" in "Ithilen state-run television").
-size_t MatchPhrase(const ParseTree& t, const std::vector<int>& words, size_t k,
-                   const CompiledDictionary::PhraseRef& ref) {
+size_t MatchPhrase(const ParseTree& t, const uint64_t* word_hash, const std::vector<int>& words,
+                   size_t k, const CompiledDictionary::PhraseRef& ref) {
   const auto& ph = *ref.words;
+  // words[pos] is the phrase's word j: by hash first when the phrase has hashes.
+  auto same = [&](size_t pos, size_t j) {
+    if (ref.hashes && word_hash[words[pos]] != ref.hashes[j]) return false;
+    return t.words[words[pos]].norm == ph[j];
+  };
   size_t pos = k + 1;
   for (size_t j = 1; j < ph.size(); ++j) {
     bool gap = ref.gaps && (*ref.gaps)[j];
     if (gap) {
-      while (pos < words.size() && t.words[words[pos]].norm != ph[j]) ++pos;
+      while (pos < words.size() && !same(pos, j)) ++pos;
     }
-    if (pos >= words.size() || t.words[words[pos]].norm != ph[j]) return 0;
+    if (pos >= words.size() || !same(pos, j)) return 0;
     ++pos;
   }
   return pos - k;
@@ -514,6 +518,7 @@ class SentenceCoder {
         inner_height_(sc_.inner_height),
         word_flags_(sc_.word_flags),
         word_bit_(sc_.word_bit),
+        word_hash_(sc_.word_hash),
         entries_(sc_.entries),
         np_of_word_(sc_.np_of_word),
         deleted_(sc_.deleted) {
@@ -587,8 +592,10 @@ class SentenceCoder {
     int source = -1, target = -1;
     int first_word = -1;  // the first word after the verb matched by a word or synset token
   };
-  bool MatchSide(const std::vector<dict::PatternToken>& tokens, bool first_joined,
-                 const std::vector<Item>& items, bool reversed, Binding* b) const;
+  // `hashes`: StringFilter::Hash of each token's text (PatternRef::after_hashes).
+  bool MatchSide(const std::vector<dict::PatternToken>& tokens, const std::vector<uint64_t>& hashes,
+                 bool first_joined, const std::vector<Item>& items, bool reversed,
+                 Binding* b) const;
   // Or of the WordBit()s of the items' words (see CompiledDictionary::PatternRef).
   uint64_t WordsMask(const std::vector<Item>& items) const;
   // The (token, position, adjacency) states already known to fail, for one MatchSide.
@@ -626,11 +633,13 @@ class SentenceCoder {
     std::vector<uint32_t> node_bits, below;
     std::vector<int> lo, hi, inner_height, order;
     std::vector<uint32_t> word_flags;
-    std::vector<uint64_t> word_bit;
+    std::vector<uint64_t> word_bit, word_hash;
     std::vector<const CompiledDictionary::WordEntries*> entries;
     std::vector<int> np_of_word;
     std::vector<bool> deleted;
-    std::vector<Item> lower, upper;  // TryVerb's items
+    std::vector<Item> lower, upper;             // TryVerb's items
+    std::vector<int> commas;                    // MarkCommaClauses
+    std::vector<std::pair<int, int>> excluded;  // UpperItems
     std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
     static Scratch& Get() {
       static thread_local Scratch s;
@@ -651,11 +660,13 @@ class SentenceCoder {
   // when first asked; kUnknownEntries until then).
   std::vector<uint32_t>& word_flags_;
   std::vector<uint64_t>& word_bit_;
+  std::vector<uint64_t>& word_hash_;  // StringFilter::Hash of each word's norm
   std::vector<const CompiledDictionary::WordEntries*>& entries_;
   std::vector<int>& np_of_word_;
   std::vector<bool>& deleted_;
   bool mood_applied_ = false;  // set by TryVerb when the intent rule changed a code
   mutable long match_steps_left_ = kMaxMatchStepsPerSentence;
+  mutable const uint64_t* token_hashes_ = nullptr;  // of the side MatchSide is matching
 };
 
 // Marks a word whose dictionary entries have not been looked up yet.
@@ -672,9 +683,13 @@ void SentenceCoder::Prepare() {
   for (size_t i = 0; i < nn; ++i) node_bits_[i] = LabelBits(t_.nodes[i].label);
   word_flags_.resize(nw);
   word_bit_.resize(nw);
+  word_hash_.resize(nw);
   for (size_t i = 0; i < nw; ++i) {
     word_flags_[i] = WordFlags(t_.words[i]);
-    word_bit_[i] = CompiledDictionary::WordBit(t_.words[i].norm);
+    // CompiledDictionary::WordBit, from the hash that the look-ups use too.
+    const uint64_t h = StringFilter::Hash(t_.words[i].norm);
+    word_hash_[i] = h;
+    word_bit_[i] = uint64_t{1} << (h & 63);
   }
   entries_.assign(nw, kUnknownEntries);
   // Children before parents: the reverse of a pre-order walk from the root.
@@ -729,7 +744,7 @@ bool SentenceCoder::IsIntent(int word) const {
 
 const CompiledDictionary::WordEntries* SentenceCoder::Entries(int word) const {
   const CompiledDictionary::WordEntries*& e = entries_[word];
-  if (e == kUnknownEntries) e = dict_.EntriesOf(t_.words[word].norm);
+  if (e == kUnknownEntries) e = dict_.EntriesOf(t_.words[word].norm, word_hash_[word]);
   return e;
 }
 
@@ -874,7 +889,7 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
     if (!cands) continue;
     for (const auto& ref : *cands) {
       const auto& ph = *ref.words;
-      size_t len = MatchPhrase(t_, w, k, ref);
+      size_t len = MatchPhrase(t_, word_hash_.data(), w, k, ref);
       if (len == 0) continue;
       actor = &dict_.dict().actors[ref.owner];
       actor_begin = static_cast<int>(k);
@@ -894,7 +909,7 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
     if (!cands) continue;
     for (const auto& ref : *cands) {
       const auto& ph = *ref.words;
-      size_t len = MatchPhrase(t_, w, k, ref);
+      size_t len = MatchPhrase(t_, word_hash_.data(), w, k, ref);
       if (len == 0) continue;
       agents.push_back({&dict_.dict().agents[ref.owner], &ph});
       k += len - 1;
@@ -1099,7 +1114,8 @@ void SentenceCoder::FindNounPhrases() {
 void SentenceCoder::MarkCommaClauses() {
   deleted_.assign(t_.words.size(), false);
   if (opt_.comma_max <= 0) return;
-  std::vector<int> commas;
+  std::vector<int>& commas = sc_.commas;
+  commas.clear();
   for (size_t i = 0; i < t_.words.size(); ++i)
     if ((word_flags_[i] & kWComma) && np_of_word_[i] < 0) commas.push_back(static_cast<int>(i));
   auto alpha_words = [&](int a, int b) {
@@ -1157,7 +1173,8 @@ void SentenceCoder::LowerItems(int vp, int after_word, std::vector<Item>* out) c
 
 void SentenceCoder::UpperItems(int vp, int before_word, std::vector<Item>* out) const {
   // Words of earlier conjuncts of a coordinated VP belong to other verbs: skip them.
-  std::vector<std::pair<int, int>> excluded;
+  std::vector<std::pair<int, int>>& excluded = sc_.excluded;
+  excluded.clear();
   int n = vp;
   while (t_.nodes[n].parent >= 0) {
     int p = t_.nodes[n].parent;
@@ -1283,8 +1300,10 @@ bool SentenceCoder::MatchFrom(const std::vector<dict::PatternToken>& tokens, siz
         break;
       case dict::PatternToken::kSynset: {
         // In the upper sequence words run backwards, so look members up by last word.
-        const auto* members = reversed ? dict_.SynsetMembersEndingWith(tok.text, w)
-                                       : dict_.SynsetMembers(tok.text, w);
+        const uint64_t name_hash = token_hashes_ ? token_hashes_[reversed ? ntok - 1 - k : k]
+                                                 : StringFilter::Hash(tok.text);
+        const auto* members =
+            dict_.SynsetMembers(tok.text, name_hash, w, word_hash_[it.word], reversed);
         if (!members) break;
         for (const auto* ph : *members) {
           if (--match_steps_left_ < 0) return false;
@@ -1326,9 +1345,11 @@ bool SentenceCoder::MatchFrom(const std::vector<dict::PatternToken>& tokens, siz
   return false;
 }
 
-bool SentenceCoder::MatchSide(const std::vector<dict::PatternToken>& tokens, bool first_joined,
+bool SentenceCoder::MatchSide(const std::vector<dict::PatternToken>& tokens,
+                              const std::vector<uint64_t>& hashes, bool first_joined,
                               const std::vector<Item>& items, bool reversed, Binding* b) const {
   if (tokens.empty()) return true;
+  token_hashes_ = hashes.size() == tokens.size() ? hashes.data() : nullptr;
   FailedStates failed(tokens.size(), items.size());
   int budget = 20000;
   return MatchFrom(tokens, 0, 0, first_joined, items, reversed, b, &failed, &budget);
@@ -1538,14 +1559,16 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     const dict::Pattern* pat_ptr = patterns[pi].pattern;
     Binding b;
     if (!after_may_match(patterns[pi]) ||
-        !MatchSide(pat_ptr->after, pat_ptr->verb_joined_after, lower, false, &b)) {
+        !MatchSide(pat_ptr->after, patterns[pi].after_hashes, pat_ptr->verb_joined_after, lower,
+                   false, &b)) {
       if (!patterns_only)  // patterns are tried twice; say so once
         Trace("pattern", pat_ptr->text, "no match after the verb", false, pat_ptr->origin.file,
               pat_ptr->origin.line);
       continue;
     }
     if (!before_may_match(patterns[pi]) ||
-        !MatchSide(pat_ptr->before, pat_ptr->verb_joined_before, upper, true, &b)) {
+        !MatchSide(pat_ptr->before, patterns[pi].before_hashes, pat_ptr->verb_joined_before, upper,
+                   true, &b)) {
       if (!patterns_only)
         Trace("pattern", pat_ptr->text, "no match before the verb", false, pat_ptr->origin.file,
               pat_ptr->origin.line);
@@ -1563,8 +1586,12 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
           continue;
         Binding ob;
         if (!after_may_match(patterns[pj]) || !before_may_match(patterns[pj])) continue;
-        if (!MatchSide(other.after, other.verb_joined_after, lower, false, &ob)) continue;
-        if (!MatchSide(other.before, other.verb_joined_before, upper, true, &ob)) continue;
+        if (!MatchSide(other.after, patterns[pj].after_hashes, other.verb_joined_after, lower,
+                       false, &ob))
+          continue;
+        if (!MatchSide(other.before, patterns[pj].before_hashes, other.verb_joined_before, upper,
+                       true, &ob))
+          continue;
         // Words of a name are no content ("the Canadian Security Intelligence Service").
         if (InCodedName(ob.first_word)) continue;
         // Keep a coded addressee bound by the generic pattern ("on X").
@@ -1592,7 +1619,9 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
         if (!single_after(other) || Eq(other.code, "---")) continue;
         Binding ob;
         if (!after_may_match(patterns[pj])) continue;
-        if (!MatchSide(other.after, other.verb_joined_after, lower, false, &ob)) continue;
+        if (!MatchSide(other.after, patterns[pj].after_hashes, other.verb_joined_after, lower,
+                       false, &ob))
+          continue;
         if (ob.first_word >= 0 && better(other, ob, *pat_ptr, b)) {
           pat_ptr = &other;
           b = ob;

@@ -21,6 +21,18 @@ void FilterKeys(const Map& m, StringFilter* f) {
   for (const auto& [key, value] : m) f->Add(key);
 }
 
+// A power of two at least twice `keys` (and at least 16): open-addressing tables stay at
+// most half full, so a miss ends at an empty slot within a probe or two.
+size_t TableSize(size_t keys) {
+  size_t n = 16;
+  while (n < keys * 2) n <<= 1;
+  return n;
+}
+
+uint64_t SynsetKey(uint64_t name_hash, uint64_t word_hash) {
+  return (name_hash * 0x9E3779B97F4A7C15ULL) ^ word_hash;
+}
+
 template <typename Map, typename T>
 const T* Find(const Map& m, const StringFilter& keys, const std::string& key) {
   if (!keys.MayContain(key)) return nullptr;
@@ -73,7 +85,10 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
         lit += (t.kind == dict::PatternToken::kWord || t.kind == dict::PatternToken::kSynset);
         if (t.kind == dict::PatternToken::kWord) after |= WordBit(t.text);
       }
-      pats.push_back({&p, lit, after, before});
+      PatternRef ref{&p, lit, after, before, {}, {}};
+      for (const auto& t : p.after) ref.after_hashes.push_back(StringFilter::Hash(t.text));
+      for (const auto& t : p.before) ref.before_hashes.push_back(StringFilter::Hash(t.text));
+      pats.push_back(std::move(ref));
     }
     std::stable_sort(pats.begin(), pats.end(), [](const PatternRef& a, const PatternRef& b) {
       size_t la = a.pattern->before.size() + a.pattern->after.size();
@@ -105,10 +120,45 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
                          [](const auto* a, const auto* b) { return a->size() > b->size(); });
       }
   }
+  // Word hashes of the actor and agent phrases, in one array sized first (the pointers into
+  // it stay valid).
+  size_t hash_words = 0;
+  for (auto* m : {&actors_, &agents_})
+    for (const auto& [w, list] : *m)
+      for (const auto& ref : list) hash_words += ref.words->size();
+  phrase_hashes_.reserve(hash_words);
+  for (auto* m : {&actors_, &agents_})
+    for (auto& [w, list] : *m)
+      for (auto& ref : list) {
+        ref.hashes = phrase_hashes_.data() + phrase_hashes_.size();
+        for (const auto& word : *ref.words) phrase_hashes_.push_back(StringFilter::Hash(word));
+      }
   for (const auto& [w, list] : actors_) entries_[w].actors = &list;
   for (const auto& [w, list] : agents_) entries_[w].agents = &list;
   for (const auto& [w, list] : verbs_) entries_[w].verbs = &list;
-  FilterKeys(entries_, &entry_keys_);
+  entry_slots_.assign(TableSize(entries_.size()), EntrySlot{});
+  for (const auto& [w, e] : entries_) {
+    const uint64_t h = StringFilter::Hash(w);
+    size_t i = h & (entry_slots_.size() - 1);
+    while (entry_slots_[i].key) i = (i + 1) & (entry_slots_.size() - 1);
+    entry_slots_[i] = {h, &w, e};
+  }
+  size_t synset_keys = 0;
+  for (const auto& [name, idx] : synsets_) synset_keys += idx.size();
+  for (const auto& [name, idx] : synsets_by_last_) synset_keys += idx.size();
+  synset_slots_.assign(TableSize(synset_keys), SynsetSlot{});
+  auto add_synset_keys = [&](const auto& by_name, bool ending_with) {
+    for (const auto& [name, idx] : by_name)
+      for (const auto& [w, list] : idx) {
+        const uint64_t h =
+            SynsetKey(StringFilter::Hash(name), StringFilter::Hash(w)) ^ (ending_with ? 1 : 0);
+        size_t i = h & (synset_slots_.size() - 1);
+        while (synset_slots_[i].name) i = (i + 1) & (synset_slots_.size() - 1);
+        synset_slots_[i] = {h, &name, &w, ending_with, &list};
+      }
+  };
+  add_synset_keys(synsets_, false);
+  add_synset_keys(synsets_by_last_, true);
   FilterKeys(actors_, &actor_keys_);
   FilterKeys(agents_, &agent_keys_);
   FilterKeys(discards_, &discard_keys_);
@@ -124,9 +174,27 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
     for (const auto& [w, list] : idx) synset_last_keys_.Add(w);
 }
 
-const CompiledDictionary::WordEntries* CompiledDictionary::EntriesOf(
-    const std::string& word) const {
-  return Find<decltype(entries_), WordEntries>(entries_, entry_keys_, word);
+const CompiledDictionary::WordEntries* CompiledDictionary::EntriesOf(std::string_view word,
+                                                                     uint64_t hash) const {
+  const size_t mask = entry_slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const EntrySlot& s = entry_slots_[i];
+    if (!s.key) return nullptr;
+    if (s.hash == hash && *s.key == word) return &s.entries;
+  }
+}
+
+const std::vector<const std::vector<std::string>*>* CompiledDictionary::SynsetMembers(
+    const std::string& name, uint64_t name_hash, std::string_view word, uint64_t word_hash,
+    bool ending_with) const {
+  const uint64_t h = SynsetKey(name_hash, word_hash) ^ (ending_with ? 1 : 0);
+  const size_t mask = synset_slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const SynsetSlot& s = synset_slots_[i];
+    if (!s.name) return nullptr;
+    if (s.hash == h && s.ending_with == ending_with && *s.word == word && *s.name == name)
+      return s.members;
+  }
 }
 const std::vector<CompiledDictionary::PhraseRef>* CompiledDictionary::ActorsStartingWith(
     const std::string& word) const {

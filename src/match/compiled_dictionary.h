@@ -27,6 +27,9 @@ class CompiledDictionary {
     const std::vector<std::string>* words;  // the phrase; words[0] is the index key
     const std::vector<bool>* gaps;          // may be null: no gaps
     int owner;                              // index into actors()/agents()/discards()
+    // StringFilter::Hash of each word of the phrase (actors and agents; else null): a
+    // word compares by hash before it compares by text.
+    const uint64_t* hashes = nullptr;
   };
   struct VerbRef {
     const dict::VerbForm* form;
@@ -38,6 +41,9 @@ class CompiledDictionary {
     // WordBit() of every literal word of the pattern after / before the verb: a side can
     // only match words whose WordBit()s, or'ed together, cover its mask.
     uint64_t after_words = 0, before_words = 0;
+    // StringFilter::Hash of each token's text, in token order, for the hashed
+    // SynsetMembers look-up.
+    std::vector<uint64_t> after_hashes, before_hashes;
   };
   // One bit of 64 chosen by a hash of `word` (upper case): or'ed over a span of words, a
   // cheap over-approximation of the set of words there.
@@ -58,7 +64,11 @@ class CompiledDictionary {
     const std::vector<VerbRef>* verbs = nullptr;     // as VerbsWithHead(word)
   };
   // nullptr when `word` (upper case) starts no actor or agent and heads no verb form.
-  const WordEntries* EntriesOf(const std::string& word) const;
+  // `hash` must be StringFilter::Hash(word) (callers that have it save hashing again).
+  const WordEntries* EntriesOf(std::string_view word, uint64_t hash) const;
+  const WordEntries* EntriesOf(std::string_view word) const {
+    return EntriesOf(word, StringFilter::Hash(word));
+  }
 
   // Candidates whose first word is `word` (upper case), longest first; nullptr when none.
   const std::vector<PhraseRef>* ActorsStartingWith(const std::string& word) const;
@@ -74,6 +84,13 @@ class CompiledDictionary {
   // Members of synset `name` ending with `word`, longest first.
   const std::vector<const std::vector<std::string>*>* SynsetMembersEndingWith(
       const std::string& name, const std::string& word) const;
+  // The same two, with `name_hash` = StringFilter::Hash(name) and `word_hash` =
+  // StringFilter::Hash(word): one probe of a flat table.
+  const std::vector<const std::vector<std::string>*>* SynsetMembers(const std::string& name,
+                                                                    uint64_t name_hash,
+                                                                    std::string_view word,
+                                                                    uint64_t word_hash,
+                                                                    bool ending_with) const;
 
  private:
   dict::Dictionary dict_;
@@ -85,11 +102,29 @@ class CompiledDictionary {
       synsets_, synsets_by_last_;
   std::vector<PatternRef> no_patterns_;
   std::unordered_map<std::string, WordEntries> entries_;  // points into the maps above
+  // Open addressing over StringFilter::Hash: a power-of-two table at most half full, for
+  // the look-ups of every sentence (EntriesOf, the hashed SynsetMembers). A slot with a
+  // null key is empty.
+  struct EntrySlot {
+    uint64_t hash = 0;
+    const std::string* key = nullptr;
+    WordEntries entries;
+  };
+  std::vector<EntrySlot> entry_slots_;
+  struct SynsetSlot {
+    uint64_t hash = 0;  // SynsetKey(name, word)
+    const std::string* name = nullptr;
+    const std::string* word = nullptr;
+    bool ending_with = false;
+    const std::vector<const std::vector<std::string>*>* members = nullptr;
+  };
+  std::vector<SynsetSlot> synset_slots_;
+  std::vector<uint64_t> phrase_hashes_;  // PhraseRef::hashes point into it
   // The keys of the maps above (for the synsets, every member's first and last word of
   // any synset): most words of a sentence start no phrase, and the filters answer those
   // look-ups without probing the maps.
   StringFilter actor_keys_, agent_keys_, discard_keys_, verb_keys_, synset_first_keys_,
-      synset_last_keys_, entry_keys_;
+      synset_last_keys_;
 };
 
 }  // namespace eventcoder
