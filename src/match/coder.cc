@@ -1545,7 +1545,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
            (p.after[0].kind == dict::PatternToken::kWord ||
             p.after[0].kind == dict::PatternToken::kSynset);
   };
-  const auto& patterns = dict_.PatternsOf(block);
+  const auto& patterns = verb.patterns ? *verb.patterns : dict_.PatternsOf(block);
   // A side whose literal words are not all among the items cannot match: most patterns of
   // a block fail this test, without a search.
   const uint64_t lower_mask = WordsMask(lower), upper_mask = WordsMask(upper);

@@ -97,6 +97,8 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
       return la > lb;
     });
   }
+  for (auto& [word, list] : verbs_)
+    for (auto& ref : list) ref.patterns = &patterns_[ref.block];
   // Longest form first; a form written in the dictionary beats one we generated
   // ("LEFT" of block LEFT over the past tense of LEAVE).
   for (auto& [word, list] : verbs_) {
@@ -137,8 +139,10 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
   for (const auto& [w, list] : agents_) entries_[w].agents = &list;
   for (const auto& [w, list] : verbs_) entries_[w].verbs = &list;
   entry_slots_.assign(TableSize(entries_.size()), EntrySlot{});
+  entry_filter_.Reset(entries_.size());
   for (const auto& [w, e] : entries_) {
     const uint64_t h = StringFilter::Hash(w);
+    entry_filter_.Add(h);
     size_t i = h & (entry_slots_.size() - 1);
     while (entry_slots_[i].key) i = (i + 1) & (entry_slots_.size() - 1);
     entry_slots_[i] = {h, &w, e};
@@ -147,11 +151,13 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
   for (const auto& [name, idx] : synsets_) synset_keys += idx.size();
   for (const auto& [name, idx] : synsets_by_last_) synset_keys += idx.size();
   synset_slots_.assign(TableSize(synset_keys), SynsetSlot{});
+  synset_filter_.Reset(synset_keys);
   auto add_synset_keys = [&](const auto& by_name, bool ending_with) {
     for (const auto& [name, idx] : by_name)
       for (const auto& [w, list] : idx) {
         const uint64_t h =
             SynsetKey(StringFilter::Hash(name), StringFilter::Hash(w)) ^ (ending_with ? 1 : 0);
+        synset_filter_.Add(h);
         size_t i = h & (synset_slots_.size() - 1);
         while (synset_slots_[i].name) i = (i + 1) & (synset_slots_.size() - 1);
         synset_slots_[i] = {h, &name, &w, ending_with, &list};
@@ -176,6 +182,7 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
 
 const CompiledDictionary::WordEntries* CompiledDictionary::EntriesOf(std::string_view word,
                                                                      uint64_t hash) const {
+  if (!entry_filter_.MayContain(hash)) return nullptr;
   const size_t mask = entry_slots_.size() - 1;
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const EntrySlot& s = entry_slots_[i];
@@ -188,6 +195,7 @@ const std::vector<const std::vector<std::string>*>* CompiledDictionary::SynsetMe
     const std::string& name, uint64_t name_hash, std::string_view word, uint64_t word_hash,
     bool ending_with) const {
   const uint64_t h = SynsetKey(name_hash, word_hash) ^ (ending_with ? 1 : 0);
+  if (!synset_filter_.MayContain(h)) return nullptr;
   const size_t mask = synset_slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const SynsetSlot& s = synset_slots_[i];
