@@ -592,7 +592,7 @@ class SentenceCoder {
     int source = -1, target = -1;
     int first_word = -1;  // the first word after the verb matched by a word or synset token
   };
-  // `hashes`: StringFilter::Hash of each token's text (PatternRef::after_hashes).
+  // `hashes`: CompiledDictionary::HashWord of each token's text (PatternRef::after_hashes).
   bool MatchSide(const std::vector<dict::PatternToken>& tokens, const std::vector<uint64_t>& hashes,
                  bool first_joined, const std::vector<Item>& items, bool reversed,
                  Binding* b) const;
@@ -660,7 +660,7 @@ class SentenceCoder {
   // when first asked; kUnknownEntries until then).
   std::vector<uint32_t>& word_flags_;
   std::vector<uint64_t>& word_bit_;
-  std::vector<uint64_t>& word_hash_;  // StringFilter::Hash of each word's norm
+  std::vector<uint64_t>& word_hash_;  // CompiledDictionary::HashWord of each word's norm
   std::vector<const CompiledDictionary::WordEntries*>& entries_;
   std::vector<int>& np_of_word_;
   std::vector<bool>& deleted_;
@@ -687,7 +687,7 @@ void SentenceCoder::Prepare() {
   for (size_t i = 0; i < nw; ++i) {
     word_flags_[i] = WordFlags(t_.words[i]);
     // CompiledDictionary::WordBit, from the hash that the look-ups use too.
-    const uint64_t h = StringFilter::Hash(t_.words[i].norm);
+    const uint64_t h = CompiledDictionary::HashWord(t_.words[i].norm);
     word_hash_[i] = h;
     word_bit_[i] = uint64_t{1} << (h & 63);
   }
@@ -889,6 +889,9 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
     if (!cands) continue;
     for (const auto& ref : *cands) {
       const auto& ph = *ref.words;
+      if (!ref.gapped && k + ref.length > w.size()) continue;  // does not fit
+      if (ref.check_second && (k + 1 >= w.size() || word_hash_[w[k + 1]] != ref.second_hash))
+        continue;
       size_t len = MatchPhrase(t_, word_hash_.data(), w, k, ref);
       if (len == 0) continue;
       actor = &dict_.dict().actors[ref.owner];
@@ -909,6 +912,9 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
     if (!cands) continue;
     for (const auto& ref : *cands) {
       const auto& ph = *ref.words;
+      if (!ref.gapped && k + ref.length > w.size()) continue;  // does not fit
+      if (ref.check_second && (k + 1 >= w.size() || word_hash_[w[k + 1]] != ref.second_hash))
+        continue;
       size_t len = MatchPhrase(t_, word_hash_.data(), w, k, ref);
       if (len == 0) continue;
       agents.push_back({&dict_.dict().agents[ref.owner], &ph});
@@ -1301,7 +1307,7 @@ bool SentenceCoder::MatchFrom(const std::vector<dict::PatternToken>& tokens, siz
       case dict::PatternToken::kSynset: {
         // In the upper sequence words run backwards, so look members up by last word.
         const uint64_t name_hash = token_hashes_ ? token_hashes_[reversed ? ntok - 1 - k : k]
-                                                 : StringFilter::Hash(tok.text);
+                                                 : CompiledDictionary::HashWord(tok.text);
         const auto* members =
             dict_.SynsetMembers(tok.text, name_hash, w, word_hash_[it.word], reversed);
         if (!members) break;

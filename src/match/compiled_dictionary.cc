@@ -86,8 +86,10 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
         if (t.kind == dict::PatternToken::kWord) after |= WordBit(t.text);
       }
       PatternRef ref{&p, lit, after, before, {}, {}};
-      for (const auto& t : p.after) ref.after_hashes.push_back(StringFilter::Hash(t.text));
-      for (const auto& t : p.before) ref.before_hashes.push_back(StringFilter::Hash(t.text));
+      for (const auto& t : p.after)
+        ref.after_hashes.push_back(CompiledDictionary::HashWord(t.text));
+      for (const auto& t : p.before)
+        ref.before_hashes.push_back(CompiledDictionary::HashWord(t.text));
       pats.push_back(std::move(ref));
     }
     std::stable_sort(pats.begin(), pats.end(), [](const PatternRef& a, const PatternRef& b) {
@@ -133,7 +135,14 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
     for (auto& [w, list] : *m)
       for (auto& ref : list) {
         ref.hashes = phrase_hashes_.data() + phrase_hashes_.size();
-        for (const auto& word : *ref.words) phrase_hashes_.push_back(StringFilter::Hash(word));
+        for (const auto& word : *ref.words) phrase_hashes_.push_back(HashWord(word));
+        const auto& words = *ref.words;
+        ref.length = static_cast<uint32_t>(words.size());
+        ref.gapped = false;
+        if (ref.gaps)
+          for (bool g : *ref.gaps) ref.gapped |= g;
+        ref.check_second = words.size() >= 2 && !(ref.gaps && (*ref.gaps)[1]);
+        if (ref.check_second) ref.second_hash = ref.hashes[1];
       }
   for (const auto& [w, list] : actors_) entries_[w].actors = &list;
   for (const auto& [w, list] : agents_) entries_[w].agents = &list;
@@ -141,7 +150,7 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
   entry_slots_.assign(TableSize(entries_.size()), EntrySlot{});
   entry_filter_.Reset(entries_.size());
   for (const auto& [w, e] : entries_) {
-    const uint64_t h = StringFilter::Hash(w);
+    const uint64_t h = CompiledDictionary::HashWord(w);
     entry_filter_.Add(h);
     size_t i = h & (entry_slots_.size() - 1);
     while (entry_slots_[i].key) i = (i + 1) & (entry_slots_.size() - 1);
@@ -156,7 +165,8 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
     for (const auto& [name, idx] : by_name)
       for (const auto& [w, list] : idx) {
         const uint64_t h =
-            SynsetKey(StringFilter::Hash(name), StringFilter::Hash(w)) ^ (ending_with ? 1 : 0);
+            SynsetKey(CompiledDictionary::HashWord(name), CompiledDictionary::HashWord(w)) ^
+            (ending_with ? 1 : 0);
         synset_filter_.Add(h);
         size_t i = h & (synset_slots_.size() - 1);
         while (synset_slots_[i].name) i = (i + 1) & (synset_slots_.size() - 1);
