@@ -2007,6 +2007,10 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
 }
 
 std::vector<CodedEvent> SentenceCoder::Run() {
+  if (t_.nodes.empty()) {  // no tree (one that failed to read): nothing to code
+    Trace("drop", "", "no event in this sentence", false);
+    return {};
+  }
   FindNounPhrases();
   MarkCommaClauses();
   if (trace_) TracePhrases();

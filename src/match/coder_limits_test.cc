@@ -62,5 +62,25 @@ TEST(CoderLimitsTest, SpentBudgetFallsBackToTheVerbCode) {
   EXPECT_EQ(CodeOf(coder, Tree(10)), "042");
 }
 
+TEST(CoderLimitsTest, AnEmptyTreeCodesNothing) {
+  Coder coder(Dict(1), CoderOptions{});
+  StoryContext context;
+  CodingTrace trace;
+  EXPECT_TRUE(coder.CodeTree(ParseTree{}, 20260211, &context, &trace).empty());
+  EXPECT_TRUE(context.referents.empty());
+}
+
+// A sentence whose words the dictionary does not know at all still codes its actors for
+// the story (pronouns of later sentences), with no verb to code.
+TEST(CoderLimitsTest, ActorsAreRememberedWithoutAnyKnownVerb) {
+  Coder coder(Dict(1), CoderOptions{});
+  auto tree = ReadTreebank("(ROOT (S (NP (NNP Gondor)) (VP (VBD slept)) (. .)))");
+  ASSERT_TRUE(tree.ok());
+  StoryContext context;
+  EXPECT_TRUE(coder.CodeTree(*tree, 20260211, &context).empty());
+  ASSERT_EQ(context.referents.size(), 1u);
+  EXPECT_EQ(context.referents[0].code, "GON");
+}
+
 }  // namespace
 }  // namespace eventcoder
