@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <functional>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -11,6 +11,13 @@
 namespace eventcoder {
 
 namespace {
+
+// s == lit, with the length compared first and the bytes compared inline (std::string's
+// operator== with a literal calls strlen and memcmp).
+template <size_t N>
+inline bool Eq(std::string_view s, const char (&lit)[N]) {
+  return s.size() == N - 1 && std::memcmp(s.data(), lit, N - 1) == 0;
+}
 
 // "YYYY-MM-DD" for yyyymmdd.
 std::string IsoDay(int d) {
@@ -45,16 +52,11 @@ void AppendProduct(std::vector<std::vector<int>>* acc, const std::vector<std::ve
   *acc = std::move(next);
 }
 
-bool IsNominalLabel(std::string_view l) {  // a view: == "NP" checks the length first
-  return l == "NP" || l == "NN" || l == "NNS" || l == "NNP" || l == "NNPS" || l == "NML" ||
-         l == "NX";
-}
-
 bool IsVerbTag(const std::string& t) { return t.size() >= 2 && t[0] == 'V' && t[1] == 'B'; }
 
 bool IsBeForm(std::string_view w) {
-  return w == "IS" || w == "WAS" || w == "WERE" || w == "ARE" || w == "BE" || w == "BEEN" ||
-         w == "BEING" || w == "'S" || w == "AM" || w == "'RE";
+  return Eq(w, "IS") || Eq(w, "WAS") || Eq(w, "WERE") || Eq(w, "ARE") || Eq(w, "BE") ||
+         Eq(w, "BEEN") || Eq(w, "BEING") || Eq(w, "'S") || Eq(w, "AM") || Eq(w, "'RE");
 }
 
 // Words a pattern may step over even where its tokens are joined (PETRARCH's skip list).
@@ -82,6 +84,103 @@ bool IsWordToken(const TreeWord& w) {
   return false;
 }
 
+// Node label kinds, as bits: SentenceCoder compares labels once per sentence and tests
+// bits afterwards (and or's them over subtrees to answer "has a descendant labelled X").
+enum NodeBit : uint32_t {
+  kNP = 1u << 0,
+  kVP = 1u << 1,
+  kS = 1u << 2,
+  kSBAR = 1u << 3,
+  kPP = 1u << 4,
+  kPOSLabel = 1u << 5,
+  kCC = 1u << 6,
+  kCommaLabel = 1u << 7,
+  kWHNP = 1u << 8,
+  kNominal = 1u << 9,      // NP NN NNS NNP NNPS NML NX
+  kModifier = 1u << 10,    // JJ, JJR, JJS, DT: shared modifiers of a coordination
+  kCompoundNP = 1u << 11,  // an NP for which IsCompoundNP holds
+  // The node's leaves are the words [lo, hi) of its range, in order (always so in trees
+  // from ReadTreebank; checked, not assumed).
+  kWordsInOrder = 1u << 12,
+};
+
+constexpr unsigned TwoChars(char a, char b) {
+  return (static_cast<unsigned>(static_cast<unsigned char>(a)) << 8) |
+         static_cast<unsigned char>(b);
+}
+
+uint32_t LabelBits(std::string_view l) {
+  // By length, then by bytes: one node label costs a few compares.
+  constexpr auto two = TwoChars;
+  switch (l.size()) {
+    case 1:
+      if (l[0] == 'S') return kS;
+      if (l[0] == ',') return kCommaLabel;
+      return 0;
+    case 2:
+      switch (two(l[0], l[1])) {
+        case two('N', 'P'):
+          return kNP | kNominal;
+        case two('V', 'P'):
+          return kVP;
+        case two('P', 'P'):
+          return kPP;
+        case two('C', 'C'):
+          return kCC;
+        case two('N', 'N'):
+        case two('N', 'X'):
+          return kNominal;
+        case two('J', 'J'):
+        case two('D', 'T'):
+          return kModifier;
+        default:
+          return 0;
+      }
+    case 3:
+      if (Eq(l, "NNS") || Eq(l, "NNP") || Eq(l, "NML")) return kNominal;
+      if (Eq(l, "POS")) return kPOSLabel;
+      if (Eq(l, "JJR") || Eq(l, "JJS")) return kModifier;
+      return 0;
+    case 4:
+      if (Eq(l, "SBAR")) return kSBAR;
+      if (Eq(l, "NNPS")) return kNominal;
+      if (Eq(l, "WHNP")) return kWHNP;
+      return 0;
+    default:
+      return 0;
+  }
+}
+
+// Facts about a word (its tag and text), as bits, computed once per sentence.
+enum WordBitFlag : uint32_t {
+  kWVerb = 1u << 0,       // IsVerbTag(tag)
+  kWPos = 1u << 1,        // tag "POS"
+  kWCD = 1u << 2,         // tag "CD"
+  kWComma = 1u << 3,      // tag ","
+  kWPeriod = 1u << 4,     // tag "."
+  kWToken = 1u << 5,      // IsWordToken
+  kWProper = 1u << 6,     // tag "NNP" or "NNPS"
+  kWVBNorVBD = 1u << 7,   // tag "VBN" or "VBD"
+  kWSkipKnown = 1u << 8,  // kWSkip below has been computed
+  kWSkip = 1u << 9,       // IsSkipWord(norm)
+  kWIntentKnown = 1u << 10,
+  kWIntent = 1u << 11,  // IsIntentWord(norm)
+};
+
+uint32_t WordFlags(const TreeWord& w) {
+  const std::string& t = w.tag;
+  uint32_t f = 0;
+  if (IsVerbTag(t)) f |= kWVerb;
+  if (Eq(t, "POS")) f |= kWPos;
+  if (Eq(t, "CD")) f |= kWCD;
+  if (Eq(t, ",")) f |= kWComma;
+  if (Eq(t, ".")) f |= kWPeriod;
+  if (IsWordToken(w)) f |= kWToken;
+  if (Eq(t, "NNP") || Eq(t, "NNPS")) f |= kWProper;
+  if (Eq(t, "VBN") || Eq(t, "VBD")) f |= kWVBNorVBD;
+  return f;
+}
+
 std::string JoinNorm(const ParseTree& t, const std::vector<int>& words) {
   std::string out;
   for (int w : words) {
@@ -94,16 +193,21 @@ std::string JoinNorm(const ParseTree& t, const std::vector<int>& words) {
 // Matches dictionary phrase `ref` against words[k..] of a noun phrase. Returns the
 // number of words consumed (0 = no match). A word marked as a gap may be preceded by
 // other words of the phrase ("ITHILEN TELEVISION" in "Ithilen state-run television").
-size_t MatchPhrase(const ParseTree& t, const std::vector<int>& words, size_t k,
-                   const CompiledDictionary::PhraseRef& ref) {
+size_t MatchPhrase(const ParseTree& t, const uint64_t* word_hash, const std::vector<int>& words,
+                   size_t k, const CompiledDictionary::PhraseRef& ref) {
   const auto& ph = *ref.words;
+  // words[pos] is the phrase's word j: by hash first when the phrase has hashes.
+  auto same = [&](size_t pos, size_t j) {
+    if (ref.hashes && word_hash[words[pos]] != ref.hashes[j]) return false;
+    return t.words[words[pos]].norm == ph[j];
+  };
   size_t pos = k + 1;
   for (size_t j = 1; j < ph.size(); ++j) {
     bool gap = ref.gaps && (*ref.gaps)[j];
     if (gap) {
-      while (pos < words.size() && t.words[words[pos]].norm != ph[j]) ++pos;
+      while (pos < words.size() && !same(pos, j)) ++pos;
     }
-    if (pos >= words.size() || t.words[words[pos]].norm != ph[j]) return 0;
+    if (pos >= words.size() || !same(pos, j)) return 0;
     ++pos;
   }
   return pos - k;
@@ -139,8 +243,8 @@ bool IsFutureModal(const std::string& w) {
 
 // Words whose infinitive complement is an intended act: "willing to", "agreed to",
 // "plans to", "threatened to", "reached a consensus to".
-bool IsIntentWord(const std::string& w) {
-  static const std::set<std::string> k{
+bool IsIntentWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> k{
       "WILLING",    "READY",    "PREPARED",  "PLAN",       "PLANS",       "PLANNED",
       "PLANNING",   "AGREE",    "AGREES",    "AGREED",     "AGREEING",    "OFFER",
       "OFFERS",     "OFFERED",  "OFFERING",  "PLEDGE",     "PLEDGES",     "PLEDGED",
@@ -153,7 +257,7 @@ bool IsIntentWord(const std::string& w) {
 }
 
 bool IsThreatWord(const std::string& w) {
-  return w == "THREATEN" || w == "THREATENS" || w == "THREATENED" || w == "THREATENING";
+  return Eq(w, "THREATEN") || Eq(w, "THREATENS") || Eq(w, "THREATENED") || Eq(w, "THREATENING");
 }
 
 // The CAMEO code for the stated intent to do `code` (03x for cooperation, 13x for
@@ -362,7 +466,12 @@ std::string RefusalCode(const std::string& code) {
 struct Member {
   std::vector<int> words;
   std::string code;  // "" when neither actor nor agent was found
-  std::vector<WhyEntry> why;
+  // What gave the code, in the order found: the why entries are built from these only for
+  // the members that end up in an event or a trace (SentenceCoder::WhyOf).
+  const dict::Actor* actor = nullptr;
+  const std::vector<std::string>* actor_phrase = nullptr;  // the name of `actor` matched
+  std::vector<std::pair<const dict::Agent*, const std::vector<std::string>*>> agents;
+  std::vector<WhyEntry> notes;  // rules applied after coding (a resolved reference)
 };
 
 struct NounPhrase {
@@ -395,17 +504,57 @@ class SentenceCoder {
  public:
   SentenceCoder(const CompiledDictionary& dict, const CoderOptions& opt, const ParseTree& tree,
                 int date, StoryContext* ctx, CodingTrace* trace)
-      : dict_(dict), opt_(opt), t_(tree), date_(date), ctx_(ctx), trace_(trace) {}
+      : dict_(dict),
+        opt_(opt),
+        t_(tree),
+        date_(date),
+        ctx_(ctx),
+        trace_(trace),
+        sc_(Scratch::Get()),
+        node_bits_(sc_.node_bits),
+        below_(sc_.below),
+        lo_(sc_.lo),
+        hi_(sc_.hi),
+        inner_height_(sc_.inner_height),
+        word_flags_(sc_.word_flags),
+        word_bit_(sc_.word_bit),
+        word_hash_(sc_.word_hash),
+        entries_(sc_.entries),
+        np_of_word_(sc_.np_of_word),
+        deleted_(sc_.deleted) {
+    Prepare();
+  }
 
   std::vector<CodedEvent> Run();
 
  private:
+  // Per-sentence facts about nodes and words (see the members below).
+  void Prepare();
+  // ParseTree::WordRange(n), from the precomputed spines.
+  std::pair<int, int> Range(int n) const {
+    if (lo_[n] < 0 || hi_[n] < 0) return {0, 0};
+    return {lo_[n], hi_[n]};
+  }
+  bool IsSkip(int word) const;
+  bool IsIntent(int word) const;
+  const CompiledDictionary::WordEntries* Entries(int word) const;
+
   // --- noun phrases
   void FindNounPhrases();
   bool IsCompoundNP(int node) const;
-  bool HasDescendant(int node, const std::function<bool(const TreeNode&)>& pred) const;
+  // True when Expand(node, depth) is one member: the node's word leaves (no coordinated
+  // NP inside and no subtree deeper than the depth limit).
+  bool IsSimple(int node, int depth) const {
+    return !((node_bits_[node] | below_[node]) & kCompoundNP) &&
+           depth + inner_height_[node] <= kMaxDepth;
+  }
+  // Appends the word leaves of `node` that Expand keeps (no "'s", no punctuation).
+  void AppendLeafWords(int node, std::vector<int>* out) const;
   std::vector<std::vector<int>> Expand(int node, int depth) const;
   Member CodeMember(std::vector<int> words) const;
+  // Appends the why entries of a member to *why: its actor (and date restriction), agents
+  // and notes, each role prefixed with `role_prefix` ("source-").
+  void AppendWhy(const Member& m, std::string_view role_prefix, std::vector<WhyEntry>* why) const;
   // Resolves a pronoun, "the <agent>" or "<possessive> <agent>" member from the context.
   void ResolveReference(Member* m) const;
   void RememberReferents() const;
@@ -436,23 +585,30 @@ class SentenceCoder {
   // Runs the dictionary's verb forms of `vp`'s head verb; true when one gave a code.
   bool CodeVerbPhrase(int vp, std::vector<CodedEvent>* out);
   bool MatchVerbForm(int verb_word, const dict::VerbForm& form, std::vector<int>* verb_words) const;
-  std::vector<Item> LowerItems(int vp, int after_word) const;
-  std::vector<Item> UpperItems(int vp, int before_word) const;
+  // The words after / before the verb that patterns and roles look at, into *items.
+  void LowerItems(int vp, int after_word, std::vector<Item>* items) const;
+  void UpperItems(int vp, int before_word, std::vector<Item>* items) const;
   struct Binding {
     int source = -1, target = -1;
     int first_word = -1;  // the first word after the verb matched by a word or synset token
   };
-  bool MatchSide(const std::vector<dict::PatternToken>& tokens, bool first_joined,
-                 const std::vector<Item>& items, bool reversed, Binding* b) const;
-  bool MatchFrom(const std::vector<const dict::PatternToken*>& toks, size_t k, size_t pos,
+  // `hashes`: CompiledDictionary::HashWord of each token's text (PatternRef::after_hashes).
+  bool MatchSide(const std::vector<dict::PatternToken>& tokens, const std::vector<uint64_t>& hashes,
+                 bool first_joined, const std::vector<Item>& items, bool reversed,
+                 Binding* b) const;
+  // Or of the WordBit()s of the items' words (see CompiledDictionary::PatternRef).
+  uint64_t WordsMask(const std::vector<Item>& items) const;
+  // The (token, position, adjacency) states already known to fail, for one MatchSide.
+  class FailedStates;
+  bool MatchFrom(const std::vector<dict::PatternToken>& tokens, size_t k, size_t pos,
                  bool must_adjacent, const std::vector<Item>& items, bool reversed, Binding* b,
-                 std::set<std::pair<size_t, size_t>>* failed, int* budget) const;
+                 FailedStates* failed, int* budget) const;
   size_t NextPos(const std::vector<Item>& items, size_t pos) const;
   bool InCodedName(int word) const;
   size_t ConsumeNP(const std::vector<Item>& items, size_t pos) const;
   void MakeEvents(int src_np, int tgt_np, const std::string& code, const std::string& paired,
-                  bool passive, const std::vector<int>& verb_words, std::vector<WhyEntry> why,
-                  std::vector<CodedEvent>* out) const;
+                  bool passive, const std::vector<int>& verb_words,
+                  const std::vector<WhyEntry>& why, std::vector<CodedEvent>* out) const;
   std::vector<std::pair<std::string, const Member*>> CodesOf(int np) const;
 
   const CompiledDictionary& dict_;
@@ -471,24 +627,149 @@ class SentenceCoder {
   }
   void TracePhrases() const;
   std::vector<NounPhrase> phrases_;
-  std::vector<int> np_of_word_;
-  std::vector<bool> deleted_;
+  // Per-thread buffers for the per-sentence arrays below, reused from sentence to sentence
+  // (a thread codes one sentence at a time).
+  struct Scratch {
+    std::vector<uint32_t> node_bits, below;
+    std::vector<int> lo, hi, inner_height, order;
+    std::vector<uint32_t> word_flags;
+    std::vector<uint64_t> word_bit, word_hash;
+    std::vector<const CompiledDictionary::WordEntries*> entries;
+    std::vector<int> np_of_word;
+    std::vector<bool> deleted;
+    std::vector<Item> lower, upper;             // TryVerb's items
+    std::vector<int> commas;                    // MarkCommaClauses
+    std::vector<std::pair<int, int>> excluded;  // UpperItems
+    std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
+    static Scratch& Get() {
+      static thread_local Scratch s;
+      return s;
+    }
+  };
+  Scratch& sc_;
+  // Per node: its label's NodeBits (plus kCompoundNP), the or of its strict descendants'
+  // bits, its word span's spines (ParseTree::WordRange), and the depth of its deepest
+  // non-leaf descendant below it (0 when none).
+  std::vector<uint32_t>& node_bits_;
+  std::vector<uint32_t>& below_;
+  std::vector<int>& lo_;
+  std::vector<int>& hi_;
+  std::vector<int>& inner_height_;
+  // Per word: WordBitFlags (mutable: the skip and intent facts are filled in when first
+  // asked), CompiledDictionary::WordBit of its norm, and its dictionary entries (looked up
+  // when first asked; kUnknownEntries until then).
+  std::vector<uint32_t>& word_flags_;
+  std::vector<uint64_t>& word_bit_;
+  std::vector<uint64_t>& word_hash_;  // CompiledDictionary::HashWord of each word's norm
+  std::vector<const CompiledDictionary::WordEntries*>& entries_;
+  std::vector<int>& np_of_word_;
+  std::vector<bool>& deleted_;
   bool mood_applied_ = false;  // set by TryVerb when the intent rule changed a code
   mutable long match_steps_left_ = kMaxMatchStepsPerSentence;
+  mutable const uint64_t* token_hashes_ = nullptr;  // of the side MatchSide is matching
 };
 
-bool SentenceCoder::HasDescendant(int node,
-                                  const std::function<bool(const TreeNode&)>& pred) const {
-  // A per-thread stack, reused between calls (no predicate calls HasDescendant).
-  static thread_local std::vector<int> st;
-  st.assign(t_.nodes[node].children.begin(), t_.nodes[node].children.end());
-  while (!st.empty()) {
-    int n = st.back();
-    st.pop_back();
-    if (pred(t_.nodes[n])) return true;
-    for (int c : t_.nodes[n].children) st.push_back(c);
+// Marks a word whose dictionary entries have not been looked up yet.
+const CompiledDictionary::WordEntries kUnknownEntriesValue;
+const CompiledDictionary::WordEntries* const kUnknownEntries = &kUnknownEntriesValue;
+
+void SentenceCoder::Prepare() {
+  const size_t nn = t_.nodes.size(), nw = t_.words.size();
+  node_bits_.resize(nn);
+  below_.assign(nn, 0);
+  lo_.assign(nn, -1);
+  hi_.assign(nn, -1);
+  inner_height_.assign(nn, 0);
+  for (size_t i = 0; i < nn; ++i) node_bits_[i] = LabelBits(t_.nodes[i].label);
+  word_flags_.resize(nw);
+  word_bit_.resize(nw);
+  word_hash_.resize(nw);
+  for (size_t i = 0; i < nw; ++i) {
+    word_flags_[i] = WordFlags(t_.words[i]);
+    // CompiledDictionary::WordBit, from the hash that the look-ups use too.
+    const uint64_t h = CompiledDictionary::HashWord(t_.words[i].norm);
+    word_hash_[i] = h;
+    word_bit_[i] = uint64_t{1} << (h & 63);
   }
-  return false;
+  entries_.assign(nw, kUnknownEntries);
+  // Children before parents: the reverse of a pre-order walk from the root.
+  std::vector<int>& order = sc_.order;
+  order.clear();
+  if (nn > 0) order.push_back(0);
+  for (size_t i = 0; i < order.size(); ++i)
+    for (int c : t_.nodes[order[i]].children) order.push_back(c);
+  for (size_t i = order.size(); i-- > 0;) {
+    const int n = order[i];
+    const TreeNode& nd = t_.nodes[n];
+    uint32_t below = 0;
+    int height = 0;
+    for (int c : nd.children) {
+      below |= node_bits_[c] | below_[c];
+      if (t_.nodes[c].word < 0) height = std::max(height, inner_height_[c] + 1);
+    }
+    below_[n] = below;
+    inner_height_[n] = height;
+    if (nd.word >= 0) {
+      lo_[n] = nd.word;
+      hi_[n] = nd.word + 1;
+      node_bits_[n] |= kWordsInOrder;
+    } else if (!nd.children.empty()) {
+      lo_[n] = lo_[nd.children.front()];
+      hi_[n] = hi_[nd.children.back()];
+      bool in_order = true;
+      int next = lo_[n];
+      for (int c : nd.children) {
+        in_order &= (node_bits_[c] & kWordsInOrder) && lo_[c] == next && next >= 0;
+        next = hi_[c];
+      }
+      if (in_order) node_bits_[n] |= kWordsInOrder;
+    }
+    if ((node_bits_[n] & kNP) && IsCompoundNP(n)) node_bits_[n] |= kCompoundNP;
+  }
+}
+
+bool SentenceCoder::IsSkip(int word) const {
+  uint32_t& f = word_flags_[word];
+  if (!(f & kWSkipKnown))
+    f |= kWSkipKnown | (IsSkipWord(t_.words[word].norm) ? uint32_t{kWSkip} : 0u);
+  return f & kWSkip;
+}
+
+bool SentenceCoder::IsIntent(int word) const {
+  uint32_t& f = word_flags_[word];
+  if (!(f & kWIntentKnown))
+    f |= kWIntentKnown | (IsIntentWord(t_.words[word].norm) ? uint32_t{kWIntent} : 0u);
+  return f & kWIntent;
+}
+
+const CompiledDictionary::WordEntries* SentenceCoder::Entries(int word) const {
+  const CompiledDictionary::WordEntries*& e = entries_[word];
+  if (e == kUnknownEntries) e = dict_.EntriesOf(t_.words[word].norm, word_hash_[word]);
+  return e;
+}
+
+void SentenceCoder::AppendLeafWords(int node, std::vector<int>* out) const {
+  if (node_bits_[node] & kWordsInOrder) {
+    out->reserve(out->size() + static_cast<size_t>(hi_[node] - lo_[node]));
+    for (int w = lo_[node]; w < hi_[node]; ++w) {
+      const uint32_t f = word_flags_[w];
+      if (!(f & kWPos) && (f & kWToken)) out->push_back(w);
+    }
+    return;
+  }
+  static thread_local std::vector<int> st;
+  st.clear();
+  st.push_back(node);
+  while (!st.empty()) {
+    const TreeNode& nd = t_.nodes[st.back()];
+    st.pop_back();
+    if (nd.word >= 0) {
+      const uint32_t f = word_flags_[nd.word];
+      if (!(f & kWPos) && (f & kWToken)) out->push_back(nd.word);
+      continue;
+    }
+    for (auto it = nd.children.rbegin(); it != nd.children.rend(); ++it) st.push_back(*it);
+  }
 }
 
 // A coordinated NP: one conjunction among its children, two or more segments (split at
@@ -497,22 +778,19 @@ bool SentenceCoder::IsCompoundNP(int node) const {
   const TreeNode& nd = t_.nodes[node];
   int cc = 0;
   for (int c : nd.children)
-    if (t_.nodes[c].label == "CC") ++cc;
+    if (node_bits_[c] & kCC) ++cc;
   if (cc != 1) return false;
-  if (HasDescendant(node, [](const TreeNode& n) {
-        return n.label == "VP" || n.label == "S" || n.label == "SBAR";
-      }))
-    return false;
+  if (below_[node] & (kVP | kS | kSBAR)) return false;
   int segments_with_noun = 0;
   bool seg_has_noun = false;
   for (int c : nd.children) {
-    const std::string& l = t_.nodes[c].label;
-    if (l == "CC" || l == ",") {
+    const uint32_t l = node_bits_[c];
+    if (l & (kCC | kCommaLabel)) {
       if (seg_has_noun) ++segments_with_noun;
       seg_has_noun = false;
-    } else if (IsNominalLabel(l)) {
+    } else if (l & kNominal) {
       // "2000 and 2004" are not actors.
-      bool numeric = t_.nodes[c].word >= 0 && t_.words[t_.nodes[c].word].tag == "CD";
+      bool numeric = t_.nodes[c].word >= 0 && (word_flags_[t_.nodes[c].word] & kWCD);
       if (!numeric) seg_has_noun = true;
     }
   }
@@ -526,31 +804,42 @@ std::vector<std::vector<int>> SentenceCoder::Expand(int node, int depth) const {
   auto append_child = [&](std::vector<std::vector<int>>* acc, int c) {
     const TreeNode& cn = t_.nodes[c];
     if (cn.word < 0) {
+      if (IsSimple(c, depth + 1)) {  // one member: append its words to each of acc
+        static thread_local std::vector<int> leaves;
+        leaves.clear();
+        AppendLeafWords(c, &leaves);
+        for (auto& a : *acc) a.insert(a.end(), leaves.begin(), leaves.end());
+        return;
+      }
       AppendProduct(acc, Expand(c, depth + 1));
       return;
     }
-    const TreeWord& cw = t_.words[cn.word];
-    if (cw.tag == "POS" || !IsWordToken(cw)) return;
+    const uint32_t f = word_flags_[cn.word];
+    if ((f & kWPos) || !(f & kWToken)) return;
     for (auto& a : *acc) a.push_back(cn.word);
   };
   const TreeNode& nd = t_.nodes[node];
   if (nd.word >= 0) {
-    const TreeWord& w = t_.words[nd.word];
-    if (w.tag == "POS" || !IsWordToken(w)) return {{}};
+    const uint32_t f = word_flags_[nd.word];
+    if ((f & kWPos) || !(f & kWToken)) return {{}};
     return {{nd.word}};
   }
+  if (IsSimple(node, depth)) {
+    std::vector<std::vector<int>> one(1);
+    AppendLeafWords(node, &one[0]);
+    return one;
+  }
   if (depth > kMaxDepth) {
-    auto [a, b] = t_.WordRange(node);
+    auto [a, b] = Range(node);
     std::vector<int> all;
     for (int i = a; i < b; ++i) all.push_back(i);
     return {all};
   }
-  if (nd.label == "NP" && IsCompoundNP(node)) {
+  if (node_bits_[node] & kCompoundNP) {
     // Split into segments; words before the first noun of the first segment are shared.
     std::vector<std::vector<int>> segments{{}};
     for (int c : nd.children) {
-      const std::string& l = t_.nodes[c].label;
-      if (l == "CC" || l == ",") {
+      if (node_bits_[c] & (kCC | kCommaLabel)) {
         if (!segments.back().empty()) segments.push_back({});
       } else {
         segments.back().push_back(c);
@@ -560,8 +849,7 @@ std::vector<std::vector<int>> SentenceCoder::Expand(int node, int depth) const {
     std::vector<int> shared;  // leading modifier leaves of the first segment
     if (!segments.empty()) {
       for (int c : segments[0]) {
-        const std::string& l = t_.nodes[c].label;
-        if (l == "JJ" || l == "JJR" || l == "JJS" || l == "DT") {
+        if (node_bits_[c] & kModifier) {
           if (t_.nodes[c].word >= 0) shared.push_back(t_.nodes[c].word);
         } else {
           break;
@@ -571,7 +859,7 @@ std::vector<std::vector<int>> SentenceCoder::Expand(int node, int depth) const {
     std::vector<std::vector<int>> out;
     for (size_t s = 0; s < segments.size(); ++s) {
       bool has_noun = false;
-      for (int c : segments[s]) has_noun |= IsNominalLabel(t_.nodes[c].label);
+      for (int c : segments[s]) has_noun |= (node_bits_[c] & kNominal) != 0;
       if (!has_noun) continue;
       // Product of the segment's children.
       std::vector<std::vector<int>> acc{{}};
@@ -596,50 +884,47 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
   const dict::Actor* actor = nullptr;
   std::string code;
   for (size_t k = 0; k < w.size() && !actor; ++k) {
-    const auto* cands = dict_.ActorsStartingWith(t_.words[w[k]].norm);
+    const auto* e = Entries(w[k]);
+    const auto* cands = e ? e->actors : nullptr;
     if (!cands) continue;
     for (const auto& ref : *cands) {
       const auto& ph = *ref.words;
-      size_t len = MatchPhrase(t_, w, k, ref);
+      if (!ref.gapped && k + ref.length > w.size()) continue;  // does not fit
+      if (ref.check_second && (k + 1 >= w.size() || word_hash_[w[k + 1]] != ref.second_hash))
+        continue;
+      size_t len = MatchPhrase(t_, word_hash_.data(), w, k, ref);
       if (len == 0) continue;
       actor = &dict_.dict().actors[ref.owner];
       actor_begin = static_cast<int>(k);
       actor_end = static_cast<int>(k + len);
       code = actor->CodeOn(date_);
-      size_t name = 0;
-      while (name + 1 < actor->names.size() && &actor->names[name] != &ph) ++name;
-      m.why.push_back(
-          {"actor", actor->origin.file, actor->NameLine(name), PhraseText(ph) + " [" + code + "]"});
-      if (const dict::DatedCode* dc = actor->CodeEntryOn(date_); dc && dc->restricted) {
-        m.why.push_back({"rule", dc->origin.file, dc->origin.line,
-                         "date restriction: " + PhraseText(actor->names[0]) + " is " + code +
-                             " on " + IsoDay(date_)});
-      }
+      m.actor = actor;
+      m.actor_phrase = &ph;
       break;
     }
   }
   // Every agent outside the actor's words.
-  std::vector<const dict::Agent*> agents;
+  auto& agents = m.agents;
   for (size_t k = 0; k < w.size(); ++k) {
     if (static_cast<int>(k) >= actor_begin && static_cast<int>(k) < actor_end) continue;
-    const auto* cands = dict_.AgentsStartingWith(t_.words[w[k]].norm);
+    const auto* e = Entries(w[k]);
+    const auto* cands = e ? e->agents : nullptr;
     if (!cands) continue;
     for (const auto& ref : *cands) {
       const auto& ph = *ref.words;
-      size_t len = MatchPhrase(t_, w, k, ref);
+      if (!ref.gapped && k + ref.length > w.size()) continue;  // does not fit
+      if (ref.check_second && (k + 1 >= w.size() || word_hash_[w[k + 1]] != ref.second_hash))
+        continue;
+      size_t len = MatchPhrase(t_, word_hash_.data(), w, k, ref);
       if (len == 0) continue;
-      const dict::Agent* ag = &dict_.dict().agents[ref.owner];
-      agents.push_back(ag);
-      m.why.push_back(
-          {"agent", ag->origin.file, ag->origin.line,
-           PhraseText(ph) + (ag->prefix ? " [" + ag->code + "~]" : " [~" + ag->code + "]")});
+      agents.push_back({&dict_.dict().agents[ref.owner], &ph});
       k += len - 1;
       break;
     }
   }
   if (!actor && agents.empty()) return m;
   if (code.empty()) code = "---";
-  for (const dict::Agent* ag : agents) {
+  for (const auto& [ag, ph] : agents) {
     const std::string& agc = ag->code;
     bool present = false;
     for (size_t ka = 0; ka + agc.size() <= code.size(); ka += 3)
@@ -654,20 +939,52 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
   return m;
 }
 
+void SentenceCoder::AppendWhy(const Member& m, std::string_view role_prefix,
+                              std::vector<WhyEntry>* why) const {
+  auto role = [&](std::string_view r) {
+    std::string out;
+    out.reserve(role_prefix.size() + r.size());
+    out.append(role_prefix);
+    out.append(r);
+    return out;
+  };
+  if (const dict::Actor* actor = m.actor) {
+    const auto& ph = *m.actor_phrase;
+    const std::string& code = actor->CodeOn(date_);
+    size_t name = 0;
+    while (name + 1 < actor->names.size() && &actor->names[name] != &ph) ++name;
+    why->push_back({role("actor"), actor->origin.file, actor->NameLine(name),
+                    PhraseText(ph) + " [" + code + "]"});
+    if (const dict::DatedCode* dc = actor->CodeEntryOn(date_); dc && dc->restricted) {
+      why->push_back({role("rule"), dc->origin.file, dc->origin.line,
+                      "date restriction: " + PhraseText(actor->names[0]) + " is " + code + " on " +
+                          IsoDay(date_)});
+    }
+  }
+  for (const auto& [ag, ph] : m.agents)
+    why->push_back(
+        {role("agent"), ag->origin.file, ag->origin.line,
+         PhraseText(*ph) + (ag->prefix ? " [" + ag->code + "~]" : " [~" + ag->code + "]")});
+  for (const WhyEntry& n : m.notes) {
+    why->push_back(n);
+    why->back().role = role(n.role);
+  }
+}
+
 void SentenceCoder::ResolveReference(Member* m) const {
   if (!ctx_ || ctx_->referents.empty() || m->words.empty()) return;
   const std::string& first = t_.words[m->words.front()].norm;
   auto note = [&](const StoryContext::Referent& r, const std::string& what) {
-    m->why.push_back({"rule", "", 0,
-                      "'" + what + "' refers to " + r.code + " (\"" + r.text + "\", sentence " +
-                          std::to_string(r.sentence) + ")"});
+    m->notes.push_back({"rule", "", 0,
+                        "'" + what + "' refers to " + r.code + " (\"" + r.text + "\", sentence " +
+                            std::to_string(r.sentence) + ")"});
   };
   if (m->words.size() == 1 && m->code.empty() &&
-      (first == "HE" || first == "SHE" || first == "THEY")) {
+      (Eq(first, "HE") || Eq(first, "SHE") || Eq(first, "THEY"))) {
     // The most recent actor; for "he"/"she" one with a role (a person) when there is one.
     const StoryContext::Referent* pick = nullptr;
     for (auto it = ctx_->referents.rbegin(); it != ctx_->referents.rend() && !pick; ++it)
-      if (first == "THEY" || it->code.size() > 3) pick = &*it;
+      if (Eq(first, "THEY") || it->code.size() > 3) pick = &*it;
     if (!pick) pick = &ctx_->referents.back();
     m->code = pick->code;
     note(*pick, t_.words[m->words.front()].text);
@@ -675,7 +992,7 @@ void SentenceCoder::ResolveReference(Member* m) const {
   }
   if (m->code.size() <= 3 || m->code.compare(0, 3, "---") != 0) return;
   const std::string role = m->code.substr(3);
-  if (first == "THE") {
+  if (Eq(first, "THE")) {
     // "the minister": the latest actor holding that role.
     for (auto it = ctx_->referents.rbegin(); it != ctx_->referents.rend(); ++it)
       if (it->code.size() > 3 && it->code.find(role, 3) != std::string::npos) {
@@ -683,7 +1000,7 @@ void SentenceCoder::ResolveReference(Member* m) const {
         note(*it, JoinNorm(t_, m->words));
         return;
       }
-  } else if (first == "HIS" || first == "HER" || first == "ITS" || first == "THEIR") {
+  } else if (Eq(first, "HIS") || Eq(first, "HER") || Eq(first, "ITS") || Eq(first, "THEIR")) {
     // "his government": the role in the latest actor's country.
     const auto& r = ctx_->referents.back();
     if (r.code.size() >= 3 && r.code.compare(0, 3, "---") != 0) {
@@ -708,65 +1025,84 @@ void SentenceCoder::RememberReferents() const {
 
 void SentenceCoder::FindNounPhrases() {
   np_of_word_.assign(t_.words.size(), -1);
+  phrases_.reserve(16);
   std::vector<int> st{0};
   while (!st.empty()) {
     int n = st.back();
     st.pop_back();
     const TreeNode& nd = t_.nodes[n];
     bool make = false;
-    if (nd.label == "NP") {
-      bool has_np = HasDescendant(n, [](const TreeNode& x) { return x.label == "NP"; });
-      bool has_pos = HasDescendant(n, [](const TreeNode& x) { return x.label == "POS"; });
-      bool has_clause =
-          HasDescendant(n, [](const TreeNode& x) { return x.label == "VP" || x.label == "S"; });
+    const bool is_np = node_bits_[n] & kNP;
+    if (is_np) {
+      const uint32_t below = below_[n];
+      bool has_np = below & kNP;
+      bool has_pos = below & kPOSLabel;
+      bool has_clause = below & (kVP | kS);
       if (!has_np) {
         make = true;
-      } else if (IsCompoundNP(n)) {
+      } else if (node_bits_[n] & kCompoundNP) {
         make = true;
       } else if (has_pos && !has_clause) {
         make = true;
-      } else if (!has_clause && nd.children.size() == 2 && t_.nodes[nd.children[0]].label == "NP" &&
-                 t_.nodes[nd.children[1]].label == "PP") {
+      } else if (!has_clause && nd.children.size() == 2 && (node_bits_[nd.children[0]] & kNP) &&
+                 (node_bits_[nd.children[1]] & kPP)) {
         // (NP (NP ...) (PP (IN of) (NP ...))) with no deeper PP.
         int pp = nd.children[1];
-        bool deeper_pp = HasDescendant(pp, [](const TreeNode& x) { return x.label == "PP"; });
-        bool first_pp =
-            HasDescendant(nd.children[0], [](const TreeNode& x) { return x.label == "PP"; });
+        bool deeper_pp = below_[pp] & kPP;
+        bool first_pp = below_[nd.children[0]] & kPP;
         make = !deeper_pp && !first_pp;
       }
     }
     // (NP (NP the leaders) (PP of (NP Gondor)) (PP after ...) ...): the head and its first
     // prepositional phrase name the actor; what follows is looked at on its own.
     size_t head_children = 0;
-    if (!make && nd.label == "NP" && nd.children.size() > 2 &&
-        t_.nodes[nd.children[0]].label == "NP" && t_.nodes[nd.children[1]].label == "PP") {
-      auto not_simple = [](const TreeNode& x) {
-        return x.label == "PP" || x.label == "VP" || x.label == "S" || x.label == "SBAR";
-      };
-      if (!HasDescendant(nd.children[1], not_simple) && !HasDescendant(nd.children[0], not_simple))
+    if (!make && is_np && nd.children.size() > 2 && (node_bits_[nd.children[0]] & kNP) &&
+        (node_bits_[nd.children[1]] & kPP)) {
+      constexpr uint32_t kNotSimple = kPP | kVP | kS | kSBAR;
+      if (!(below_[nd.children[1]] & kNotSimple) && !(below_[nd.children[0]] & kNotSimple))
         head_children = 2;
     }
     if (make || head_children > 0) {
       NounPhrase np;
       np.node = n;
       std::vector<std::vector<int>> expansions;
+      bool simple = true;  // one member: the leaf words of the phrase's nodes
       if (head_children == 0) {
-        auto [a, b] = t_.WordRange(n);
+        auto [a, b] = Range(n);
         np.first = a;
         np.last = b;
-        expansions = Expand(n, 0);
+        simple = IsSimple(n, 0);
       } else {
-        np.first = t_.WordRange(nd.children[0]).first;
-        np.last = t_.WordRange(nd.children[head_children - 1]).second;
-        expansions = {{}};
-        for (size_t c = 0; c < head_children; ++c)
-          AppendProduct(&expansions, Expand(nd.children[c], 0));
+        np.first = Range(nd.children[0]).first;
+        np.last = Range(nd.children[head_children - 1]).second;
+        for (size_t c = 0; c < head_children; ++c) simple &= IsSimple(nd.children[c], 0);
       }
-      np.compound = expansions.size() > 1;
-      for (auto& e : expansions) {
-        if (e.empty()) continue;
-        np.members.push_back(CodeMember(std::move(e)));
-        ResolveReference(&np.members.back());
+      if (simple) {
+        std::vector<int> words;
+        if (head_children == 0) {
+          AppendLeafWords(n, &words);
+        } else {
+          for (size_t c = 0; c < head_children; ++c) AppendLeafWords(nd.children[c], &words);
+        }
+        np.compound = false;
+        if (!words.empty()) {
+          np.members.push_back(CodeMember(std::move(words)));
+          ResolveReference(&np.members.back());
+        }
+      } else {
+        if (head_children == 0) {
+          expansions = Expand(n, 0);
+        } else {
+          expansions = {{}};
+          for (size_t c = 0; c < head_children; ++c)
+            AppendProduct(&expansions, Expand(nd.children[c], 0));
+        }
+        np.compound = expansions.size() > 1;
+        for (auto& e : expansions) {
+          if (e.empty()) continue;
+          np.members.push_back(CodeMember(std::move(e)));
+          ResolveReference(&np.members.back());
+        }
       }
       if (!np.members.empty()) {
         int id = static_cast<int>(phrases_.size());
@@ -784,9 +1120,10 @@ void SentenceCoder::FindNounPhrases() {
 void SentenceCoder::MarkCommaClauses() {
   deleted_.assign(t_.words.size(), false);
   if (opt_.comma_max <= 0) return;
-  std::vector<int> commas;
+  std::vector<int>& commas = sc_.commas;
+  commas.clear();
   for (size_t i = 0; i < t_.words.size(); ++i)
-    if (t_.words[i].tag == "," && np_of_word_[i] < 0) commas.push_back(static_cast<int>(i));
+    if ((word_flags_[i] & kWComma) && np_of_word_[i] < 0) commas.push_back(static_cast<int>(i));
   auto alpha_words = [&](int a, int b) {
     int count = 0;
     for (int i = a; i < b; ++i)
@@ -801,12 +1138,12 @@ void SentenceCoder::MarkCommaClauses() {
     int n = static_cast<int>(t_.words.size());
     int count = alpha_words(a + 1, n);
     bool verb_before = false, verb_after = false;
-    for (int i = 0; i < a && !verb_before; ++i) verb_before = IsVerbTag(t_.words[i].tag);
-    for (int i = a + 1; i < n && !verb_after; ++i) verb_after = IsVerbTag(t_.words[i].tag);
+    for (int i = 0; i < a && !verb_before; ++i) verb_before = word_flags_[i] & kWVerb;
+    for (int i = a + 1; i < n && !verb_after; ++i) verb_after = word_flags_[i] & kWVerb;
     // A clause (", a senior official said on Saturday"), not a phrase (", in Doha").
     if (verb_before && verb_after && count >= opt_.comma_end_min && count <= opt_.comma_end_max) {
       for (int i = a + 1; i < n; ++i)
-        if (t_.words[i].tag != ".") deleted_[i] = true;
+        if (!(word_flags_[i] & kWPeriod)) deleted_[i] = true;
     }
   }
   for (size_t c = 0; c + 1 < commas.size(); ++c) {
@@ -816,9 +1153,9 @@ void SentenceCoder::MarkCommaClauses() {
     // particle of a phrasal verb ("out of", "back to", "away from") continues the verb
     // after an appositive; it is not an aside.
     const std::string& first = t_.words[a + 1].norm;
-    bool particle = (first == "OUT" || first == "BACK" || first == "AWAY") && a + 2 < b &&
-                    (t_.words[a + 2].norm == "OF" || t_.words[a + 2].norm == "TO" ||
-                     t_.words[a + 2].norm == "FROM");
+    bool particle = (Eq(first, "OUT") || Eq(first, "BACK") || Eq(first, "AWAY")) && a + 2 < b &&
+                    (Eq(t_.words[a + 2].norm, "OF") || Eq(t_.words[a + 2].norm, "TO") ||
+                     Eq(t_.words[a + 2].norm, "FROM"));
     if (particle) continue;
     if (count >= opt_.comma_min && count <= opt_.comma_max) {
       for (int i = a; i <= b; ++i) deleted_[i] = true;
@@ -827,51 +1164,52 @@ void SentenceCoder::MarkCommaClauses() {
   }
 }
 
-std::vector<Item> SentenceCoder::LowerItems(int vp, int after_word) const {
-  std::vector<Item> items;
-  auto [a, b] = t_.WordRange(vp);
+void SentenceCoder::LowerItems(int vp, int after_word, std::vector<Item>* out) const {
+  std::vector<Item>& items = *out;
+  items.clear();
+  auto [a, b] = Range(vp);
   for (int i = after_word + 1; i < b; ++i) {
     if (i < a || deleted_[i]) continue;
     // "will withdraw ... unless X arranged a ceasefire": the condition is not the verb's
     // object; patterns and targets stop before "unless".
-    if (t_.words[i].norm == "UNLESS") break;
+    if (Eq(t_.words[i].norm, "UNLESS")) break;
     items.push_back({i, np_of_word_[i]});
   }
-  return items;
 }
 
-std::vector<Item> SentenceCoder::UpperItems(int vp, int before_word) const {
+void SentenceCoder::UpperItems(int vp, int before_word, std::vector<Item>* out) const {
   // Words of earlier conjuncts of a coordinated VP belong to other verbs: skip them.
-  std::vector<std::pair<int, int>> excluded;
+  std::vector<std::pair<int, int>>& excluded = sc_.excluded;
+  excluded.clear();
   int n = vp;
   while (t_.nodes[n].parent >= 0) {
     int p = t_.nodes[n].parent;
-    if (t_.nodes[p].label != "VP") break;
+    if (!(node_bits_[p] & kVP)) break;
     const auto& ch = t_.nodes[p].children;
     bool coordinated = false;
-    for (int c : ch) coordinated |= (t_.nodes[c].label == "CC");
+    for (int c : ch) coordinated |= (node_bits_[c] & kCC) != 0;
     if (coordinated && ch.front() != n) {
-      int start = t_.WordRange(ch.front()).first;
-      int end = t_.WordRange(n).first;
+      int start = Range(ch.front()).first;
+      int end = Range(n).first;
       excluded.push_back({start, end});
     }
     n = p;
   }
-  std::vector<Item> items;  // nearest the verb first
+  std::vector<Item>& items = *out;  // nearest the verb first
+  items.clear();
   for (int i = before_word - 1; i >= 0; --i) {
     if (deleted_[i]) continue;
     bool skip = false;
     for (auto [s, e] : excluded) skip |= (i >= s && i < e);
     if (skip) continue;
-    if (t_.words[i].tag == "," && np_of_word_[i] < 0) break;
+    if ((word_flags_[i] & kWComma) && np_of_word_[i] < 0) break;
     items.push_back({i, np_of_word_[i]});
   }
-  return items;
 }
 
 size_t SentenceCoder::NextPos(const std::vector<Item>& items, size_t pos) const {
   // Skip words do not break adjacency.
-  while (pos < items.size() && IsSkipWord(t_.words[items[pos].word].norm)) ++pos;
+  while (pos < items.size() && IsSkip(items[pos].word)) ++pos;
   return pos;
 }
 
@@ -881,20 +1219,76 @@ size_t SentenceCoder::ConsumeNP(const std::vector<Item>& items, size_t pos) cons
   return pos;
 }
 
-bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks, size_t k,
-                              size_t pos, bool must_adjacent, const std::vector<Item>& items,
-                              bool reversed, Binding* b,
-                              std::set<std::pair<size_t, size_t>>* failed, int* budget) const {
-  if (k == toks.size()) return true;
+// Pairs (token k, state) where state = position * 2 + must_adjacent: a flat array of
+// per-thread generation stamps, so that a MatchSide call neither allocates nor clears it.
+// Very large state spaces (hostile sentences and patterns) use a set instead.
+class SentenceCoder::FailedStates {
+ public:
+  FailedStates(size_t tokens, size_t items) : stride_((items + 1) * 2) {
+    size_t n = tokens * stride_;
+    if (n > kMaxFlat) {
+      big_ = true;
+      return;
+    }
+    Scratch& sc = scratch();
+    if (sc.stamps.size() < n) sc.stamps.resize(n, 0);
+    if (++sc.generation == 0) {  // wrapped: forget every old stamp
+      std::fill(sc.stamps.begin(), sc.stamps.end(), 0);
+      sc.generation = 1;
+    }
+    gen_ = sc.generation;
+    stamps_ = sc.stamps.data();
+  }
+  bool Contains(size_t k, size_t state) const {
+    if (big_) return set_.count({k, state}) > 0;
+    return stamps_[k * stride_ + state] == gen_;
+  }
+  void Insert(size_t k, size_t state) {
+    if (big_)
+      set_.insert({k, state});
+    else
+      stamps_[k * stride_ + state] = gen_;
+  }
+
+ private:
+  static constexpr size_t kMaxFlat = size_t{1} << 20;
+  struct Scratch {
+    std::vector<uint32_t> stamps;
+    uint32_t generation = 0;
+  };
+  static Scratch& scratch() {
+    static thread_local Scratch s;
+    return s;
+  }
+  size_t stride_;
+  bool big_ = false;
+  uint32_t gen_ = 0;
+  uint32_t* stamps_ = nullptr;
+  std::set<std::pair<size_t, size_t>> set_;
+};
+
+uint64_t SentenceCoder::WordsMask(const std::vector<Item>& items) const {
+  uint64_t m = 0;
+  for (const Item& it : items) m |= word_bit_[it.word];
+  return m;
+}
+
+bool SentenceCoder::MatchFrom(const std::vector<dict::PatternToken>& tokens, size_t k, size_t pos,
+                              bool must_adjacent, const std::vector<Item>& items, bool reversed,
+                              Binding* b, FailedStates* failed, int* budget) const {
+  const size_t ntok = tokens.size();
+  if (k == ntok) return true;
   if (--*budget < 0) return false;
-  if (failed->count({k, pos * 2 + (must_adjacent ? 1 : 0)})) return false;
-  const dict::PatternToken& tok = *toks[k];
+  const size_t state = pos * 2 + (must_adjacent ? 1 : 0);
+  if (failed->Contains(k, state)) return false;
+  // In the upper sequence (reversed) the tokens are matched last to first.
+  const dict::PatternToken& tok = reversed ? tokens[ntok - 1 - k] : tokens[k];
   // The joined flag says whether the NEXT token (in matching order) must be adjacent.
   bool next_adjacent;
   if (!reversed) {
     next_adjacent = tok.joined;
   } else {
-    next_adjacent = (k + 1 < toks.size()) && toks[k + 1]->joined;
+    next_adjacent = (k + 1 < ntok) && tokens[ntok - 2 - k].joined;
   }
   size_t start = must_adjacent ? NextPos(items, pos) : pos;
   size_t stop = must_adjacent ? std::min(start + 1, items.size()) : items.size();
@@ -905,15 +1299,17 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
     switch (tok.kind) {
       case dict::PatternToken::kWord:
         if (w == tok.text &&
-            MatchFrom(toks, k + 1, p + 1, next_adjacent, items, reversed, b, failed, budget)) {
+            MatchFrom(tokens, k + 1, p + 1, next_adjacent, items, reversed, b, failed, budget)) {
           if (!reversed && (b->first_word < 0 || it.word < b->first_word)) b->first_word = it.word;
           return true;
         }
         break;
       case dict::PatternToken::kSynset: {
         // In the upper sequence words run backwards, so look members up by last word.
-        const auto* members = reversed ? dict_.SynsetMembersEndingWith(tok.text, w)
-                                       : dict_.SynsetMembers(tok.text, w);
+        const uint64_t name_hash = token_hashes_ ? token_hashes_[reversed ? ntok - 1 - k : k]
+                                                 : CompiledDictionary::HashWord(tok.text);
+        const auto* members =
+            dict_.SynsetMembers(tok.text, name_hash, w, word_hash_[it.word], reversed);
         if (!members) break;
         for (const auto* ph : *members) {
           if (--match_steps_left_ < 0) return false;
@@ -925,7 +1321,7 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
             ok = t_.words[items[p + j].word].norm == want;
           }
           if (ok &&
-              MatchFrom(toks, k + 1, p + n, next_adjacent, items, reversed, b, failed, budget)) {
+              MatchFrom(tokens, k + 1, p + n, next_adjacent, items, reversed, b, failed, budget)) {
             if (!reversed && (b->first_word < 0 || it.word < b->first_word))
               b->first_word = it.word;
             return true;
@@ -943,7 +1339,7 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
         if (tok.kind == dict::PatternToken::kSource) b->source = it.np;
         if (tok.kind == dict::PatternToken::kTarget) b->target = it.np;
         if (tok.kind == dict::PatternToken::kCompound) b->source = b->target = it.np;
-        if (MatchFrom(toks, k + 1, ConsumeNP(items, p), next_adjacent, items, reversed, b, failed,
+        if (MatchFrom(tokens, k + 1, ConsumeNP(items, p), next_adjacent, items, reversed, b, failed,
                       budget))
           return true;
         *b = saved;
@@ -951,22 +1347,18 @@ bool SentenceCoder::MatchFrom(const std::vector<const dict::PatternToken*>& toks
       }
     }
   }
-  failed->insert({k, pos * 2 + (must_adjacent ? 1 : 0)});
+  failed->Insert(k, state);
   return false;
 }
 
-bool SentenceCoder::MatchSide(const std::vector<dict::PatternToken>& tokens, bool first_joined,
+bool SentenceCoder::MatchSide(const std::vector<dict::PatternToken>& tokens,
+                              const std::vector<uint64_t>& hashes, bool first_joined,
                               const std::vector<Item>& items, bool reversed, Binding* b) const {
   if (tokens.empty()) return true;
-  std::vector<const dict::PatternToken*> toks;
-  if (reversed) {
-    for (auto it = tokens.rbegin(); it != tokens.rend(); ++it) toks.push_back(&*it);
-  } else {
-    for (const auto& t : tokens) toks.push_back(&t);
-  }
-  std::set<std::pair<size_t, size_t>> failed;
+  token_hashes_ = hashes.size() == tokens.size() ? hashes.data() : nullptr;
+  FailedStates failed(tokens.size(), items.size());
   int budget = 20000;
-  return MatchFrom(toks, 0, 0, first_joined, items, reversed, b, &failed, &budget);
+  return MatchFrom(tokens, 0, 0, first_joined, items, reversed, b, &failed, &budget);
 }
 
 bool SentenceCoder::MatchVerbForm(int verb_word, const dict::VerbForm& form,
@@ -977,16 +1369,14 @@ bool SentenceCoder::MatchVerbForm(int verb_word, const dict::VerbForm& form,
   std::vector<int> before;
   int i = verb_word - 1;
   for (int j = static_cast<int>(form.head) - 1; j >= 0; --j) {
-    while (i >= 0 && fw[j] != t_.words[i].norm && IsSkipWord(t_.words[i].norm)) --i;
+    while (i >= 0 && fw[j] != t_.words[i].norm && IsSkip(i)) --i;
     if (i < 0 || t_.words[i].norm != fw[j]) return false;
     before.push_back(i--);
   }
   std::vector<int> after;
   i = verb_word + 1;
   for (size_t j = form.head + 1; j < fw.size(); ++j) {
-    while (i < static_cast<int>(t_.words.size()) && fw[j] != t_.words[i].norm &&
-           IsSkipWord(t_.words[i].norm))
-      ++i;
+    while (i < static_cast<int>(t_.words.size()) && fw[j] != t_.words[i].norm && IsSkip(i)) ++i;
     if (i >= static_cast<int>(t_.words.size()) || t_.words[i].norm != fw[j]) return false;
     after.push_back(i++);
   }
@@ -1027,7 +1417,7 @@ std::vector<std::pair<std::string, const Member*>> SentenceCoder::CodesOf(int np
 
 void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
                                const std::string& paired, bool passive,
-                               const std::vector<int>& verb_words, std::vector<WhyEntry> why,
+                               const std::vector<int>& verb_words, const std::vector<WhyEntry>& why,
                                std::vector<CodedEvent>* out) const {
   auto src = CodesOf(src_np);
   auto tgt = CodesOf(tgt_np);
@@ -1039,7 +1429,7 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
       bool counterpart = false;
       for (int w : member->words) {
         const std::string& n = t_.words[w].norm;
-        counterpart |= (n == "COUNTERPART" || n == "COUNTERPARTS");
+        counterpart |= (Eq(n, "COUNTERPART") || Eq(n, "COUNTERPARTS"));
       }
       if (counterpart) code += src[0].first.substr(3);
     }
@@ -1054,7 +1444,7 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
           Trace("drop", sc + " " + c + " " + tc, "source and target are the same actor", false);
           continue;
         }
-        if (opt_.require_dyad && (sc == "---" || tc == "---")) {
+        if (opt_.require_dyad && (Eq(sc, "---") || Eq(tc, "---"))) {
           Trace("drop", sc + " " + c + " " + tc,
                 "one side has no actor code and require_dyad is on", false);
           continue;
@@ -1069,16 +1459,9 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
         if (sm) e.source_words = sm->words;
         if (tm) e.target_words = tm->words;
         e.verb_words = verb_words;
-        if (sm)
-          for (auto w : sm->why) {
-            w.role = "source-" + w.role;
-            e.why.push_back(std::move(w));
-          }
-        if (tm)
-          for (auto w : tm->why) {
-            w.role = "target-" + w.role;
-            e.why.push_back(std::move(w));
-          }
+        e.why.reserve(8 + why.size());
+        if (sm) AppendWhy(*sm, "source-", &e.why);
+        if (tm) AppendWhy(*tm, "target-", &e.why);
         if (a.size() > 1)
           e.why.push_back({"rule", "", 0,
                            "compound source expanded: one event per member (" +
@@ -1092,8 +1475,8 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
       }
   };
   if (!paired.empty()) {
-    if (src.front().first == "---" || tgt.front().first == "---") {
-      if (tgt.front().first == "---")
+    if (Eq(src.front().first, "---") || Eq(tgt.front().first, "---")) {
+      if (Eq(tgt.front().first, "---"))
         tgt = src;
       else
         src = tgt;
@@ -1109,26 +1492,26 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
 // the VP in its S; for a relative clause ("a woman who shot ..."), the NP it modifies.
 std::vector<int> SentenceCoder::SubjectPhrases(int vp) const {
   int n = vp;
-  while (t_.nodes[n].parent >= 0 && t_.nodes[t_.nodes[n].parent].label == "VP")
+  while (t_.nodes[n].parent >= 0 && Eq(t_.nodes[t_.nodes[n].parent].label, "VP"))
     n = t_.nodes[n].parent;
   int clause = t_.nodes[n].parent;
   if (clause < 0) return {};
   int subject = -1;
   for (int c : t_.nodes[clause].children) {
     if (c == n) break;
-    if (t_.nodes[c].label == "NP") subject = c;
+    if (Eq(t_.nodes[c].label, "NP")) subject = c;
   }
-  if (subject < 0 && t_.nodes[clause].label == "S") {
+  if (subject < 0 && Eq(t_.nodes[clause].label, "S")) {
     int sbar = t_.nodes[clause].parent;
-    if (sbar >= 0 && t_.nodes[sbar].label == "SBAR" && !t_.nodes[sbar].children.empty() &&
-        t_.nodes[t_.nodes[sbar].children.front()].label == "WHNP") {
+    if (sbar >= 0 && Eq(t_.nodes[sbar].label, "SBAR") && !t_.nodes[sbar].children.empty() &&
+        Eq(t_.nodes[t_.nodes[sbar].children.front()].label, "WHNP")) {
       int head = t_.nodes[sbar].parent;
-      if (head >= 0 && t_.nodes[head].label == "NP") subject = head;
+      if (head >= 0 && Eq(t_.nodes[head].label, "NP")) subject = head;
     }
   }
   std::vector<int> out;
   if (subject < 0) return out;
-  auto [a, b] = t_.WordRange(subject);
+  auto [a, b] = Range(subject);
   for (int i = a; i < b; ++i) {
     int np = np_of_word_[i];
     if (np >= 0 && (out.empty() || out.back() != np) && !deleted_[i]) out.push_back(np);
@@ -1140,8 +1523,7 @@ std::vector<int> SentenceCoder::SubjectPhrases(int vp) const {
 // Intelligence Service" names the actor and says nothing about what a verb is about.
 bool SentenceCoder::InCodedName(int word) const {
   if (word < 0 || np_of_word_[word] < 0 || !phrases_[np_of_word_[word]].Coded()) return false;
-  const std::string& tag = t_.words[word].tag;
-  return tag == "NNP" || tag == "NNPS";
+  return word_flags_[word] & kWProper;
 }
 
 bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
@@ -1151,14 +1533,13 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   const dict::VerbForm* form = verb.form;
   const TreeNode& nd = t_.nodes[vp];
   int vw = t_.nodes[nd.children.front()].word;
-  auto lower = LowerItems(vp, verb_words.back());
-  auto upper = UpperItems(vp, verb_words.front());
+  // TryVerb calls do not nest: the items live in per-thread buffers.
+  std::vector<Item>& lower = sc_.lower;
+  std::vector<Item>& upper = sc_.upper;
+  LowerItems(vp, verb_words.back(), &lower);
+  UpperItems(vp, verb_words.front(), &upper);
   std::string code = form->code.empty() ? block->code : form->code;
   std::string paired = form->code.empty() ? block->paired : form->paired;
-  std::vector<WhyEntry> why;
-  why.push_back(
-      {"verb", form->origin.file, form->origin.line,
-       PhraseText(form->words) + " (a verb of block " + block->name + " [" + block->code + "])"});
   Binding bind;
   bool pattern_matched = false;
   const dict::Pattern* matched_pattern = nullptr;
@@ -1170,17 +1551,30 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
            (p.after[0].kind == dict::PatternToken::kWord ||
             p.after[0].kind == dict::PatternToken::kSynset);
   };
-  const auto& patterns = dict_.PatternsOf(block);
+  const auto& patterns = verb.patterns ? *verb.patterns : dict_.PatternsOf(block);
+  // A side whose literal words are not all among the items cannot match: most patterns of
+  // a block fail this test, without a search.
+  const uint64_t lower_mask = WordsMask(lower), upper_mask = WordsMask(upper);
+  auto after_may_match = [&](const CompiledDictionary::PatternRef& r) {
+    return (r.after_words & ~lower_mask) == 0;
+  };
+  auto before_may_match = [&](const CompiledDictionary::PatternRef& r) {
+    return (r.before_words & ~upper_mask) == 0;
+  };
   for (size_t pi = 0; pi < patterns.size(); ++pi) {
     const dict::Pattern* pat_ptr = patterns[pi].pattern;
     Binding b;
-    if (!MatchSide(pat_ptr->after, pat_ptr->verb_joined_after, lower, false, &b)) {
+    if (!after_may_match(patterns[pi]) ||
+        !MatchSide(pat_ptr->after, patterns[pi].after_hashes, pat_ptr->verb_joined_after, lower,
+                   false, &b)) {
       if (!patterns_only)  // patterns are tried twice; say so once
         Trace("pattern", pat_ptr->text, "no match after the verb", false, pat_ptr->origin.file,
               pat_ptr->origin.line);
       continue;
     }
-    if (!MatchSide(pat_ptr->before, pat_ptr->verb_joined_before, upper, true, &b)) {
+    if (!before_may_match(patterns[pi]) ||
+        !MatchSide(pat_ptr->before, patterns[pi].before_hashes, pat_ptr->verb_joined_before, upper,
+                   true, &b)) {
       if (!patterns_only)
         Trace("pattern", pat_ptr->text, "no match before the verb", false, pat_ptr->origin.file,
               pat_ptr->origin.line);
@@ -1193,12 +1587,17 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     if (IsGenericCode(pat_ptr->code)) {
       for (size_t pj = pi + 1; pj < patterns.size(); ++pj) {
         const dict::Pattern& other = *patterns[pj].pattern;
-        if (other.code == "---" || IsGenericCode(other.code) ||
+        if (Eq(other.code, "---") || IsGenericCode(other.code) ||
             other.code.compare(0, 2, pat_ptr->code, 0, 2) != 0)
           continue;
         Binding ob;
-        if (!MatchSide(other.after, other.verb_joined_after, lower, false, &ob)) continue;
-        if (!MatchSide(other.before, other.verb_joined_before, upper, true, &ob)) continue;
+        if (!after_may_match(patterns[pj]) || !before_may_match(patterns[pj])) continue;
+        if (!MatchSide(other.after, patterns[pj].after_hashes, other.verb_joined_after, lower,
+                       false, &ob))
+          continue;
+        if (!MatchSide(other.before, patterns[pj].before_hashes, other.verb_joined_before, upper,
+                       true, &ob))
+          continue;
         // Words of a name are no content ("the Canadian Security Intelligence Service").
         if (InCodedName(ob.first_word)) continue;
         // Keep a coded addressee bound by the generic pattern ("on X").
@@ -1223,9 +1622,12 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     if (single_after(*pat_ptr) && b.first_word >= 0) {
       for (size_t pj = chosen + 1; pj < patterns.size(); ++pj) {
         const dict::Pattern& other = *patterns[pj].pattern;
-        if (!single_after(other) || other.code == "---") continue;
+        if (!single_after(other) || Eq(other.code, "---")) continue;
         Binding ob;
-        if (!MatchSide(other.after, other.verb_joined_after, lower, false, &ob)) continue;
+        if (!after_may_match(patterns[pj])) continue;
+        if (!MatchSide(other.after, patterns[pj].after_hashes, other.verb_joined_after, lower,
+                       false, &ob))
+          continue;
         if (ob.first_word >= 0 && better(other, ob, *pat_ptr, b)) {
           pat_ptr = &other;
           b = ob;
@@ -1235,23 +1637,25 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     const dict::Pattern& pat = *pat_ptr;
     Trace("pattern", pat.text, "matched: code " + pat.code, true, pat.origin.file, pat.origin.line,
           pat.code);
-    if (pat.code == "---") break;  // a pattern that says "no event here"
+    if (Eq(pat.code, "---")) break;  // a pattern that says "no event here"
     code = pat.code;
     paired = pat.paired;
     bind = b;
     pattern_matched = true;
     matched_pattern = &pat;
-    why.push_back({"pattern", pat.origin.file, pat.origin.line, pat.text});
     break;
   }
   if (patterns_only && !pattern_matched) return false;
-  const std::string verb_text = JoinNorm(t_, verb_words);
+  // The rules applied, in order; the verb and pattern entries that come first are added
+  // only when an event is made.
+  std::vector<WhyEntry> why;
+  const std::string verb_text = trace_ ? JoinNorm(t_, verb_words) : std::string();
   Trace("verb", verb_text,
         "verb of block " + block->name + " [" + block->code + "]" +
             (pattern_matched ? ", coded by its pattern: " + code
                              : ", no pattern matched: the block's code " + code),
         true, form->origin.file, form->origin.line, code);
-  if (code.empty() || code == "---") {
+  if (code.empty() || Eq(code, "---")) {
     Trace("drop", verb_text, "the verb's code is --- (no event unless a pattern codes one)", false);
     return false;
   }
@@ -1264,7 +1668,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     int later_verb = -1;
     for (const auto& it : lower) {
       if (it.word >= bind.first_word) break;
-      if (it.np < 0 && IsVerbTag(t_.words[it.word].tag)) later_verb = it.word;
+      if (it.np < 0 && (word_flags_[it.word] & kWVerb)) later_verb = it.word;
     }
     if (later_verb >= 0) {
       std::vector<Item> before_later;  // nearest first, as UpperItems gives them
@@ -1277,7 +1681,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   if (pattern_matched)
     for (const auto& tok : matched_pattern->before)
       pattern_negates |= tok.kind == dict::PatternToken::kWord &&
-                         (tok.text == "NOT" || tok.text == "NEVER" || tok.text == "N'T");
+                         (Eq(tok.text, "NOT") || Eq(tok.text, "NEVER") || Eq(tok.text, "N'T"));
   std::string refusal = mood == Mood::kRefusal && !pattern_negates ? RefusalCode(code) : "";
   if (!refusal.empty()) {
     why.push_back(
@@ -1303,10 +1707,10 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
 
   // Passive: "was shot by", "has been condemned by".
   bool passive = false;
-  if (t_.words[vw].tag == "VBN" || t_.words[vw].tag == "VBD") {
+  if (word_flags_[vw] & kWVBNorVBD) {
     bool aux_be = false;
     int p = nd.parent;
-    while (p >= 0 && t_.nodes[p].label == "VP") {
+    while (p >= 0 && (node_bits_[p] & kVP)) {
       int f = t_.nodes[p].children.front();
       if (t_.nodes[f].word >= 0 && IsBeForm(t_.words[t_.nodes[f].word].norm)) {
         aux_be = true;
@@ -1316,7 +1720,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     }
     if (aux_be) {
       for (const auto& it : lower)
-        if (t_.words[it.word].norm == "BY") passive = true;
+        if (Eq(t_.words[it.word].norm, "BY")) passive = true;
     }
   }
   if (passive) why.push_back({"rule", "", 0, "passive voice: source and target swapped"});
@@ -1326,7 +1730,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   // murdered in an attack on a patrol by Kosovo Albanians").
   if (target < 0 && passive) {
     for (size_t k = 0; k + 1 < lower.size() && target < 0; ++k)
-      if (lower[k].np < 0 && t_.words[lower[k].word].norm == "BY" && lower[k + 1].np >= 0 &&
+      if (lower[k].np < 0 && Eq(t_.words[lower[k].word].norm, "BY") && lower[k + 1].np >= 0 &&
           phrases_[lower[k + 1].np].Coded())
         target = lower[k + 1].np;
   }
@@ -1407,8 +1811,17 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     }
   }
   if (source >= 0 && target >= 0) {
-    if (opt_.third_location && code == "040") ThirdLocation(lower, source, target, &code, &why);
-    MakeEvents(source, target, code, paired, passive, verb_words, why, out);
+    if (opt_.third_location && Eq(code, "040")) ThirdLocation(lower, source, target, &code, &why);
+    std::vector<WhyEntry> all;
+    all.reserve(2 + why.size());
+    all.push_back(
+        {"verb", form->origin.file, form->origin.line,
+         PhraseText(form->words) + " (a verb of block " + block->name + " [" + block->code + "])"});
+    if (pattern_matched)
+      all.push_back({"pattern", matched_pattern->origin.file, matched_pattern->origin.line,
+                     matched_pattern->text});
+    for (WhyEntry& w : why) all.push_back(std::move(w));
+    MakeEvents(source, target, code, paired, passive, verb_words, all, out);
   }
   return true;
 }
@@ -1420,14 +1833,14 @@ void SentenceCoder::ThirdLocation(const std::vector<Item>& lower, int source, in
   auto country = [](const std::string& c) { return c.size() >= 3 ? c.substr(0, 3) : c; };
   std::string sc = country(phrases_[source].PrimaryCode());
   std::string tc = country(phrases_[target].PrimaryCode());
-  if (sc == "---" || tc == "---") return;
+  if (Eq(sc, "---") || Eq(tc, "---")) return;
   for (size_t i = 0; i + 1 < lower.size(); ++i) {
     const std::string& w = t_.words[lower[i].word].norm;
-    if (w != "IN" && w != "AT") continue;
+    if (!Eq(w, "IN") && !Eq(w, "AT")) continue;
     int np = lower[i + 1].np;
     if (np < 0 || np == target || np == source || phrases_[np].compound) continue;
     std::string place = phrases_[np].PrimaryCode();
-    if (place.size() != 3 || place == "---" || place == sc || place == tc) continue;
+    if (place.size() != 3 || Eq(place, "---") || place == sc || place == tc) continue;
     *code = "044";
     std::string words = JoinNorm(t_, phrases_[np].members.front().words);
     why->push_back(
@@ -1439,23 +1852,23 @@ void SentenceCoder::ThirdLocation(const std::vector<Item>& lower, int source, in
 bool SentenceCoder::FailedTo(const std::vector<Item>& upper) const {
   // "failed to reach agreement", "fails to agree": the act did not happen, whatever
   // pattern it matched ("- * TO_REACH &AGREEMENT [164]" of FAIL codes the failure).
-  if (upper.size() < 2 || t_.words[upper[0].word].norm != "TO") return false;
+  if (upper.size() < 2 || !Eq(t_.words[upper[0].word].norm, "TO")) return false;
   const std::string& w = t_.words[upper[1].word].norm;
-  return w == "FAIL" || w == "FAILS" || w == "FAILED" || w == "FAILING";
+  return Eq(w, "FAIL") || Eq(w, "FAILS") || Eq(w, "FAILED") || Eq(w, "FAILING");
 }
 
 bool SentenceCoder::IsNegated(const std::vector<Item>& upper) const {
   for (size_t i = 0; i < upper.size() && i < 4; ++i) {
     const TreeWord& w = t_.words[upper[i].word];
-    if (w.norm == "NOT" || w.norm == "N'T" || w.norm == "NEVER") return true;
-    bool aux_or_adverb = w.tag == "MD" || w.tag == "RB" || w.tag == "TO" || IsVerbTag(w.tag);
+    if (Eq(w.norm, "NOT") || Eq(w.norm, "N'T") || Eq(w.norm, "NEVER")) return true;
+    bool aux_or_adverb = Eq(w.tag, "MD") || Eq(w.tag, "RB") || Eq(w.tag, "TO") || IsVerbTag(w.tag);
     if (!aux_or_adverb || upper[i].np >= 0) return false;
   }
   return false;
 }
 
 SentenceCoder::Mood SentenceCoder::MoodOf(const std::vector<Item>& upper) const {
-  auto is_not = [](const std::string& w) { return w == "NOT" || w == "N'T" || w == "NEVER"; };
+  auto is_not = [](const std::string& w) { return Eq(w, "NOT") || Eq(w, "N'T") || Eq(w, "NEVER"); };
   bool negated = false;
   for (size_t i = 0; i < upper.size() && i < 5; ++i) {
     if (upper[i].np >= 0) return Mood::kFact;
@@ -1464,24 +1877,24 @@ SentenceCoder::Mood SentenceCoder::MoodOf(const std::vector<Item>& upper) const 
       negated = true;
       continue;
     }
-    if (w.tag == "RB" || w.norm == "BE") continue;  // "will soon send", "will be sending"
-    if (w.tag == "MD") {
-      if (w.norm == "MUST" && !negated) return Mood::kDemand;  // "Libya must hand over"
+    if (Eq(w.tag, "RB") || Eq(w.norm, "BE")) continue;  // "will soon send", "will be sending"
+    if (Eq(w.tag, "MD")) {
+      if (Eq(w.norm, "MUST") && !negated) return Mood::kDemand;  // "Libya must hand over"
       if (!IsFutureModal(w.norm)) return Mood::kFact;
       return negated ? Mood::kRefusal : Mood::kIntent;
     }
-    if (w.norm == "TO") {
+    if (Eq(w.norm, "TO")) {
       // "willing to", "has agreed to", "is not prepared to".
       for (size_t j = i + 1; j < upper.size() && j < i + 3; ++j) {
         const TreeWord& v = t_.words[upper[j].word];
         if (upper[j].np >= 0 && !IsIntentWord(v.norm)) return Mood::kFact;
-        if (v.tag == "RB" && !is_not(v.norm)) continue;
+        if (Eq(v.tag, "RB") && !is_not(v.norm)) continue;
         if (!IsIntentWord(v.norm)) return Mood::kFact;
         bool must = false;
         for (size_t k = j + 1; k < upper.size() && k < j + 4; ++k) {
           const std::string& a = t_.words[upper[k].word].norm;
           if (is_not(a)) negated = true;
-          if (a == "MUST") must = true;  // "the US must be ready to mediate": a demand
+          if (Eq(a, "MUST")) must = true;  // "the US must be ready to mediate": a demand
           if (upper[k].np >= 0) break;
         }
         if (must && !negated) return Mood::kDemand;
@@ -1498,23 +1911,23 @@ int SentenceCoder::InfinitiveComplement(int vp) const {
   auto verb_phrase_after_to = [&](int to_vp) {
     const auto& ch = t_.nodes[to_vp].children;
     if (ch.empty() || t_.nodes[ch.front()].word < 0 ||
-        t_.words[t_.nodes[ch.front()].word].norm != "TO")
+        !Eq(t_.words[t_.nodes[ch.front()].word].norm, "TO"))
       return -1;
     for (int c : ch) {
-      if (t_.nodes[c].label != "VP" || t_.nodes[c].children.empty()) continue;
+      if (!Eq(t_.nodes[c].label, "VP") || t_.nodes[c].children.empty()) continue;
       int w = t_.nodes[t_.nodes[c].children.front()].word;
       if (w >= 0 && IsVerbTag(t_.words[w].tag)) return c;
     }
     return -1;
   };
   for (int c : t_.nodes[vp].children) {
-    if (t_.nodes[c].label == "VP") {
+    if (Eq(t_.nodes[c].label, "VP")) {
       int inner = verb_phrase_after_to(c);
       if (inner >= 0) return inner;
     }
-    if (t_.nodes[c].label != "S") continue;
+    if (!Eq(t_.nodes[c].label, "S")) continue;
     for (int c2 : t_.nodes[c].children) {
-      if (t_.nodes[c2].label != "VP") continue;
+      if (!Eq(t_.nodes[c2].label, "VP")) continue;
       int inner = verb_phrase_after_to(c2);
       if (inner >= 0) return inner;
     }
@@ -1524,27 +1937,33 @@ int SentenceCoder::InfinitiveComplement(int vp) const {
 
 bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
   const TreeNode& nd = t_.nodes[n];
-  if (nd.label != "VP" || nd.children.empty()) return false;
+  if (!(node_bits_[n] & kVP) || nd.children.empty()) return false;
   int vw = t_.nodes[nd.children.front()].word;
-  if (vw < 0 || !IsVerbTag(t_.words[vw].tag)) return false;
-  const auto* cands = dict_.VerbsWithHead(t_.words[vw].norm);
+  if (vw < 0 || !(word_flags_[vw] & kWVerb)) return false;
+  const auto* entries = Entries(vw);
+  const auto* cands = entries ? entries->verbs : nullptr;
   if (!cands) {
     const std::string& w = t_.words[vw].norm;
-    bool aux = IsBeForm(w) || w == "DO" || w == "DOES" || w == "DID" || w == "HAVE" || w == "HAS" ||
-               w == "HAD";
+    bool aux = IsBeForm(w) || Eq(w, "DO") || Eq(w, "DOES") || Eq(w, "DID") || Eq(w, "HAVE") ||
+               Eq(w, "HAS") || Eq(w, "HAD");
     if (trace_ && !aux) Trace("verb", w, "not in the verbs dictionary", false);
     return false;
   }
   // The same word may head forms of several blocks ("SHOT [---]" and "SHOT [223]"):
   // a pattern of any of them wins over a default code; then the first default.
-  std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
-  std::vector<int> words;
-  for (const auto& ref : *cands)
-    if (MatchVerbForm(vw, *ref.form, &words)) forms.push_back({&ref, words});
+  // The matching forms and their words, in per-thread buffers (CodeVerbPhrase calls do not
+  // nest): forms[0, nforms).
+  auto& forms = sc_.forms;
+  size_t nforms = 0;
+  for (const auto& ref : *cands) {
+    if (nforms == forms.size()) forms.emplace_back();
+    if (MatchVerbForm(vw, *ref.form, &forms[nforms].second)) forms[nforms++].first = &ref;
+  }
   // Only the longest matching forms compete.
-  size_t longest = forms.empty() ? 0 : forms.front().second.size();
+  size_t longest = nforms == 0 ? 0 : forms.front().second.size();
   for (int pass = 0; pass < 2; ++pass)
-    for (const auto& [ref, vwords] : forms) {
+    for (size_t f = 0; f < nforms; ++f) {
+      const auto& [ref, vwords] = forms[f];
       if (vwords.size() < longest) break;
       if (TryVerb(n, *ref, vwords, pass == 0, out)) return true;
     }
@@ -1558,14 +1977,13 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
     st.pop_back();
     const TreeNode& nd = t_.nodes[n];
     bool matched = false;
-    if (nd.label == "VP" && !nd.children.empty()) {
+    if ((node_bits_[n] & kVP) && !nd.children.empty()) {
       // "agreed to set up a center", "threatened to impose a curfew": the intended act,
       // coded by the intent rule (031, 1323), says more than the verb of intent (030, 130).
       // The verb of intent codes only when the act has no intent form.
       int first = t_.nodes[nd.children.front()].word;
       int inner = -1;
-      if (opt_.stated_intent && first >= 0 && IsVerbTag(t_.words[first].tag) &&
-          IsIntentWord(t_.words[first].norm))
+      if (opt_.stated_intent && first >= 0 && (word_flags_[first] & kWVerb) && IsIntent(first))
         inner = InfinitiveComplement(n);
       if (inner >= 0) {
         std::vector<CodedEvent> trial = *out;
@@ -1589,6 +2007,10 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
 }
 
 std::vector<CodedEvent> SentenceCoder::Run() {
+  if (t_.nodes.empty()) {  // no tree (one that failed to read): nothing to code
+    Trace("drop", "", "no event in this sentence", false);
+    return {};
+  }
   FindNounPhrases();
   MarkCommaClauses();
   if (trace_) TracePhrases();
@@ -1610,20 +2032,22 @@ void SentenceCoder::TracePhrases() const {
     for (const auto& m : np.members) {
       std::string words = JoinNorm(t_, m.words);
       const WhyEntry* actor = nullptr;
-      for (const auto& w : m.why)
-        if (w.role == "actor" || w.role == "agent") {
+      std::vector<WhyEntry> why;
+      AppendWhy(m, "", &why);
+      for (const auto& w : why)
+        if (Eq(w.role, "actor") || Eq(w.role, "agent")) {
           Trace("phrase", words, w.role + " " + w.entry, true, w.file, w.line);
           actor = &w;
-        } else if (w.role == "rule") {
+        } else if (Eq(w.role, "rule")) {
           Trace("phrase", words, w.entry, true, w.file, w.line);
         }
       if (!actor)
         Trace("phrase", words,
-              m.code.empty() || m.code == "---"
+              m.code.empty() || Eq(m.code, "---")
                   ? "no actor or agent of the dictionary in these words"
                   : "coded " + m.code,
-              !m.code.empty() && m.code != "---", "", 0,
-              m.code.empty() || m.code == "---" ? "" : m.code);
+              !m.code.empty() && !Eq(m.code, "---"), "", 0,
+              m.code.empty() || Eq(m.code, "---") ? "" : m.code);
       else
         Trace("phrase", words, "codes as " + (m.code.empty() ? std::string("---") : m.code), true,
               "", 0, m.code);

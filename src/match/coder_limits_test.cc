@@ -14,13 +14,15 @@ namespace {
 
 // MEET [040] with a cheap pattern that codes 042 for any target, preceded (it has more
 // literal words, so it is tried first) by near-miss patterns of 31 "^" that end in a word
-// that never occurs: each costs on the order of a million steps on a long verb phrase.
+// that never occurs after 31 noun phrases ("Rohan" comes first): each costs on the order of
+// a million steps on a long verb phrase. (A word that occurs nowhere in the verb phrase
+// would not do: such patterns are ruled out without a search.)
 std::shared_ptr<const CompiledDictionary> Dict(int near_misses) {
   std::string verbs = "--- MEET [040] ---\nMEET {MET}\n";
   for (int i = 0; i < near_misses; ++i) {
     verbs += "- *";
     for (int k = 0; k < 31; ++k) verbs += " ^";
-    verbs += " NEVERWORD" + std::to_string(i) + " [041]\n";
+    verbs += " ROHAN [041]\n";
   }
   verbs += "- * + [042]\n";
   dict::Dictionary d;
@@ -58,6 +60,26 @@ TEST(CoderLimitsTest, SpentBudgetFallsBackToTheVerbCode) {
   EXPECT_EQ(CodeOf(coder, Tree(295)), "040");
   // The budget is per sentence: the next sentence matches again.
   EXPECT_EQ(CodeOf(coder, Tree(10)), "042");
+}
+
+TEST(CoderLimitsTest, AnEmptyTreeCodesNothing) {
+  Coder coder(Dict(1), CoderOptions{});
+  StoryContext context;
+  CodingTrace trace;
+  EXPECT_TRUE(coder.CodeTree(ParseTree{}, 20260211, &context, &trace).empty());
+  EXPECT_TRUE(context.referents.empty());
+}
+
+// A sentence whose words the dictionary does not know at all still codes its actors for
+// the story (pronouns of later sentences), with no verb to code.
+TEST(CoderLimitsTest, ActorsAreRememberedWithoutAnyKnownVerb) {
+  Coder coder(Dict(1), CoderOptions{});
+  auto tree = ReadTreebank("(ROOT (S (NP (NNP Gondor)) (VP (VBD slept)) (. .)))");
+  ASSERT_TRUE(tree.ok());
+  StoryContext context;
+  EXPECT_TRUE(coder.CodeTree(*tree, 20260211, &context).empty());
+  ASSERT_EQ(context.referents.size(), 1u);
+  EXPECT_EQ(context.referents[0].code, "GON");
 }
 
 }  // namespace

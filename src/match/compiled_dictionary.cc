@@ -21,6 +21,18 @@ void FilterKeys(const Map& m, StringFilter* f) {
   for (const auto& [key, value] : m) f->Add(key);
 }
 
+// A power of two at least twice `keys` (and at least 16): open-addressing tables stay at
+// most half full, so a miss ends at an empty slot within a probe or two.
+size_t TableSize(size_t keys) {
+  size_t n = 16;
+  while (n < keys * 2) n <<= 1;
+  return n;
+}
+
+uint64_t SynsetKey(uint64_t name_hash, uint64_t word_hash) {
+  return (name_hash * 0x9E3779B97F4A7C15ULL) ^ word_hash;
+}
+
 template <typename Map, typename T>
 const T* Find(const Map& m, const StringFilter& keys, const std::string& key) {
   if (!keys.MayContain(key)) return nullptr;
@@ -64,11 +76,21 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
     auto& pats = patterns_[&block];
     for (const auto& p : block.patterns) {
       int lit = 0;
-      for (const auto& t : p.before)
+      uint64_t before = 0, after = 0;
+      for (const auto& t : p.before) {
         lit += (t.kind == dict::PatternToken::kWord || t.kind == dict::PatternToken::kSynset);
+        if (t.kind == dict::PatternToken::kWord) before |= WordBit(t.text);
+      }
+      for (const auto& t : p.after) {
+        lit += (t.kind == dict::PatternToken::kWord || t.kind == dict::PatternToken::kSynset);
+        if (t.kind == dict::PatternToken::kWord) after |= WordBit(t.text);
+      }
+      PatternRef ref{&p, lit, after, before, {}, {}};
       for (const auto& t : p.after)
-        lit += (t.kind == dict::PatternToken::kWord || t.kind == dict::PatternToken::kSynset);
-      pats.push_back({&p, lit});
+        ref.after_hashes.push_back(CompiledDictionary::HashWord(t.text));
+      for (const auto& t : p.before)
+        ref.before_hashes.push_back(CompiledDictionary::HashWord(t.text));
+      pats.push_back(std::move(ref));
     }
     std::stable_sort(pats.begin(), pats.end(), [](const PatternRef& a, const PatternRef& b) {
       size_t la = a.pattern->before.size() + a.pattern->after.size();
@@ -77,6 +99,8 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
       return la > lb;
     });
   }
+  for (auto& [word, list] : verbs_)
+    for (auto& ref : list) ref.patterns = &patterns_[ref.block];
   // Longest form first; a form written in the dictionary beats one we generated
   // ("LEFT" of block LEFT over the past tense of LEAVE).
   for (auto& [word, list] : verbs_) {
@@ -100,6 +124,57 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
                          [](const auto* a, const auto* b) { return a->size() > b->size(); });
       }
   }
+  // Word hashes of the actor and agent phrases, in one array sized first (the pointers into
+  // it stay valid).
+  size_t hash_words = 0;
+  for (auto* m : {&actors_, &agents_})
+    for (const auto& [w, list] : *m)
+      for (const auto& ref : list) hash_words += ref.words->size();
+  phrase_hashes_.reserve(hash_words);
+  for (auto* m : {&actors_, &agents_})
+    for (auto& [w, list] : *m)
+      for (auto& ref : list) {
+        ref.hashes = phrase_hashes_.data() + phrase_hashes_.size();
+        for (const auto& word : *ref.words) phrase_hashes_.push_back(HashWord(word));
+        const auto& words = *ref.words;
+        ref.length = static_cast<uint32_t>(words.size());
+        ref.gapped = false;
+        if (ref.gaps)
+          for (bool g : *ref.gaps) ref.gapped |= g;
+        ref.check_second = words.size() >= 2 && !(ref.gaps && (*ref.gaps)[1]);
+        if (ref.check_second) ref.second_hash = ref.hashes[1];
+      }
+  for (const auto& [w, list] : actors_) entries_[w].actors = &list;
+  for (const auto& [w, list] : agents_) entries_[w].agents = &list;
+  for (const auto& [w, list] : verbs_) entries_[w].verbs = &list;
+  entry_slots_.assign(TableSize(entries_.size()), EntrySlot{});
+  entry_filter_.Reset(entries_.size());
+  for (const auto& [w, e] : entries_) {
+    const uint64_t h = CompiledDictionary::HashWord(w);
+    entry_filter_.Add(h);
+    size_t i = h & (entry_slots_.size() - 1);
+    while (entry_slots_[i].key) i = (i + 1) & (entry_slots_.size() - 1);
+    entry_slots_[i] = {h, &w, e};
+  }
+  size_t synset_keys = 0;
+  for (const auto& [name, idx] : synsets_) synset_keys += idx.size();
+  for (const auto& [name, idx] : synsets_by_last_) synset_keys += idx.size();
+  synset_slots_.assign(TableSize(synset_keys), SynsetSlot{});
+  synset_filter_.Reset(synset_keys);
+  auto add_synset_keys = [&](const auto& by_name, bool ending_with) {
+    for (const auto& [name, idx] : by_name)
+      for (const auto& [w, list] : idx) {
+        const uint64_t h =
+            SynsetKey(CompiledDictionary::HashWord(name), CompiledDictionary::HashWord(w)) ^
+            (ending_with ? 1 : 0);
+        synset_filter_.Add(h);
+        size_t i = h & (synset_slots_.size() - 1);
+        while (synset_slots_[i].name) i = (i + 1) & (synset_slots_.size() - 1);
+        synset_slots_[i] = {h, &name, &w, ending_with, &list};
+      }
+  };
+  add_synset_keys(synsets_, false);
+  add_synset_keys(synsets_by_last_, true);
   FilterKeys(actors_, &actor_keys_);
   FilterKeys(agents_, &agent_keys_);
   FilterKeys(discards_, &discard_keys_);
@@ -115,6 +190,30 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
     for (const auto& [w, list] : idx) synset_last_keys_.Add(w);
 }
 
+const CompiledDictionary::WordEntries* CompiledDictionary::EntriesOf(std::string_view word,
+                                                                     uint64_t hash) const {
+  if (!entry_filter_.MayContain(hash)) return nullptr;
+  const size_t mask = entry_slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const EntrySlot& s = entry_slots_[i];
+    if (!s.key) return nullptr;
+    if (s.hash == hash && *s.key == word) return &s.entries;
+  }
+}
+
+const std::vector<const std::vector<std::string>*>* CompiledDictionary::SynsetMembers(
+    const std::string& name, uint64_t name_hash, std::string_view word, uint64_t word_hash,
+    bool ending_with) const {
+  const uint64_t h = SynsetKey(name_hash, word_hash) ^ (ending_with ? 1 : 0);
+  if (!synset_filter_.MayContain(h)) return nullptr;
+  const size_t mask = synset_slots_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const SynsetSlot& s = synset_slots_[i];
+    if (!s.name) return nullptr;
+    if (s.hash == h && s.ending_with == ending_with && *s.word == word && *s.name == name)
+      return s.members;
+  }
+}
 const std::vector<CompiledDictionary::PhraseRef>* CompiledDictionary::ActorsStartingWith(
     const std::string& word) const {
   return Find<decltype(actors_), std::vector<PhraseRef>>(actors_, actor_keys_, word);

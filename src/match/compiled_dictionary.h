@@ -9,8 +9,11 @@
 #ifndef EVENTCODER_MATCH_COMPILED_DICTIONARY_H_
 #define EVENTCODER_MATCH_COMPILED_DICTIONARY_H_
 
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -25,21 +28,74 @@ class CompiledDictionary {
     const std::vector<std::string>* words;  // the phrase; words[0] is the index key
     const std::vector<bool>* gaps;          // may be null: no gaps
     int owner;                              // index into actors()/agents()/discards()
+    // HashWord of each word of the phrase (actors and agents; else null): a
+    // word compares by hash before it compares by text.
+    const uint64_t* hashes = nullptr;
+    // Kept beside the reference (actors and agents), so that most candidates are ruled out
+    // without reading the phrase: its length, whether any word is a gap, and whether its
+    // second word must follow the first directly (then `second_hash` is that word's hash).
+    uint32_t length = 0;
+    bool gapped = true;
+    bool check_second = false;
+    uint64_t second_hash = 0;
   };
+  struct PatternRef;
   struct VerbRef {
     const dict::VerbForm* form;
     const dict::VerbBlock* block;
+    const std::vector<PatternRef>* patterns = nullptr;  // PatternsOf(block), looked up once
   };
   struct PatternRef {
     const dict::Pattern* pattern;
     int literal_count;  // literal words and synsets: more specific patterns are tried first
+    // WordBit() of every literal word of the pattern after / before the verb: a side can
+    // only match words whose WordBit()s, or'ed together, cover its mask.
+    uint64_t after_words = 0, before_words = 0;
+    // HashWord of each token's text, in token order, for the hashed
+    // SynsetMembers look-up.
+    std::vector<uint64_t> after_hashes, before_hashes;
   };
+  // The hash of a word used by the tables and masks below: 8 bytes a step (dictionary
+  // words are short), well mixed in all 64 bits.
+  static uint64_t HashWord(std::string_view s) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t v;
+      std::memcpy(&v, s.data() + i, 8);
+      h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+      h ^= h >> 31;
+    }
+    uint64_t tail = 0;
+    for (size_t j = 0; i + j < s.size(); ++j)
+      tail |= uint64_t{static_cast<unsigned char>(s[i + j])} << (8 * j);
+    h = (h ^ tail) * 0x94D049BB133111EBULL;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+  }
+  // One bit of 64 chosen by a hash of `word` (upper case): or'ed over a span of words, a
+  // cheap over-approximation of the set of words there.
+  static uint64_t WordBit(std::string_view word) { return uint64_t{1} << (HashWord(word) & 63); }
 
   explicit CompiledDictionary(dict::Dictionary dict);
   CompiledDictionary(const CompiledDictionary&) = delete;
   CompiledDictionary& operator=(const CompiledDictionary&) = delete;
 
   const dict::Dictionary& dict() const { return dict_; }
+
+  // The actors, agents and verb forms keyed by one word, found with one look-up.
+  struct WordEntries {
+    const std::vector<PhraseRef>* actors = nullptr;  // as ActorsStartingWith(word)
+    const std::vector<PhraseRef>* agents = nullptr;  // as AgentsStartingWith(word)
+    const std::vector<VerbRef>* verbs = nullptr;     // as VerbsWithHead(word)
+  };
+  // nullptr when `word` (upper case) starts no actor or agent and heads no verb form.
+  // `hash` must be HashWord(word) (callers that have it save hashing again).
+  const WordEntries* EntriesOf(std::string_view word, uint64_t hash) const;
+  const WordEntries* EntriesOf(std::string_view word) const {
+    return EntriesOf(word, HashWord(word));
+  }
 
   // Candidates whose first word is `word` (upper case), longest first; nullptr when none.
   const std::vector<PhraseRef>* ActorsStartingWith(const std::string& word) const;
@@ -55,6 +111,13 @@ class CompiledDictionary {
   // Members of synset `name` ending with `word`, longest first.
   const std::vector<const std::vector<std::string>*>* SynsetMembersEndingWith(
       const std::string& name, const std::string& word) const;
+  // The same two, with `name_hash` = HashWord(name) and `word_hash` =
+  // HashWord(word): one probe of a flat table.
+  const std::vector<const std::vector<std::string>*>* SynsetMembers(const std::string& name,
+                                                                    uint64_t name_hash,
+                                                                    std::string_view word,
+                                                                    uint64_t word_hash,
+                                                                    bool ending_with) const;
 
  private:
   dict::Dictionary dict_;
@@ -65,6 +128,45 @@ class CompiledDictionary {
                      std::unordered_map<std::string, std::vector<const std::vector<std::string>*>>>
       synsets_, synsets_by_last_;
   std::vector<PatternRef> no_patterns_;
+  std::unordered_map<std::string, WordEntries> entries_;  // points into the maps above
+  // Open addressing over HashWord: a power-of-two table at most half full, for
+  // the look-ups of every sentence (EntriesOf, the hashed SynsetMembers). A slot with a
+  // null key is empty.
+  struct EntrySlot {
+    uint64_t hash = 0;
+    const std::string* key = nullptr;
+    WordEntries entries;
+  };
+  std::vector<EntrySlot> entry_slots_;
+  struct SynsetSlot {
+    uint64_t hash = 0;  // SynsetKey(name, word)
+    const std::string* name = nullptr;
+    const std::string* word = nullptr;
+    bool ending_with = false;
+    const std::vector<const std::vector<std::string>*>* members = nullptr;
+  };
+  std::vector<SynsetSlot> synset_slots_;
+  // Bloom filters over the tables' hashes (16 bits a key, two bits tested): the tables are
+  // larger than the caches and most look-ups miss, so a miss mostly stops here.
+  struct HashFilter {
+    std::vector<uint64_t> bits;
+    uint64_t mask = 0;
+    void Reset(size_t keys) {
+      size_t n = 512;
+      while (n < keys * 16) n <<= 1;
+      bits.assign(n / 64, 0);
+      mask = n - 1;
+    }
+    void Add(uint64_t h) {
+      Set((h >> 8) & mask);
+      Set((h >> 36) & mask);
+    }
+    bool MayContain(uint64_t h) const { return Test((h >> 8) & mask) && Test((h >> 36) & mask); }
+    void Set(uint64_t b) { bits[b >> 6] |= uint64_t{1} << (b & 63); }
+    bool Test(uint64_t b) const { return (bits[b >> 6] >> (b & 63)) & 1; }
+  };
+  HashFilter entry_filter_, synset_filter_;
+  std::vector<uint64_t> phrase_hashes_;  // PhraseRef::hashes point into it
   // The keys of the maps above (for the synsets, every member's first and last word of
   // any synset): most words of a sentence start no phrase, and the filters answer those
   // look-ups without probing the maps.
