@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace eventcoder {
 namespace {
 
@@ -144,51 +148,71 @@ bool IsKnownAbbreviation(std::string_view word) {
 
 namespace {
 
-// Byte classes for the splitter's scan: ordinary bytes are skipped in a tight loop.
-enum : unsigned char { kOrdinary = 0, kSpaceByte = 1, kTerminator = 2 };
-constexpr auto kSplitClass = [] {
-  std::array<unsigned char, 256> c{};
-  for (int b : {' ', '\t', '\n', '\r', '\f', '\v'}) c[static_cast<size_t>(b)] = kSpaceByte;
-  for (int b : {'.', '?', '!'}) c[static_cast<size_t>(b)] = kTerminator;
+// Bytes the splitter stops at inside a sentence: terminators and '\n' (a blank line ends a
+// paragraph). Everything else is skipped 16 bytes at a time.
+constexpr auto kStopByte = [] {
+  std::array<bool, 256> c{};
+  for (int b : {'.', '?', '!', '\n'}) c[static_cast<size_t>(b)] = true;
   return c;
 }();
 
-// The splitter proper: calls emit(begin, end) for each sentence, in order.
+// The first i' >= i with t[i'] in kStopByte, or t.size().
+size_t NextStop(std::string_view t, size_t i) {
+  const size_t n = t.size();
+#if defined(__SSE2__)
+  const char* p = t.data();
+  while (i + 16 <= n) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
+        _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+                     _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+    if (mask != 0) return i + static_cast<size_t>(__builtin_ctz(mask));
+    i += 16;
+  }
+#endif
+  while (i < n && !kStopByte[static_cast<unsigned char>(t[i])]) ++i;
+  return i;
+}
+
+// The splitter proper: calls emit(begin, end) for each sentence, in order. A sentence opens
+// at its first non-space byte; inside it only terminators and newlines need a look, and
+// its last non-space byte is found backwards from where it closes.
 template <typename Emit>
 void SplitImpl(std::string_view t, Emit&& emit) {
   const size_t n = t.size();
   size_t start = n;  // n: no sentence open
-  size_t last_non_space = 0;
   auto close = [&](size_t end) {
     if (start < end) emit(start, end);
     start = n;
   };
+  // One past the last non-space byte of the open sentence before i (t[start] is not space).
+  auto content_end = [&](size_t i) {
+    while (i > start && IsSpace(static_cast<unsigned char>(t[i - 1]))) --i;
+    return i;
+  };
   size_t i = 0;
   while (i < n) {
+    if (start == n) {
+      while (i < n && IsSpace(static_cast<unsigned char>(t[i]))) ++i;
+      if (i >= n) break;
+      start = i;
+    }
+    i = NextStop(t, i);
+    if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(t[i]);
-    if (IsSpace(c)) {
-      if (c == '\n' && start < n) {
-        size_t j = i + 1;
-        while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) ++j;
-        if (j < n && t[j] == '\n') {
-          close(last_non_space + 1);
-          i = j + 1;
-          continue;
-        }
+    if (c == '\n') {
+      size_t j = i + 1;
+      while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r')) ++j;
+      if (j < n && t[j] == '\n') {
+        close(content_end(i));
+        i = j + 1;
+        continue;
       }
       ++i;
       continue;
     }
-    if (start == n) start = i;
-    if (kSplitClass[c] == kOrdinary) {
-      // A run of bytes that are neither space nor terminator.
-      size_t j = i + 1;
-      while (j < n && kSplitClass[static_cast<unsigned char>(t[j])] == kOrdinary) ++j;
-      last_non_space = j - 1;
-      i = j;
-      continue;
-    }
-    last_non_space = i;
     // A run of terminators, then closing quotes/brackets.
     size_t k = i + 1;
     while (k < n && (t[k] == '.' || t[k] == '?' || t[k] == '!')) ++k;
@@ -203,11 +227,9 @@ void SplitImpl(std::string_view t, Emit&& emit) {
     const size_t end = k;
     if (end < n && !IsSpace(static_cast<unsigned char>(t[end]))) {
       // "11.8", "U.S.-led", "a.m.": not a boundary; continue after the run.
-      last_non_space = end - 1;
       i = end;
       continue;
     }
-    last_non_space = end - 1;
     size_t next = end;
     while (next < n && IsSpace(static_cast<unsigned char>(t[next]))) ++next;
     if (next >= n) {
@@ -248,7 +270,7 @@ void SplitImpl(std::string_view t, Emit&& emit) {
       i = end;
     }
   }
-  if (start < n) close(last_non_space + 1);
+  if (start < n) close(content_end(n));
 }
 
 }  // namespace

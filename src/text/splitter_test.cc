@@ -61,6 +61,27 @@ TEST(SplitterTest, KnownAbbreviationsInAnyCase) {
   EXPECT_FALSE(IsKnownAbbreviation(std::string_view("\xC3\x89t", 3)));
 }
 
+// Sentences close at their last non-space byte, whatever whitespace follows them before a
+// blank line or the end of the text, and long runs without a stop are skipped correctly.
+TEST(SplitterTest, SentenceEndsBeforeTrailingSpaceAndBlankLines) {
+  EXPECT_EQ(
+      Split("A heading with trailing space \t \n \r\nNext paragraph starts here"),
+      (std::vector<std::string>{"A heading with trailing space", "Next paragraph starts here"}));
+  EXPECT_EQ(Split("No stop at all in this rather long line of text   \n\t "),
+            (std::vector<std::string>{"No stop at all in this rather long line of text"}));
+  EXPECT_EQ(Split("x\n\ny"), (std::vector<std::string>{"x", "y"}));
+  EXPECT_EQ(Split("one line\nsame sentence continues here. Second sentence is longer than "
+                  "sixteen bytes! Third?"),
+            (std::vector<std::string>{"one line\nsame sentence continues here.",
+                                      "Second sentence is longer than sixteen bytes!", "Third?"}));
+  std::string long_text(100, 'w');
+  long_text += ". ";
+  long_text += std::string(37, 'V');
+  long_text += "\v\f ";
+  EXPECT_EQ(Split(long_text),
+            (std::vector<std::string>{std::string(100, 'w') + ".", std::string(37, 'V')}));
+}
+
 // The span API finds the same sentences as SplitSentences.
 TEST(SplitterTest, SpansMatchSentences) {
   const std::string text =

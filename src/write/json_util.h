@@ -6,6 +6,9 @@
 #ifndef EVENTCODER_WRITE_JSON_UTIL_H_
 #define EVENTCODER_WRITE_JSON_UTIL_H_
 
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -18,6 +21,56 @@ namespace eventcoder {
 // escaped too so the line is also safe to embed in JavaScript.
 void AppendJsonString(std::string* out, std::string_view s);
 std::string JsonString(std::string_view s);
+
+// The same text written to raw memory, for writers that format into their own buffer:
+// `p` must have room for JsonStringBound(s.size()) bytes; returns the end of the text.
+constexpr size_t JsonStringBound(size_t n) { return 6 * n + 2; }  // "\u00XX" per byte
+char* WriteJsonString(char* p, std::string_view s);
+
+// A write cursor over a std::string used as a raw byte buffer: text goes to [p, end) with
+// one room check per field and no per-append size bookkeeping. The string's size() is the
+// buffer's capacity (bytes past used() are scratch); grows by resizing it. Take used()
+// when done (and resize the string to it if it is to be read as text).
+class JsonOut {
+ public:
+  JsonOut(std::string* buf, size_t used)
+      : buf_(buf), p(buf->data() + used), end(buf->data() + buf->size()) {}
+
+  size_t used() const { return static_cast<size_t>(p - buf_->data()); }
+  // Makes room for n more bytes at p.
+  void Need(size_t n) {
+    if (static_cast<size_t>(end - p) < n) Grow(n);
+  }
+  void Raw(std::string_view s) {
+    Need(s.size());
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  }
+  void Char(char c) {
+    Need(1);
+    *p++ = c;
+  }
+  void String(std::string_view s) {  // as AppendJsonString
+    Need(JsonStringBound(s.size()));
+    p = WriteJsonString(p, s);
+  }
+  void Int(int64_t v) {
+    Need(24);
+    p = std::to_chars(p, p + 24, v).ptr;
+  }
+
+  std::string* buf_;
+  char* p;
+  char* end;
+
+ private:
+  void Grow(size_t n);
+};
+
+// The Append* functions below written at a JsonOut.
+void WriteSpansJson(JsonOut* out, const Event& event);
+void WriteWhyJson(JsonOut* out, const Event& event);
+void WriteLocationJson(JsonOut* out, const Event& event);
 
 // {"source":[[b,e],...],"target":[...],"verb":[...]}
 std::string SpansJson(const Event& event);

@@ -14,10 +14,10 @@ namespace eventcoder {
 namespace {
 
 // "date":"YYYY-MM-DD" (IsoDate), written without a temporary string.
-void AddDate(std::string* out, int yyyymmdd) {
-  out->append("\"date\":");
+void WriteDate(JsonOut* out, int yyyymmdd) {
+  out->Raw("\"date\":");
   if (yyyymmdd <= 0 || yyyymmdd > 99991231) {
-    out->append("\"\"");
+    out->Raw("\"\"");
     return;
   }
   int y = yyyymmdd / 10000, m = (yyyymmdd / 100) % 100, d = yyyymmdd % 100;
@@ -33,13 +33,13 @@ void AddDate(std::string* out, int yyyymmdd) {
                   static_cast<char>('0' + d / 10),
                   static_cast<char>('0' + d % 10),
                   '"'};
-  out->append(buf, sizeof buf);
+  out->Raw(std::string_view(buf, sizeof buf));
 }
 
 // ,"root":...,"quad_class":...,"goldstein":... for `cameo`. The table look-up and the
 // double formatting are remembered for the last few codes seen on this thread (a small
 // direct-mapped cache keyed by the code itself; codes repeat a lot).
-void AppendCameoFields(std::string* out, const std::string& cameo) {
+void WriteCameoFields(JsonOut* out, const std::string& cameo) {
   struct Entry {
     std::string code;
     std::string text;  // the JSON fields, from ",\"root\"" on
@@ -60,73 +60,79 @@ void AppendCameoFields(std::string* out, const std::string& cameo) {
     e.text.append(g.empty() ? std::string_view("null") : std::string_view(g));
     e.valid = true;
   }
-  out->append(e.text);
+  out->Raw(e.text);
 }
 
-// Appends the JSON object of FormatEvent to *out (the same fields MakeEventRecord computes,
-// but strings are escaped straight from the Event: AppendJsonString repairs invalid UTF-8
+// GeoPrecision(event) without a std::string.
+std::string_view GeoPrecisionView(const Event& event) {
+  if (!event.location) return "none";
+  const std::string& level = event.location->level;
+  if (level == "city") return "city";
+  if (level == "admin1") return "admin1";
+  if (level == "country") return "country";
+  if (level == "region") return event.location->country_iso2.empty() ? "region" : "admin1";
+  return "none";
+}
+
+// Writes the JSON object of FormatEvent (the same fields MakeEventRecord computes, but
+// strings are escaped straight from the Event: WriteJsonString repairs invalid UTF-8
 // exactly as ValidUtf8 does, so no validated copies are needed).
-void AppendEvent(std::string* out, const Story& story, const Event& event,
-                 const WriterOptions& options) {
-  out->append("{\"id\":");
+void WriteEvent(JsonOut* out, const Story& story, const Event& event,
+                const WriterOptions& options) {
+  out->Raw("{\"id\":");
   if (event.id.empty())
-    AppendJsonString(out, StableEventId(event));
+    out->String(StableEventId(event));
   else
-    AppendJsonString(out, event.id);
-  out->append(",\"story_id\":");
-  AppendJsonString(out, event.story_id.empty() ? story.id : event.story_id);
-  out->append(",\"sentence\":");
-  {
-    char buf[16];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, event.sentence);
-    (void)ec;
-    out->append(buf, end);
-  }
-  out->push_back(',');
-  AddDate(out, event.date != 0 ? event.date : story.date);
-  out->append(",\"date_precision\":");
-  AppendJsonString(out, event.date_precision);
-  out->append(",\"source_code\":");
-  AppendJsonString(out, event.source_code);
-  out->append(",\"target_code\":");
-  AppendJsonString(out, event.target_code);
-  out->append(",\"cameo\":");
-  AppendJsonString(out, event.cameo);
-  AppendCameoFields(out, event.cameo);
-  out->append(",\"source_text\":");
-  AppendJsonString(out, event.source_text);
-  out->append(",\"target_text\":");
-  AppendJsonString(out, event.target_text);
-  out->append(",\"verb_text\":");
-  AppendJsonString(out, event.verb_text);
-  out->append(",\"text\":");
-  AppendJsonString(out, event.text);
-  out->append(",\"spans\":");
-  AppendSpansJson(out, event);
-  out->append(",\"why\":");
-  AppendWhyJson(out, event);
-  out->append(",\"location\":");
-  AppendLocationJson(out, event);
-  out->append(",\"geo_precision\":");
-  AppendJsonString(out, GeoPrecision(event));
+    out->String(event.id);
+  out->Raw(",\"story_id\":");
+  out->String(event.story_id.empty() ? story.id : event.story_id);
+  out->Raw(",\"sentence\":");
+  out->Int(event.sentence);
+  out->Char(',');
+  WriteDate(out, event.date != 0 ? event.date : story.date);
+  out->Raw(",\"date_precision\":");
+  out->String(event.date_precision);
+  out->Raw(",\"source_code\":");
+  out->String(event.source_code);
+  out->Raw(",\"target_code\":");
+  out->String(event.target_code);
+  out->Raw(",\"cameo\":");
+  out->String(event.cameo);
+  WriteCameoFields(out, event.cameo);
+  out->Raw(",\"source_text\":");
+  out->String(event.source_text);
+  out->Raw(",\"target_text\":");
+  out->String(event.target_text);
+  out->Raw(",\"verb_text\":");
+  out->String(event.verb_text);
+  out->Raw(",\"text\":");
+  out->String(event.text);
+  out->Raw(",\"spans\":");
+  WriteSpansJson(out, event);
+  out->Raw(",\"why\":");
+  WriteWhyJson(out, event);
+  out->Raw(",\"location\":");
+  WriteLocationJson(out, event);
+  out->Raw(",\"geo_precision\":");
+  out->String(GeoPrecisionView(event));
   if (options.explain) {
     const CameoCode* row = LookupCameo(event.cameo);
     if (row != nullptr) {
-      out->append(",\"cameo_name\":");
-      AppendJsonString(out, row->name);
-      out->append(",\"cameo_description\":");
-      AppendJsonString(out, row->description);
-      out->append(",\"cameo_notes\":");
-      AppendJsonString(out, row->notes);
-      out->append(",\"plover\":");
-      AppendJsonString(out, row->plover);
+      out->Raw(",\"cameo_name\":");
+      out->String(row->name);
+      out->Raw(",\"cameo_description\":");
+      out->String(row->description);
+      out->Raw(",\"cameo_notes\":");
+      out->String(row->notes);
+      out->Raw(",\"plover\":");
+      out->String(row->plover);
     } else {
-      out->append(
+      out->Raw(
           ",\"cameo_name\":null,\"cameo_description\":null,\"cameo_notes\":null,"
           "\"plover\":null");
     }
   }
-  out->push_back('}');
+  out->Char('}');
 }
 
 }  // namespace
@@ -136,28 +142,32 @@ JsonlWriter::JsonlWriter(std::ostream* out, std::string name, WriterOptions opti
 
 std::string JsonlWriter::FormatEvent(const Story& story, const Event& event,
                                      const WriterOptions& options) {
-  std::string out;
-  out.reserve(1024);
-  AppendEvent(&out, story, event, options);
+  std::string out(1024, '\0');
+  JsonOut o(&out, 0);
+  WriteEvent(&o, story, event, options);
+  out.resize(o.used());
   return out;
 }
 
 Status JsonlWriter::Write(const Story& story, const Event& event) {
   if (!*out_) return Status::Internal(name_ + ": write failed");
-  AppendEvent(&pending_, story, event, options_);
-  pending_.push_back('\n');
+  // pending_ is a byte buffer whose first pending_used_ bytes are the lines held.
+  JsonOut o(&pending_, pending_used_);
+  WriteEvent(&o, story, event, options_);
+  o.Char('\n');
+  pending_used_ = o.used();
   // Lines are held until the story ends (one stream write per story); a story with very
   // many events is written in pieces.
-  if (pending_.size() >= kFlushBytes) return WritePending();
+  if (pending_used_ >= kFlushBytes) return WritePending();
   return Status::Ok();
 }
 
 Status JsonlWriter::EndStory(const Story&) { return WritePending(); }
 
 Status JsonlWriter::WritePending() {
-  if (!pending_.empty()) {
-    out_->write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
-    pending_.clear();
+  if (pending_used_ > 0) {
+    out_->write(pending_.data(), static_cast<std::streamsize>(pending_used_));
+    pending_used_ = 0;
   }
   if (!*out_) return Status::Internal(name_ + ": write failed");
   return Status::Ok();

@@ -46,7 +46,10 @@ class JsonlWriter : public EventSink {
   std::ostream* out_;
   std::string name_;
   WriterOptions options_;
-  std::string pending_;  // formatted lines not yet written to out_
+  // Formatted lines not yet written to out_: the first pending_used_ bytes of pending_,
+  // which is kept at its grown size (a scratch buffer, never shrunk or zeroed again).
+  std::string pending_;
+  size_t pending_used_ = 0;
 };
 
 }  // namespace eventcoder

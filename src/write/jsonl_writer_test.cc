@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -226,6 +227,106 @@ TEST(JsonUtilTest, EmptySpansAndWhy) {
   EXPECT_EQ(SpansJson(e), "{\"source\":[],\"target\":[],\"verb\":[]}");
   EXPECT_EQ(WhyJson(e), "[]");
   EXPECT_EQ(JsonString("a\"b\\c\n\x01"), "\"a\\\"b\\\\c\\n\\u0001\"");
+}
+
+// The documented quoting rules, one byte at a time, on ValidUtf8's repair.
+std::string ReferenceJsonString(std::string_view in) {
+  std::string v = ValidUtf8(in);
+  std::string out = "\"";
+  for (size_t i = 0; i < v.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(v[i]);
+    if (c == 0xE2 && i + 2 < v.size() && static_cast<unsigned char>(v[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(v[i + 2]) == 0xA8 ||
+         static_cast<unsigned char>(v[i + 2]) == 0xA9)) {
+      out += static_cast<unsigned char>(v[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+      i += 2;
+    } else if (c == '"') {
+      out += "\\\"";
+    } else if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\b') {
+      out += "\\b";
+    } else if (c == '\f') {
+      out += "\\f";
+    } else if (c < 0x20 || c == 0x7F) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+// Every length from 0 to 70 (the short-string, word and 16-byte paths and their tails),
+// with each kind of special byte or sequence at every position.
+TEST(JsonUtilTest, QuotingMatchesTheRulesAtEveryLengthAndPosition) {
+  const std::vector<std::string> specials = {"\"",
+                                             "\\",
+                                             "\n",
+                                             std::string(1, '\0'),
+                                             "\x01",
+                                             "\x1F",
+                                             "\x7F",
+                                             "\x80",
+                                             "\xFF",
+                                             "\xC3\xA9",
+                                             "\xC3",
+                                             "\xE2\x80\xA8",
+                                             "\xE2\x80\xA9",
+                                             "\xE2\x80\x99",
+                                             "\xF0\x9F\x98\x80",
+                                             "\xED\xA0\x80",
+                                             "\xE2\x80",
+                                             "\xF0\x9F\x98"};
+  for (size_t n = 0; n <= 70; ++n) {
+    std::string plain;
+    for (size_t i = 0; i < n; ++i) plain += static_cast<char>('a' + i % 26);
+    ASSERT_EQ(JsonString(plain), ReferenceJsonString(plain)) << n;
+    for (const std::string& sp : specials) {
+      for (size_t at = 0; at <= n; ++at) {
+        std::string s = plain;
+        s.insert(at, sp);
+        ASSERT_EQ(JsonString(s), ReferenceJsonString(s)) << n << " " << at;
+        std::string appended = "x";
+        AppendJsonString(&appended, s);
+        ASSERT_EQ(appended, "x" + ReferenceJsonString(s));
+      }
+    }
+  }
+}
+
+// The JSONL buffer grows for events far larger than its first size, and later, smaller
+// events are written whole after a large one.
+TEST(JsonlWriterTest, VeryLargeAndSmallEventsInOneStory) {
+  Story story = MakeStory();
+  Event big = MakeEvent();
+  big.text.assign(300000, '\x01');  // 6 bytes each once escaped
+  big.why.assign(500, big.why[0]);
+  Event small = MakeEvent();
+  std::ostringstream os;
+  JsonlWriter w(&os, "-");
+  ASSERT_TRUE(w.Write(story, small).ok());
+  ASSERT_TRUE(w.Write(story, big).ok());
+  ASSERT_TRUE(w.Write(story, small).ok());
+  ASSERT_TRUE(w.EndStory(story).ok());
+  ASSERT_TRUE(w.Finish().ok());
+  std::vector<std::string> lines = Lines(os.str());
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0], JsonlWriter::FormatEvent(story, small, {}));
+  EXPECT_EQ(lines[1], JsonlWriter::FormatEvent(story, big, {}));
+  EXPECT_EQ(lines[2], lines[0]);
+  ordered_json j = ordered_json::parse(lines[1], nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_EQ(j["text"].get<std::string>(), big.text);
+  EXPECT_EQ(j["why"].size(), 500u);
 }
 
 TEST(MemorySinkTest, RecordsAndInjectsFailures) {
