@@ -49,11 +49,13 @@ void AppendSpans(const std::string& story, const ParseTree& tree, const std::vec
   }
 }
 
+// ASCII letters only, as std::islower/std::isupper in the "C" locale (never changed here),
+// without a library call per byte.
 bool IsAllCapsWord(const std::string& w) {
   bool letter = false;
   for (unsigned char c : w) {
-    if (std::islower(c)) return false;
-    letter |= std::isupper(c) != 0;
+    if (c >= 'a' && c <= 'z') return false;
+    letter |= c >= 'A' && c <= 'Z';
   }
   return letter;
 }
