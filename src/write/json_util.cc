@@ -402,31 +402,49 @@ void WriteLocationJson(JsonOut* out, const Event& event) {
   out->String(p.country_iso3);
   out->Raw(",\"admin1\":");
   out->String(p.admin1);
-  // Places repeat (events of a story mostly share theirs): keep the coordinates' text of
-  // recent places in a small direct-mapped cache, as formatting a double is the costly part.
-  // Keyed bit for bit, so NaN and -0.0 are handled exactly.
+  // Places repeat (events of a story mostly share theirs, and a corpus names a few hundred
+  // places): keep the coordinates' text of recent places in a direct-mapped cache, as
+  // formatting a double is the costly part. Keyed bit for bit, so NaN and -0.0 are handled
+  // exactly. Plain bytes (zero-initialized thread_local storage: no guard, no destructor);
+  // a text too long for a slot (absurd coordinates) is written without caching it.
   struct CoordinateCache {
-    uint64_t lat_bits = 0, lon_bits = 0;
-    bool valid = false;
-    std::string lat, lon;
+    uint64_t lat_bits, lon_bits;
+    bool valid;
+    uint8_t lat_len, lon_len;
+    char lat[23], lon[23];
   };
-  static thread_local std::array<CoordinateCache, 64> caches;
+  static thread_local CoordinateCache caches[1024];
   uint64_t lat_bits, lon_bits;
   std::memcpy(&lat_bits, &p.lat, sizeof lat_bits);
   std::memcpy(&lon_bits, &p.lon, sizeof lon_bits);
   uint64_t h = (lat_bits ^ (lon_bits * 0x9E3779B97F4A7C15ULL)) * 0x9E3779B97F4A7C15ULL;
-  CoordinateCache& cache = caches[h >> 58];
+  CoordinateCache& cache = caches[h >> 54];
+  std::string_view lat_text, lon_text;
+  std::string lat_long, lon_long;  // only for texts that do not fit a slot
   if (!cache.valid || cache.lat_bits != lat_bits || cache.lon_bits != lon_bits) {
-    cache.lat = FormatCoordinate(p.lat);
-    cache.lon = FormatCoordinate(p.lon);
-    cache.lat_bits = lat_bits;
-    cache.lon_bits = lon_bits;
-    cache.valid = true;
+    lat_long = FormatCoordinate(p.lat);
+    lon_long = FormatCoordinate(p.lon);
+    if (lat_long.size() <= sizeof cache.lat && lon_long.size() <= sizeof cache.lon) {
+      std::memcpy(cache.lat, lat_long.data(), lat_long.size());
+      std::memcpy(cache.lon, lon_long.data(), lon_long.size());
+      cache.lat_len = static_cast<uint8_t>(lat_long.size());
+      cache.lon_len = static_cast<uint8_t>(lon_long.size());
+      cache.lat_bits = lat_bits;
+      cache.lon_bits = lon_bits;
+      cache.valid = true;
+    } else {
+      lat_text = lat_long;
+      lon_text = lon_long;
+    }
+  }
+  if (cache.valid && cache.lat_bits == lat_bits && cache.lon_bits == lon_bits) {
+    lat_text = std::string_view(cache.lat, cache.lat_len);
+    lon_text = std::string_view(cache.lon, cache.lon_len);
   }
   out->Raw(",\"lat\":");
-  out->Raw(cache.lat.empty() ? std::string_view("null") : std::string_view(cache.lat));
+  out->Raw(lat_text.empty() ? std::string_view("null") : lat_text);
   out->Raw(",\"lon\":");
-  out->Raw(cache.lon.empty() ? std::string_view("null") : std::string_view(cache.lon));
+  out->Raw(lon_text.empty() ? std::string_view("null") : lon_text);
   out->Raw(",\"words\":");
   out->String(p.words);
   out->Raw(",\"basis\":");

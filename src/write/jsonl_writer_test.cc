@@ -380,5 +380,28 @@ TEST(JsonlWriterTest, LocationObject) {
   EXPECT_TRUE(j["location"]["lat"].is_null());
 }
 
+// Coordinates are written as FormatCoordinate formats them, whatever their size, on the
+// first and on later (cached) uses, and distinct places never share a cached text.
+TEST(JsonlWriterTest, CoordinatesOfAnySizeAsFormatCoordinate) {
+  Story story = MakeStory();
+  Event e = MakeEvent();
+  e.location = Place{};
+  e.location->name = "Somewhere";
+  const double values[] = {31.42, -0.0, 0.0, 1e30, -1e58, 1e300, NAN, INFINITY, 179.99995};
+  for (int round = 0; round < 2; ++round) {
+    for (double lat : values) {
+      for (double lon : values) {
+        e.location->lat = lat;
+        e.location->lon = lon;
+        std::string line = JsonlWriter::FormatEvent(story, e, {});
+        std::string want_lat = FormatCoordinate(lat), want_lon = FormatCoordinate(lon);
+        std::string want = "\"lat\":" + (want_lat.empty() ? "null" : want_lat) +
+                           ",\"lon\":" + (want_lon.empty() ? "null" : want_lon) + ",";
+        EXPECT_NE(line.find(want), std::string::npos) << lat << " " << lon << ": " << line;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace eventcoder
