@@ -112,9 +112,13 @@ AbbrevKind ClassifyAbbrev(std::string_view w) {
   return AbbrevKind::kNone;
 }
 
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+// ' ', '\t', '\n', '\r', '\f', '\v' (as isspace in the "C" locale), by table.
+constexpr auto kSpaceByte = [] {
+  std::array<bool, 256> c{};
+  for (int b : {' ', '\t', '\n', '\r', '\f', '\v'}) c[static_cast<size_t>(b)] = true;
+  return c;
+}();
+bool IsSpace(unsigned char c) { return kSpaceByte[c]; }
 bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
