@@ -162,6 +162,10 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
   // Words are separated by at least one byte: at most n / 2 + 1 of them.
   if (scan->buf.size() < n / 2 + 1) scan->buf.resize(n / 2 + 1);
   Word* out = scan->buf.data();
+  // The lower-case copy of text[begin, end) is written below; the words' views into it are
+  // set as they are found.
+  if (scan->lower.size() < n) scan->lower.resize(n);
+  char* lo = scan->lower.data();
   size_t count = 0;
   size_t i = begin;
   while (i < end && count < max_words) {
@@ -201,6 +205,7 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
     }
     if (i > end) i = end;
     w.end = i;
+    w.lower = std::string_view(lo + (w.begin - begin), i - w.begin);
     w.ascii = high < 0x80;
     unsigned char first = t[w.begin];
     w.cap = (first >= 'A' && first <= 'Z') || first >= 0x80;
@@ -209,16 +214,24 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
   scan->count = count;
   if (count == 0) return;
   // text[begin, last word's end) lower-cased (ASCII lower case, as std::tolower in the "C"
-  // locale the program runs in), branch-free so that the compiler can vectorise it.
+  // locale the program runs in), without branches.
   const size_t lowered = out[count - 1].end - begin;
-  if (scan->lower.size() < lowered) scan->lower.resize(lowered);
-  char* lo = scan->lower.data();
-  for (size_t k = 0; k < lowered; ++k) {
+  size_t k = 0;
+  // 8 bytes at a time: with each byte's high bit cleared first (so that no sum carries into
+  // the next byte), adding 0x3F sets the high bit of bytes >= 'A' and adding 0x25 that of
+  // bytes > 'Z'; an upper-case letter's bit, moved down to 0x20, lower-cases it.
+  for (; k + 8 <= lowered; k += 8) {
+    uint64_t x;
+    std::memcpy(&x, t + begin + k, 8);
+    const uint64_t y = x & ~kHighBits;
+    const uint64_t upper = (y + 0x3F * kOnes) & ~(y + 0x25 * kOnes) & ~x & kHighBits;
+    x |= upper >> 2;
+    std::memcpy(lo + k, &x, 8);
+  }
+  for (; k < lowered; ++k) {
     unsigned char c = t[begin + k];
     lo[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
   }
-  for (size_t k = 0; k < count; ++k)
-    out[k].lower = std::string_view(lo + (out[k].begin - begin), out[k].end - out[k].begin);
 }
 
 // w == lit, with the literal's length known at compile time (no memcmp call).
@@ -412,8 +425,13 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
                 }
               }
             }
-            for (char c : w[i + k].lower)
-              if (c != '.') ascii_key.push_back(c);
+            // A word holds a period only as its second byte ("U.S", see Words).
+            std::string_view lw = w[i + k].lower;
+            if (lw.size() > 1 && lw[1] == '.') {
+              ascii_key.push_back(lw[0]);
+              lw.remove_prefix(2);
+            }
+            ascii_key.append(lw);
             ends[k + 1] = ascii_key.size();
           }
         }
