@@ -214,21 +214,9 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
   scan->count = count;
   if (count == 0) return;
   // text[begin, last word's end) lower-cased (ASCII lower case, as std::tolower in the "C"
-  // locale the program runs in), without branches.
+  // locale the program runs in), branch-free so that the compiler can vectorise it.
   const size_t lowered = out[count - 1].end - begin;
-  size_t k = 0;
-  // 8 bytes at a time: with each byte's high bit cleared first (so that no sum carries into
-  // the next byte), adding 0x3F sets the high bit of bytes >= 'A' and adding 0x25 that of
-  // bytes > 'Z'; an upper-case letter's bit, moved down to 0x20, lower-cases it.
-  for (; k + 8 <= lowered; k += 8) {
-    uint64_t x;
-    std::memcpy(&x, t + begin + k, 8);
-    const uint64_t y = x & ~kHighBits;
-    const uint64_t upper = (y + 0x3F * kOnes) & ~(y + 0x25 * kOnes) & ~x & kHighBits;
-    x |= upper >> 2;
-    std::memcpy(lo + k, &x, 8);
-  }
-  for (; k < lowered; ++k) {
+  for (size_t k = 0; k < lowered; ++k) {
     unsigned char c = t[begin + k];
     lo[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
   }
