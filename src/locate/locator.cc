@@ -368,12 +368,26 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
       if (!gap_ok) break;
       ++longest;
     }
+    // A name with an apostrophe inside its last word ("Sana'a", "Ma'rib") is split there by
+    // the word scan, and the piece after it (lower case, not a connector) ends the n-gram;
+    // the n-gram with that piece is tried first, so that its front alone ("Sana", a town in
+    // Peru) does not match. A possessive or contraction ("Israel's") is not part of a name.
+    bool inner_apostrophe = false;
+    if (i + longest < w.size()) {
+      const Word& tail = w[i + longest];
+      std::string_view gap(text.data() + w[i + longest - 1].end,
+                           tail.begin - w[i + longest - 1].end);
+      inner_apostrophe = (gap == "'" || gap == "\xE2\x80\x99") && !tail.cap &&
+                         !Is(tail.lower, "s") && !Is(tail.lower, "t") && !Is(tail.lower, "d") &&
+                         !Is(tail.lower, "ll") && !Is(tail.lower, "re") && !Is(tail.lower, "ve") &&
+                         !Is(tail.lower, "m");
+    }
     // Quick rejection. When word i is ASCII, is not "the" and (in a longer n-gram) is
     // followed by a space or hyphen, every n-gram's key starts with word i's key (its
     // lower-case letters and digits) followed by a space or nothing, so no name can match
     // unless some name starts with that word.
     if (w[i].ascii) {
-      bool separated = longest == 1;
+      bool separated = longest == 1 && !inner_apostrophe;
       for (size_t b = w[i].end; !separated && b < w[i + 1].begin; ++b)
         separated = text[b] == ' ' || text[b] == '-';
       if (separated) {
@@ -397,7 +411,12 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
     size_t ends[9] = {};
     size_t found_n = 0;
     std::span<const uint32_t> cands;
-    for (size_t n = longest; n >= 1; --n) {
+    if (inner_apostrophe) {
+      NormalizePlaceNameTo(text.substr(w[i].begin, w[i + longest].end - w[i].begin), &key);
+      cands = g->Lookup(key);
+      if (!cands.empty()) found_n = longest + 1;
+    }
+    for (size_t n = longest; n >= 1 && found_n == 0; --n) {
       const Word& last = w[i + n - 1];
       if (!last.cap) continue;
       if (n <= ascii_words) {
