@@ -514,11 +514,13 @@ std::span<const uint32_t> Gazetteer::Lookup(std::string_view normalized) const {
 
 const GeoEntry* Gazetteer::Best(std::span<const uint32_t> candidates,
                                 const CountryContext& context) const {
+  // One candidate is the best whatever the context (most names have one place).
+  if (candidates.size() == 1) return &entries_[candidates[0]];
   const GeoEntry* best = nullptr;
   int best_ctx = 0;
   for (uint32_t id : candidates) {
     const GeoEntry& c = entries_[id];
-    auto it = context.find(c.iso2);
+    auto it = context.empty() ? context.end() : context.find(c.iso2);
     int ctx = it == context.end() ? 0 : it->second;
     // A country named in the context supports itself only weakly: a place in the country
     // is what the context is evidence for.

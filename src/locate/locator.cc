@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -133,6 +134,19 @@ constexpr std::array<bool, 256> kWordByte = [] {
   return a;
 }();
 
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+
+// The high bit of each byte of x that is a lower-case ASCII letter ('a'..'z'), in the
+// bytes' positions; the other bits are garbage. For a byte below 0x80, adding 0x1F sets
+// its high bit when it is >= 'a' (0x61) and adding 0x05 when it is > 'z' (0x7A), with no
+// carry into the next byte; a byte >= 0x80 fails through ~x, and its carry reaches only
+// later bytes (little-endian), so the first byte that fails is always found exactly.
+static_assert(std::endian::native == std::endian::little);
+inline uint64_t LowerLetterBytes(uint64_t x) {
+  return (x + 0x1F * kOnes) & ~(x + 0x05 * kOnes) & ~x & kHighBits;
+}
+
 // Fills scan->words with the words of text[begin, end), or the first of them: at most
 // max_words, and none after the first that begins at or after byte stop_at (the same
 // words as far as they go). Views stay valid until the next call with the same
@@ -144,9 +158,14 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
   if (end <= begin) return;
   const size_t n = end - begin;
   const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t text_size = text.size();
   // Words are separated by at least one byte: at most n / 2 + 1 of them.
   if (scan->buf.size() < n / 2 + 1) scan->buf.resize(n / 2 + 1);
   Word* out = scan->buf.data();
+  // The lower-case copy of text[begin, end) is written below; the words' views into it are
+  // set as they are found.
+  if (scan->lower.size() < n) scan->lower.resize(n);
+  char* lo = scan->lower.data();
   size_t count = 0;
   size_t i = begin;
   while (i < end && count < max_words) {
@@ -165,12 +184,28 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
     ++i;
     // "U.S." stays one word: a period between two letters, after the first.
     if (i + 1 < end && t[i] == '.' && IsAsciiAlpha(t[i + 1])) ++i;
-    for (; i < end; ++i) {
+    while (i < end) {
+      // Runs of lower-case ASCII letters, the bulk of a word, are skipped 8 bytes at a
+      // time: the first byte that is not one is found with one count of trailing zeros.
+      if (i + 8 <= text_size) {
+        uint64_t x;
+        std::memcpy(&x, t + i, 8);
+        uint64_t not_lower = ~LowerLetterBytes(x) & kHighBits;
+        if (not_lower == 0) {
+          i += 8;
+          continue;
+        }
+        i += static_cast<size_t>(__builtin_ctzll(not_lower)) >> 3;
+        if (i >= end) break;
+      }
       c = t[i];
       if (!kWordByte[c] || (c == 0xE2 && IsPunctAt(text, i))) break;
       high |= c;
+      ++i;
     }
+    if (i > end) i = end;
     w.end = i;
+    w.lower = std::string_view(lo + (w.begin - begin), i - w.begin);
     w.ascii = high < 0x80;
     unsigned char first = t[w.begin];
     w.cap = (first >= 'A' && first <= 'Z') || first >= 0x80;
@@ -181,14 +216,10 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
   // text[begin, last word's end) lower-cased (ASCII lower case, as std::tolower in the "C"
   // locale the program runs in), branch-free so that the compiler can vectorise it.
   const size_t lowered = out[count - 1].end - begin;
-  if (scan->lower.size() < lowered) scan->lower.resize(lowered);
-  char* lo = scan->lower.data();
   for (size_t k = 0; k < lowered; ++k) {
     unsigned char c = t[begin + k];
     lo[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
   }
-  for (size_t k = 0; k < count; ++k)
-    out[k].lower = std::string_view(lo + (out[k].begin - begin), out[k].end - out[k].begin);
 }
 
 // w == lit, with the literal's length known at compile time (no memcmp call).
@@ -337,12 +368,26 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
       if (!gap_ok) break;
       ++longest;
     }
+    // A name with an apostrophe inside its last word ("Sana'a", "Ma'rib") is split there by
+    // the word scan, and the piece after it (lower case, not a connector) ends the n-gram;
+    // the n-gram with that piece is tried first, so that its front alone ("Sana", a town in
+    // Peru) does not match. A possessive or contraction ("Israel's") is not part of a name.
+    bool inner_apostrophe = false;
+    if (i + longest < w.size()) {
+      const Word& tail = w[i + longest];
+      std::string_view gap(text.data() + w[i + longest - 1].end,
+                           tail.begin - w[i + longest - 1].end);
+      inner_apostrophe = (gap == "'" || gap == "\xE2\x80\x99") && !tail.cap &&
+                         !Is(tail.lower, "s") && !Is(tail.lower, "t") && !Is(tail.lower, "d") &&
+                         !Is(tail.lower, "ll") && !Is(tail.lower, "re") && !Is(tail.lower, "ve") &&
+                         !Is(tail.lower, "m");
+    }
     // Quick rejection. When word i is ASCII, is not "the" and (in a longer n-gram) is
     // followed by a space or hyphen, every n-gram's key starts with word i's key (its
     // lower-case letters and digits) followed by a space or nothing, so no name can match
     // unless some name starts with that word.
     if (w[i].ascii) {
-      bool separated = longest == 1;
+      bool separated = longest == 1 && !inner_apostrophe;
       for (size_t b = w[i].end; !separated && b < w[i + 1].begin; ++b)
         separated = text[b] == ' ' || text[b] == '-';
       if (separated) {
@@ -366,7 +411,12 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
     size_t ends[9] = {};
     size_t found_n = 0;
     std::span<const uint32_t> cands;
-    for (size_t n = longest; n >= 1; --n) {
+    if (inner_apostrophe) {
+      NormalizePlaceNameTo(text.substr(w[i].begin, w[i + longest].end - w[i].begin), &key);
+      cands = g->Lookup(key);
+      if (!cands.empty()) found_n = longest + 1;
+    }
+    for (size_t n = longest; n >= 1 && found_n == 0; --n) {
       const Word& last = w[i + n - 1];
       if (!last.cap) continue;
       if (n <= ascii_words) {
@@ -382,8 +432,13 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
                 }
               }
             }
-            for (char c : w[i + k].lower)
-              if (c != '.') ascii_key.push_back(c);
+            // A word holds a period only as its second byte ("U.S", see Words).
+            std::string_view lw = w[i + k].lower;
+            if (lw.size() > 1 && lw[1] == '.') {
+              ascii_key.push_back(lw[0]);
+              lw.remove_prefix(2);
+            }
+            ascii_key.append(lw);
             ends[k + 1] = ascii_key.size();
           }
         }

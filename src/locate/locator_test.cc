@@ -172,5 +172,21 @@ TEST(Locator, RepeatedScansAgree) {
   EXPECT_EQ(first[0].country_after, "UA");
 }
 
+// A name with an apostrophe inside a word is looked up whole: "Sana'a" is Yemen's capital,
+// not "Sana" (a town in Peru) followed by a stray "a". A possessive still ends the name.
+TEST(Locator, ApostropheInsideANameKeepsTheWholeName) {
+  auto e = LocateOne("Air strikes hit targets in Sana'a on Monday.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->country_iso2, "YE");
+  EXPECT_EQ(e[0].location->words, "in Sana'a");
+  e = LocateOne("Air strikes hit targets in Sana\u2019a on Monday.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->country_iso2, "YE");
+  e = LocateOne("Protesters gathered in Israel's north.");
+  ASSERT_TRUE(e[0].location);
+  EXPECT_EQ(e[0].location->country_iso2, "IL");
+  EXPECT_EQ(e[0].location->words, "in Israel");
+}
+
 }  // namespace
 }  // namespace eventcoder
