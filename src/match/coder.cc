@@ -27,6 +27,9 @@ std::string IsoDay(int d) {
 }
 
 constexpr size_t kMaxMembers = 32;
+// A story context's referents: only the latest kMaxReferents are looked at; the list is
+// trimmed back to them once it holds twice as many (not every sentence).
+constexpr size_t kMaxReferents = 32;
 constexpr int kMaxDepth = 200;
 // Pattern-matching steps (positions tried) for one sentence, over all its verbs and
 // patterns: bounds the worst case of hostile dictionaries and sentences. Past it, no more
@@ -78,9 +81,12 @@ bool IsSkipWord(const std::string& w) {
 }
 
 bool IsWordToken(const TreeWord& w) {
-  for (char c : w.text)
-    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80))
-      return true;
+  // std::isalnum in the "C" locale (the program never sets another), inline.
+  for (char ch : w.text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    const unsigned char lower = c | 0x20;
+    if ((c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'z') || (c & 0x80)) return true;
+  }
   return false;
 }
 
@@ -219,6 +225,23 @@ std::string PhraseText(const std::vector<std::string>& words) {
     if (!out.empty()) out += ' ';
     out += w;
   }
+  return out;
+}
+
+// PhraseText(words) + a + b + c, built in one allocation.
+std::string PhraseText(const std::vector<std::string>& words, std::string_view a,
+                       std::string_view b, std::string_view c) {
+  size_t n = a.size() + b.size() + c.size();
+  for (const auto& w : words) n += w.size() + 1;
+  std::string out;
+  out.reserve(n);
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  out.append(a);
+  out.append(b);
+  out.append(c);
   return out;
 }
 
@@ -472,6 +495,16 @@ struct Member {
   const std::vector<std::string>* actor_phrase = nullptr;  // the name of `actor` matched
   std::vector<std::pair<const dict::Agent*, const std::vector<std::string>*>> agents;
   std::vector<WhyEntry> notes;  // rules applied after coding (a resolved reference)
+  // Empties the member but keeps its buffers (members are reused from sentence to
+  // sentence).
+  void Clear() {
+    words.clear();
+    code.clear();
+    actor = nullptr;
+    actor_phrase = nullptr;
+    agents.clear();
+    notes.clear();
+  }
 };
 
 struct NounPhrase {
@@ -484,10 +517,11 @@ struct NounPhrase {
       if (!m.code.empty()) return true;
     return false;
   }
-  std::string PrimaryCode() const {
+  const std::string& PrimaryCode() const {
+    static const std::string* const kNone = new std::string("---");
     for (const auto& m : members)
       if (!m.code.empty()) return m.code;
-    return "---";
+    return *kNone;
   }
 };
 
@@ -521,7 +555,9 @@ class SentenceCoder {
         word_hash_(sc_.word_hash),
         entries_(sc_.entries),
         np_of_word_(sc_.np_of_word),
-        deleted_(sc_.deleted) {
+        deleted_(sc_.deleted),
+        phrases_(sc_.phrases) {
+    RecyclePhrases();
     Prepare();
   }
 
@@ -551,7 +587,20 @@ class SentenceCoder {
   // Appends the word leaves of `node` that Expand keeps (no "'s", no punctuation).
   void AppendLeafWords(int node, std::vector<int>* out) const;
   std::vector<std::vector<int>> Expand(int node, int depth) const;
-  Member CodeMember(std::vector<int> words) const;
+  // Codes m->words into *m.
+  void CodeMember(Member* m) const;
+  // The previous sentence's phrases give their members and buffers to the pools below.
+  void RecyclePhrases();
+  Member TakeMember() {
+    if (sc_.free_members.empty()) return Member();
+    Member m = std::move(sc_.free_members.back());
+    sc_.free_members.pop_back();
+    return m;
+  }
+  void ReturnMember(Member&& m) {
+    m.Clear();
+    sc_.free_members.push_back(std::move(m));
+  }
   // Appends the why entries of a member to *why: its actor (and date restriction), agents
   // and notes, each role prefixed with `role_prefix` ("source-").
   void AppendWhy(const Member& m, std::string_view role_prefix, std::vector<WhyEntry>* why) const;
@@ -626,7 +675,6 @@ class SentenceCoder {
                                std::move(file), line, ok, std::move(code)});
   }
   void TracePhrases() const;
-  std::vector<NounPhrase> phrases_;
   // Per-thread buffers for the per-sentence arrays below, reused from sentence to sentence
   // (a thread codes one sentence at a time).
   struct Scratch {
@@ -639,8 +687,15 @@ class SentenceCoder {
     std::vector<bool> deleted;
     std::vector<Item> lower, upper;             // TryVerb's items
     std::vector<int> commas;                    // MarkCommaClauses
+    std::vector<int> stack;                     // FindNounPhrases, CodeVerbs
+    std::vector<long> pass0_steps;              // CodeVerbPhrase
     std::vector<std::pair<int, int>> excluded;  // UpperItems
     std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
+    // The last sentence's noun phrases, and cleared members and member lists whose
+    // buffers the next sentence reuses (see RecyclePhrases).
+    std::vector<NounPhrase> phrases;
+    std::vector<Member> free_members;
+    std::vector<std::vector<Member>> free_member_lists;
     static Scratch& Get() {
       static thread_local Scratch s;
       return s;
@@ -664,7 +719,14 @@ class SentenceCoder {
   std::vector<const CompiledDictionary::WordEntries*>& entries_;
   std::vector<int>& np_of_word_;
   std::vector<bool>& deleted_;
-  bool mood_applied_ = false;  // set by TryVerb when the intent rule changed a code
+  std::vector<NounPhrase>& phrases_;  // this sentence's (in Scratch::phrases)
+  bool mood_applied_ = false;         // set by TryVerb when the intent rule changed a code
+  bool no_pattern_ = false;           // set by TryVerb: it returned false as no pattern matched
+  // >= 0: TryVerb skips the patterns (they are known not to match) and counts this many
+  // matching steps instead.
+  long skip_pattern_steps_ = -1;
+  // The verb phrase and verb words whose items are in Scratch::lower and upper.
+  int items_vp_ = -1, items_after_ = -1, items_before_ = -1;
   mutable long match_steps_left_ = kMaxMatchStepsPerSentence;
   mutable const uint64_t* token_hashes_ = nullptr;  // of the side MatchSide is matching
 };
@@ -680,51 +742,69 @@ void SentenceCoder::Prepare() {
   lo_.assign(nn, -1);
   hi_.assign(nn, -1);
   inner_height_.assign(nn, 0);
-  for (size_t i = 0; i < nn; ++i) node_bits_[i] = LabelBits(t_.nodes[i].label);
   word_flags_.resize(nw);
   word_bit_.resize(nw);
   word_hash_.resize(nw);
-  for (size_t i = 0; i < nw; ++i) {
-    word_flags_[i] = WordFlags(t_.words[i]);
-    // CompiledDictionary::WordBit, from the hash that the look-ups use too.
-    const uint64_t h = CompiledDictionary::HashWord(t_.words[i].norm);
-    word_hash_[i] = h;
-    word_bit_[i] = uint64_t{1} << (h & 63);
-  }
   entries_.assign(nw, kUnknownEntries);
+  // Raw pointers: through the vectors (references into Scratch) every store could change
+  // their fields, so each access would load the buffer again.
+  const TreeNode* const nodes = t_.nodes.data();
+  const TreeWord* const words = t_.words.data();
+  uint32_t* const bits = node_bits_.data();
+  uint32_t* const below = below_.data();
+  int* const lo = lo_.data();
+  int* const hi = hi_.data();
+  int* const inner_height = inner_height_.data();
+  uint32_t* const word_flags = word_flags_.data();
+  uint64_t* const word_hash = word_hash_.data();
+  uint64_t* const word_bit = word_bit_.data();
+  for (size_t i = 0; i < nn; ++i) bits[i] = LabelBits(nodes[i].label);
+  for (size_t i = 0; i < nw; ++i) {
+    word_flags[i] = WordFlags(words[i]);
+    // CompiledDictionary::WordBit, from the hash that the look-ups use too.
+    const uint64_t h = CompiledDictionary::HashWord(words[i].norm);
+    word_hash[i] = h;
+    word_bit[i] = uint64_t{1} << (h & 63);
+  }
   // Children before parents: the reverse of a pre-order walk from the root.
   std::vector<int>& order = sc_.order;
   order.clear();
   if (nn > 0) order.push_back(0);
-  for (size_t i = 0; i < order.size(); ++i)
-    for (int c : t_.nodes[order[i]].children) order.push_back(c);
+  for (size_t i = 0; i < order.size(); ++i) {
+    const std::vector<int>& ch = nodes[order[i]].children;
+    order.insert(order.end(), ch.begin(), ch.end());
+  }
   for (size_t i = order.size(); i-- > 0;) {
     const int n = order[i];
-    const TreeNode& nd = t_.nodes[n];
-    uint32_t below = 0;
+    const TreeNode& nd = nodes[n];
+    const int* const ch = nd.children.data();
+    const size_t nch = nd.children.size();
+    uint32_t below_n = 0;
     int height = 0;
-    for (int c : nd.children) {
-      below |= node_bits_[c] | below_[c];
-      if (t_.nodes[c].word < 0) height = std::max(height, inner_height_[c] + 1);
+    for (size_t k = 0; k < nch; ++k) {
+      const int c = ch[k];
+      below_n |= bits[c] | below[c];
+      if (nodes[c].word < 0) height = std::max(height, inner_height[c] + 1);
     }
-    below_[n] = below;
-    inner_height_[n] = height;
+    below[n] = below_n;
+    inner_height[n] = height;
     if (nd.word >= 0) {
-      lo_[n] = nd.word;
-      hi_[n] = nd.word + 1;
-      node_bits_[n] |= kWordsInOrder;
-    } else if (!nd.children.empty()) {
-      lo_[n] = lo_[nd.children.front()];
-      hi_[n] = hi_[nd.children.back()];
+      lo[n] = nd.word;
+      hi[n] = nd.word + 1;
+      bits[n] |= kWordsInOrder;
+    } else if (nch > 0) {
+      lo[n] = lo[ch[0]];
+      hi[n] = hi[ch[nch - 1]];
       bool in_order = true;
-      int next = lo_[n];
-      for (int c : nd.children) {
-        in_order &= (node_bits_[c] & kWordsInOrder) && lo_[c] == next && next >= 0;
-        next = hi_[c];
+      int next = lo[n];
+      for (size_t k = 0; k < nch; ++k) {
+        const int c = ch[k];
+        in_order &= (bits[c] & kWordsInOrder) && lo[c] == next && next >= 0;
+        next = hi[c];
       }
-      if (in_order) node_bits_[n] |= kWordsInOrder;
+      if (in_order) bits[n] |= kWordsInOrder;
     }
-    if ((node_bits_[n] & kNP) && IsCompoundNP(n)) node_bits_[n] |= kCompoundNP;
+    if ((bits[n] & kNP) && IsCompoundNP(n)) bits[n] |= kCompoundNP;
   }
 }
 
@@ -875,14 +955,22 @@ std::vector<std::vector<int>> SentenceCoder::Expand(int node, int depth) const {
   return acc;
 }
 
-Member SentenceCoder::CodeMember(std::vector<int> words) const {
-  Member m;
-  m.words = std::move(words);
+void SentenceCoder::RecyclePhrases() {
+  for (NounPhrase& np : phrases_) {
+    for (Member& m : np.members) ReturnMember(std::move(m));
+    np.members.clear();
+    sc_.free_member_lists.push_back(std::move(np.members));
+  }
+  phrases_.clear();
+}
+
+void SentenceCoder::CodeMember(Member* mp) const {
+  Member& m = *mp;
   const auto& w = m.words;
   // The first actor in the phrase.
   int actor_begin = -1, actor_end = -1;
   const dict::Actor* actor = nullptr;
-  std::string code;
+  std::string& code = m.code;  // assigned in place: the member's buffer is reused
   for (size_t k = 0; k < w.size() && !actor; ++k) {
     const auto* e = Entries(w[k]);
     const auto* cands = e ? e->actors : nullptr;
@@ -897,7 +985,7 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
       actor = &dict_.dict().actors[ref.owner];
       actor_begin = static_cast<int>(k);
       actor_end = static_cast<int>(k + len);
-      code = actor->CodeOn(date_);
+      code.assign(actor->CodeOn(date_));
       m.actor = actor;
       m.actor_phrase = &ph;
       break;
@@ -922,8 +1010,8 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
       break;
     }
   }
-  if (!actor && agents.empty()) return m;
-  if (code.empty()) code = "---";
+  if (!actor && agents.empty()) return;
+  if (code.empty()) code.assign("---");
   for (const auto& [ag, ph] : agents) {
     const std::string& agc = ag->code;
     bool present = false;
@@ -933,10 +1021,11 @@ Member SentenceCoder::CodeMember(std::vector<int> words) const {
         break;
       }
     if (present) break;
-    code = ag->prefix ? agc + code : code + agc;
+    if (ag->prefix)
+      code.insert(0, agc);
+    else
+      code.append(agc);
   }
-  m.code = code;
-  return m;
 }
 
 void SentenceCoder::AppendWhy(const Member& m, std::string_view role_prefix,
@@ -954,7 +1043,7 @@ void SentenceCoder::AppendWhy(const Member& m, std::string_view role_prefix,
     size_t name = 0;
     while (name + 1 < actor->names.size() && &actor->names[name] != &ph) ++name;
     why->push_back({role("actor"), actor->origin.file, actor->NameLine(name),
-                    PhraseText(ph) + " [" + code + "]"});
+                    PhraseText(ph, " [", code, "]")});
     if (const dict::DatedCode* dc = actor->CodeEntryOn(date_); dc && dc->restricted) {
       why->push_back({role("rule"), dc->origin.file, dc->origin.line,
                       "date restriction: " + PhraseText(actor->names[0]) + " is " + code + " on " +
@@ -962,9 +1051,9 @@ void SentenceCoder::AppendWhy(const Member& m, std::string_view role_prefix,
     }
   }
   for (const auto& [ag, ph] : m.agents)
-    why->push_back(
-        {role("agent"), ag->origin.file, ag->origin.line,
-         PhraseText(*ph) + (ag->prefix ? " [" + ag->code + "~]" : " [~" + ag->code + "]")});
+    why->push_back({role("agent"), ag->origin.file, ag->origin.line,
+                    ag->prefix ? PhraseText(*ph, " [", ag->code, "~]")
+                               : PhraseText(*ph, " [~", ag->code, "]")});
   for (const WhyEntry& n : m.notes) {
     why->push_back(n);
     why->back().role = role(n.role);
@@ -973,6 +1062,13 @@ void SentenceCoder::AppendWhy(const Member& m, std::string_view role_prefix,
 
 void SentenceCoder::ResolveReference(Member* m) const {
   if (!ctx_ || ctx_->referents.empty() || m->words.empty()) return;
+  // The latest kMaxReferents, most recent last.
+  const auto refs_end = ctx_->referents.end();
+  const auto refs_begin = ctx_->referents.size() > kMaxReferents
+                              ? refs_end - static_cast<long>(kMaxReferents)
+                              : ctx_->referents.begin();
+  const auto refs_rbegin = std::make_reverse_iterator(refs_end);
+  const auto refs_rend = std::make_reverse_iterator(refs_begin);
   const std::string& first = t_.words[m->words.front()].norm;
   auto note = [&](const StoryContext::Referent& r, const std::string& what) {
     m->notes.push_back({"rule", "", 0,
@@ -983,7 +1079,7 @@ void SentenceCoder::ResolveReference(Member* m) const {
       (Eq(first, "HE") || Eq(first, "SHE") || Eq(first, "THEY"))) {
     // The most recent actor; for "he"/"she" one with a role (a person) when there is one.
     const StoryContext::Referent* pick = nullptr;
-    for (auto it = ctx_->referents.rbegin(); it != ctx_->referents.rend() && !pick; ++it)
+    for (auto it = refs_rbegin; it != refs_rend && !pick; ++it)
       if (Eq(first, "THEY") || it->code.size() > 3) pick = &*it;
     if (!pick) pick = &ctx_->referents.back();
     m->code = pick->code;
@@ -994,7 +1090,7 @@ void SentenceCoder::ResolveReference(Member* m) const {
   const std::string role = m->code.substr(3);
   if (Eq(first, "THE")) {
     // "the minister": the latest actor holding that role.
-    for (auto it = ctx_->referents.rbegin(); it != ctx_->referents.rend(); ++it)
+    for (auto it = refs_rbegin; it != refs_rend; ++it)
       if (it->code.size() > 3 && it->code.find(role, 3) != std::string::npos) {
         m->code = it->code;
         note(*it, JoinNorm(t_, m->words));
@@ -1017,8 +1113,7 @@ void SentenceCoder::RememberReferents() const {
       if (m.code.empty() || m.code[0] == '"' || m.code.compare(0, 3, "---") == 0) continue;
       ctx_->referents.push_back({m.code, JoinNorm(t_, m.words), ctx_->sentence});
     }
-  constexpr size_t kMaxReferents = 32;
-  if (ctx_->referents.size() > kMaxReferents)
+  if (ctx_->referents.size() > 2 * kMaxReferents)
     ctx_->referents.erase(ctx_->referents.begin(),
                           ctx_->referents.end() - static_cast<long>(kMaxReferents));
 }
@@ -1026,7 +1121,8 @@ void SentenceCoder::RememberReferents() const {
 void SentenceCoder::FindNounPhrases() {
   np_of_word_.assign(t_.words.size(), -1);
   phrases_.reserve(16);
-  std::vector<int> st{0};
+  std::vector<int>& st = sc_.stack;  // FindNounPhrases and CodeVerbs do not nest
+  st.assign(1, 0);
   while (!st.empty()) {
     int n = st.back();
     st.pop_back();
@@ -1065,6 +1161,10 @@ void SentenceCoder::FindNounPhrases() {
     if (make || head_children > 0) {
       NounPhrase np;
       np.node = n;
+      if (!sc_.free_member_lists.empty()) {
+        np.members = std::move(sc_.free_member_lists.back());
+        sc_.free_member_lists.pop_back();
+      }
       std::vector<std::vector<int>> expansions;
       bool simple = true;  // one member: the leaf words of the phrase's nodes
       if (head_children == 0) {
@@ -1078,16 +1178,19 @@ void SentenceCoder::FindNounPhrases() {
         for (size_t c = 0; c < head_children; ++c) simple &= IsSimple(nd.children[c], 0);
       }
       if (simple) {
-        std::vector<int> words;
+        Member m = TakeMember();
         if (head_children == 0) {
-          AppendLeafWords(n, &words);
+          AppendLeafWords(n, &m.words);
         } else {
-          for (size_t c = 0; c < head_children; ++c) AppendLeafWords(nd.children[c], &words);
+          for (size_t c = 0; c < head_children; ++c) AppendLeafWords(nd.children[c], &m.words);
         }
         np.compound = false;
-        if (!words.empty()) {
-          np.members.push_back(CodeMember(std::move(words)));
+        if (!m.words.empty()) {
+          CodeMember(&m);
+          np.members.push_back(std::move(m));
           ResolveReference(&np.members.back());
+        } else {
+          ReturnMember(std::move(m));
         }
       } else {
         if (head_children == 0) {
@@ -1100,7 +1203,10 @@ void SentenceCoder::FindNounPhrases() {
         np.compound = expansions.size() > 1;
         for (auto& e : expansions) {
           if (e.empty()) continue;
-          np.members.push_back(CodeMember(std::move(e)));
+          Member m = TakeMember();
+          m.words.assign(e.begin(), e.end());
+          CodeMember(&m);
+          np.members.push_back(std::move(m));
           ResolveReference(&np.members.back());
         }
       }
@@ -1108,6 +1214,8 @@ void SentenceCoder::FindNounPhrases() {
         int id = static_cast<int>(phrases_.size());
         for (int i = np.first; i < np.last; ++i) np_of_word_[i] = id;
         phrases_.push_back(std::move(np));
+      } else {
+        sc_.free_member_lists.push_back(std::move(np.members));
       }
       if (head_children > 0)
         for (size_t c = nd.children.size(); c-- > head_children;) st.push_back(nd.children[c]);
@@ -1536,8 +1644,15 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   // TryVerb calls do not nest: the items live in per-thread buffers.
   std::vector<Item>& lower = sc_.lower;
   std::vector<Item>& upper = sc_.upper;
-  LowerItems(vp, verb_words.back(), &lower);
-  UpperItems(vp, verb_words.front(), &upper);
+  // The forms of a verb phrase and the two passes of CodeVerbPhrase mostly ask for the
+  // same items: computed again only when the verb phrase or verb words differ.
+  if (items_vp_ != vp || items_after_ != verb_words.back() || items_before_ != verb_words.front()) {
+    LowerItems(vp, verb_words.back(), &lower);
+    UpperItems(vp, verb_words.front(), &upper);
+    items_vp_ = vp;
+    items_after_ = verb_words.back();
+    items_before_ = verb_words.front();
+  }
   std::string code = form->code.empty() ? block->code : form->code;
   std::string paired = form->code.empty() ? block->paired : form->paired;
   Binding bind;
@@ -1555,13 +1670,41 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   // A side whose literal words are not all among the items cannot match: most patterns of
   // a block fail this test, without a search.
   const uint64_t lower_mask = WordsMask(lower), upper_mask = WordsMask(upper);
+  // Likewise a synset token needs a word among the items that starts (after the verb) or
+  // ends (before it) one of its members.
   auto after_may_match = [&](const CompiledDictionary::PatternRef& r) {
-    return (r.after_words & ~lower_mask) == 0;
+    if ((r.after_words & ~lower_mask) != 0) return false;
+    for (uint64_t m : r.after_synsets)
+      if (!(m & lower_mask)) return false;
+    return true;
   };
   auto before_may_match = [&](const CompiledDictionary::PatternRef& r) {
-    return (r.before_words & ~upper_mask) == 0;
+    if ((r.before_words & ~upper_mask) != 0) return false;
+    for (uint64_t m : r.before_synsets)
+      if (!(m & upper_mask)) return false;
+    return true;
   };
-  for (size_t pi = 0; pi < patterns.size(); ++pi) {
+  // Both sides' word masks of pattern i, side by side in one array (VerbRef::masks).
+  const uint64_t* masks = verb.patterns ? verb.masks : nullptr;
+  no_pattern_ = false;
+  // Pass 1 of CodeVerbPhrase for a form whose patterns all failed in pass 0: they fail
+  // again the same way (same items, same search) unless the sentence's step budget runs
+  // out on the way; only their steps are counted again, as matching them would.
+  const bool skip = skip_pattern_steps_ >= 0 && match_steps_left_ - skip_pattern_steps_ >= 0;
+  const size_t npatterns = skip ? 0 : patterns.size();
+  if (skip) match_steps_left_ -= skip_pattern_steps_;
+  for (size_t pi = 0; pi < npatterns; ++pi) {
+    // Without a trace (which says which side failed), a pattern that cannot match on
+    // either side is passed over before anything else is read.
+    if (!trace_) {
+      if (masks) {
+        while (pi < npatterns &&
+               ((masks[2 * pi] & ~lower_mask) | (masks[2 * pi + 1] & ~upper_mask)) != 0)
+          ++pi;
+        if (pi == npatterns) break;
+      }
+      if (!before_may_match(patterns[pi])) continue;
+    }
     const dict::Pattern* pat_ptr = patterns[pi].pattern;
     Binding b;
     if (!after_may_match(patterns[pi]) ||
@@ -1645,7 +1788,10 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     matched_pattern = &pat;
     break;
   }
-  if (patterns_only && !pattern_matched) return false;
+  if (patterns_only && !pattern_matched) {
+    no_pattern_ = true;
+    return false;
+  }
   // The rules applied, in order; the verb and pattern entries that come first are added
   // only when an event is made.
   std::vector<WhyEntry> why;
@@ -1814,9 +1960,10 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     if (opt_.third_location && Eq(code, "040")) ThirdLocation(lower, source, target, &code, &why);
     std::vector<WhyEntry> all;
     all.reserve(2 + why.size());
-    all.push_back(
-        {"verb", form->origin.file, form->origin.line,
-         PhraseText(form->words) + " (a verb of block " + block->name + " [" + block->code + "])"});
+    std::string verb_entry = PhraseText(form->words, " (a verb of block ", block->name, " [");
+    verb_entry.append(block->code);
+    verb_entry.append("])");
+    all.push_back({"verb", form->origin.file, form->origin.line, std::move(verb_entry)});
     if (pattern_matched)
       all.push_back({"pattern", matched_pattern->origin.file, matched_pattern->origin.line,
                      matched_pattern->text});
@@ -1961,17 +2108,28 @@ bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
   }
   // Only the longest matching forms compete.
   size_t longest = nforms == 0 ? 0 : forms.front().second.size();
+  // Per form: the matching steps its patterns used in pass 0 when none matched (pass 1
+  // then skips them), else -1.
+  auto& pass0_steps = sc_.pass0_steps;
+  pass0_steps.assign(nforms, -1);
   for (int pass = 0; pass < 2; ++pass)
     for (size_t f = 0; f < nforms; ++f) {
       const auto& [ref, vwords] = forms[f];
       if (vwords.size() < longest) break;
-      if (TryVerb(n, *ref, vwords, pass == 0, out)) return true;
+      const long steps_before = match_steps_left_;
+      // A trace records every pattern tried in pass 1: no skipping then.
+      skip_pattern_steps_ = pass == 1 && !trace_ ? pass0_steps[f] : -1;
+      const bool coded = TryVerb(n, *ref, vwords, pass == 0, out);
+      skip_pattern_steps_ = -1;
+      if (coded) return true;
+      if (pass == 0 && no_pattern_) pass0_steps[f] = steps_before - match_steps_left_;
     }
   return false;
 }
 
 void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
-  std::vector<int> st{0};
+  std::vector<int>& st = sc_.stack;  // FindNounPhrases and CodeVerbs do not nest
+  st.assign(1, 0);
   while (!st.empty()) {
     int n = st.back();
     st.pop_back();
@@ -2081,6 +2239,28 @@ bool Coder::IsDiscarded(const std::vector<std::string>& words, bool* story_level
       if (k + ph.size() > words.size()) continue;
       bool ok = true;
       for (size_t j = 1; j < ph.size() && ok; ++j) ok = words[k + j] == ph[j];
+      if (!ok) continue;
+      found = true;
+      if (dict_->dict().discards[ref.owner].story_level) *story_level = true;
+    }
+  }
+  return found;
+}
+
+bool Coder::IsDiscarded(const ParseTree& tree, bool* story_level) const {
+  *story_level = false;
+  bool found = false;
+  const auto& words = tree.words;
+  for (size_t k = 0; k < words.size(); ++k) {
+    // Most words start no discard phrase: a bit test rules them out before any hashing.
+    if (!dict_->MayStartDiscard(words[k].norm)) continue;
+    const auto* cands = dict_->DiscardsStartingWith(words[k].norm);
+    if (!cands) continue;
+    for (const auto& ref : *cands) {
+      const auto& ph = *ref.words;
+      if (k + ph.size() > words.size()) continue;
+      bool ok = true;
+      for (size_t j = 1; j < ph.size() && ok; ++j) ok = words[k + j].norm == ph[j];
       if (!ok) continue;
       found = true;
       if (dict_->dict().discards[ref.owner].story_level) *story_level = true;

@@ -122,6 +122,8 @@ class Coder {
   // True when the words contain a sentence discard phrase; *story_level is set when the
   // phrase discards the whole story.
   bool IsDiscarded(const std::vector<std::string>& upper_words, bool* story_level) const;
+  // The same over the words' norms of `tree`, without copying them.
+  bool IsDiscarded(const ParseTree& tree, bool* story_level) const;
 
   const CoderOptions& options() const { return options_; }
   const CompiledDictionary& dictionary() const { return *dict_; }

@@ -63,6 +63,8 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
     const auto& w = dict_.discards[i].words;
     if (w.empty()) continue;
     discards_[w[0]].push_back({&w, nullptr, static_cast<int>(i)});
+    const uint32_t b = DiscardKey(w[0]);
+    discard_first_[b >> 6] |= uint64_t{1} << (b & 63);
   }
   SortLongestFirst(&actors_);
   SortLongestFirst(&agents_);
@@ -85,7 +87,7 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
         lit += (t.kind == dict::PatternToken::kWord || t.kind == dict::PatternToken::kSynset);
         if (t.kind == dict::PatternToken::kWord) after |= WordBit(t.text);
       }
-      PatternRef ref{&p, lit, after, before, {}, {}};
+      PatternRef ref{&p, lit, after, before, {}, {}, {}, {}};
       for (const auto& t : p.after)
         ref.after_hashes.push_back(CompiledDictionary::HashWord(t.text));
       for (const auto& t : p.before)
@@ -124,6 +126,29 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
                          [](const auto* a, const auto* b) { return a->size() > b->size(); });
       }
   }
+  // The synset masks of the patterns, from the same tables as SynsetMembers.
+  auto synset_mask = [](const auto& by_name, const std::string& name) {
+    uint64_t m = 0;
+    auto it = by_name.find(name);
+    if (it != by_name.end())
+      for (const auto& [w, list] : it->second) m |= WordBit(w);
+    return m;
+  };
+  for (auto& [block, pats] : patterns_) {
+    auto& masks = pattern_masks_[block];
+    for (auto& ref : pats) {
+      for (const auto& t : ref.pattern->after)
+        if (t.kind == dict::PatternToken::kSynset)
+          ref.after_synsets.push_back(synset_mask(synsets_, t.text));
+      for (const auto& t : ref.pattern->before)
+        if (t.kind == dict::PatternToken::kSynset)
+          ref.before_synsets.push_back(synset_mask(synsets_by_last_, t.text));
+      masks.push_back(ref.after_words);
+      masks.push_back(ref.before_words);
+    }
+  }
+  for (auto& [word, list] : verbs_)
+    for (auto& ref : list) ref.masks = pattern_masks_[ref.block].data();
   // Word hashes of the actor and agent phrases, in one array sized first (the pointers into
   // it stay valid).
   size_t hash_words = 0;

@@ -44,6 +44,9 @@ class CompiledDictionary {
     const dict::VerbForm* form;
     const dict::VerbBlock* block;
     const std::vector<PatternRef>* patterns = nullptr;  // PatternsOf(block), looked up once
+    // PatternRef::after_words and before_words of each of *patterns, in pairs, in one array
+    // (a block's pre-check reads 16 bytes a pattern); null when patterns is null.
+    const uint64_t* masks = nullptr;
   };
   struct PatternRef {
     const dict::Pattern* pattern;
@@ -54,6 +57,10 @@ class CompiledDictionary {
     // HashWord of each token's text, in token order, for the hashed
     // SynsetMembers look-up.
     std::vector<uint64_t> after_hashes, before_hashes;
+    // Per synset token after / before the verb: the or of the WordBit()s of the words that
+    // start its members (after) or end them (before; that side is matched backwards). A
+    // side can only match words whose WordBit()s meet each of these masks.
+    std::vector<uint64_t> after_synsets, before_synsets;
   };
   // The hash of a word used by the tables and masks below: 8 bytes a step (dictionary
   // words are short), well mixed in all 64 bits.
@@ -101,6 +108,13 @@ class CompiledDictionary {
   const std::vector<PhraseRef>* ActorsStartingWith(const std::string& word) const;
   const std::vector<PhraseRef>* AgentsStartingWith(const std::string& word) const;
   const std::vector<PhraseRef>* DiscardsStartingWith(const std::string& word) const;
+  // False when no discard phrase starts with `word` (upper case); true for every word that
+  // starts one and for a few others. Three byte reads and a bit test: most words of a
+  // sentence are ruled out here without hashing them.
+  bool MayStartDiscard(std::string_view word) const {
+    const uint32_t b = DiscardKey(word);
+    return (discard_first_[b >> 6] >> (b & 63)) & 1;
+  }
   // Verb forms whose verb word (VerbForm::head) is `word`, longest first.
   const std::vector<VerbRef>* VerbsWithHead(const std::string& word) const;
   // Patterns of a block, most specific first.
@@ -124,6 +138,7 @@ class CompiledDictionary {
   std::unordered_map<std::string, std::vector<PhraseRef>> actors_, agents_, discards_;
   std::unordered_map<std::string, std::vector<VerbRef>> verbs_;
   std::unordered_map<const dict::VerbBlock*, std::vector<PatternRef>> patterns_;
+  std::unordered_map<const dict::VerbBlock*, std::vector<uint64_t>> pattern_masks_;
   std::unordered_map<std::string,
                      std::unordered_map<std::string, std::vector<const std::vector<std::string>*>>>
       synsets_, synsets_by_last_;
@@ -167,6 +182,15 @@ class CompiledDictionary {
   };
   HashFilter entry_filter_, synset_filter_;
   std::vector<uint64_t> phrase_hashes_;  // PhraseRef::hashes point into it
+  // MayStartDiscard's bits, indexed by DiscardKey of the discard phrases' first words.
+  static uint32_t DiscardKey(std::string_view w) {
+    if (w.empty()) return 0;
+    const uint32_t first = static_cast<unsigned char>(w.front());
+    const uint32_t last = static_cast<unsigned char>(w.back());
+    const uint32_t len = static_cast<uint32_t>(w.size() < 255 ? w.size() : 255);
+    return ((first * 0x9E37u) ^ (last * 0x85EBu) ^ (len * 0xC2B3u)) >> 3 & 8191u;
+  }
+  uint64_t discard_first_[128] = {};
   // The keys of the maps above (for the synsets, every member's first and last word of
   // any synset): most words of a sentence start no phrase, and the filters answer those
   // look-ups without probing the maps.

@@ -123,7 +123,6 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
 
   StoryContext context;
   std::vector<Span> sentence_spans;  // byte range of each sentence, for the locator
-  std::vector<std::string> norms;    // the words of the current sentence, upper case
   // Codes one sentence; false when a story-level discard ends the story.
   auto code_sentence = [&](const ParseTree& tree, size_t begin, size_t end) {
     int si = result->sentences++;
@@ -138,11 +137,8 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
       for (const auto& w : tree.words) ex->tagged.emplace_back(w.text, w.tag);
       ex->tree = ToBracketed(tree);
     }
-    // Reused across the sentences of the story: assign() keeps each string's buffer.
-    norms.resize(tree.words.size());
-    for (size_t k = 0; k < tree.words.size(); ++k) norms[k].assign(tree.words[k].norm);
     bool story_level = false;
-    if (coder_.IsDiscarded(norms, &story_level)) {
+    if (coder_.IsDiscarded(tree, &story_level)) {
       if (ex)
         ex->discard = story_level ? "a story discard phrase: the whole story is not coded"
                                   : "a sentence discard phrase: this sentence is not coded";
