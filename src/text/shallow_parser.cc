@@ -413,17 +413,38 @@ inline void CopyString(std::string* out, const std::string& v) {
   }
 }
 
+// Do a and b, both n bytes long (n <= 16), hold the same bytes? Overlapping fixed-size
+// loads that stay inside both strings, as in CopyString.
+inline bool SameShortBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 2) {
+    uint16_t a0, a1, b0, b1;  // labels and tags are mostly 2 to 4 bytes
+    std::memcpy(&a0, a, 2);
+    std::memcpy(&a1, a + n - 2, 2);
+    std::memcpy(&b0, b, 2);
+    std::memcpy(&b1, b + n - 2, 2);
+    if (((a0 ^ b0) | (a1 ^ b1)) != 0) return false;
+    for (size_t k = 2; k + 2 < n; ++k) {  // the middle of 5 to 7 bytes
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  }
+  return n == 0 || a[0] == b[0];
+}
+
 // *out = v for the short labels and tags of a tree: when the reused string already holds
 // v (often, as trees are overwritten sentence after sentence) it is left alone; otherwise
 // string-to-string assignment, whose path is much shorter than assign(ptr, len)'s.
 inline void SetShort(std::string* out, const std::string& v) {
-  if (out->size() == v.size()) {
-    const char* o = out->data();
-    const char* p = v.data();
-    size_t k = 0;
-    while (k < v.size() && o[k] == p[k]) ++k;
-    if (k == v.size()) return;
-  }
+  const size_t n = v.size();
+  if (out->size() == n && n <= 16 && SameShortBytes(out->data(), v.data(), n)) return;
   CopyString(out, v);
 }
 
@@ -701,7 +722,16 @@ class Builder {
   void PopTo(size_t depth) {
     while (stack_.size() > depth) Close();
   }
-  void Leaf(size_t i);
+  // Places token i as a leaf. The two modes are separate functions so that the tree
+  // mode's, run for every token, stays small.
+  void Leaf(size_t i) {
+    if (tree_ != nullptr)
+      TreeLeaf(i);
+    else
+      StringLeaf(i);
+  }
+  [[gnu::noinline]] void TreeLeaf(size_t i);
+  [[gnu::noinline]] void StringLeaf(size_t i);
   // Pops completed PPs and NP wrappers not waiting for a conjunct (never the top S).
   void PopCompleted() {
     while (stack_.size() > 2) {
@@ -747,9 +777,9 @@ class Builder {
   size_t coord_depth_ = 0;                        // stack depth of the S holding both
 };
 
-void Builder::Leaf(size_t i) {
+void Builder::TreeLeaf(size_t i) {
   const Token& t = s_.tokens[i];
-  if (tree_ != nullptr) {
+  {
     // What ReadTreebank reads back from the bracketed leaf below; the word keeps the
     // token's own text, norm and offsets (as StoryCoder copied them onto the read tree).
     const size_t wi = words_used_++;
@@ -772,15 +802,18 @@ void Builder::Leaf(size_t i) {
     const int id = static_cast<int>(nodes_used_++);
     TreeNode& nd = NodeAt(id);
     if (plain)
-      SetShort(&nd.label, w.tag);
+      SetShort(&nd.label, tag);
     else
       CleanLabelInto(w.tag, &nd.label);
     nd.children.clear();
     nd.word = static_cast<int>(wi);
     nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
     if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
-    return;
   }
+}
+
+void Builder::StringLeaf(size_t i) {
+  const Token& t = s_.tokens[i];
   if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
   out_.push_back('(');
   if (t.tag.empty()) {
