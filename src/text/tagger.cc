@@ -71,6 +71,28 @@ constexpr std::string_view kTagNames[kNumTags] = {
     "PRP$", "POS", "TO",  "MD",   "WDT", "WP",  "WP$", "WRB", "EX",  "RP",    "UH",
     "FW",   "SYM", "$",   "#",    ",",   ".",   ":",   "``",  "''",  "-LRB-", "-RRB-"};
 
+// Each name as little-endian bytes zero-padded to 8 (names have at most 5 bytes), and the
+// mask of its bytes and terminator.
+constexpr auto kTagPad = [] {
+  std::array<uint64_t, kNumTags> a{};
+  for (size_t t = 0; t < kNumTags; ++t)
+    for (size_t k = 0; k < kTagNames[t].size(); ++k)
+      a[t] |= uint64_t{static_cast<unsigned char>(kTagNames[t][k])} << (8 * k);
+  return a;
+}();
+constexpr auto kTagMask = [] {
+  std::array<uint64_t, kNumTags> a{};
+  for (size_t t = 0; t < kNumTags; ++t) a[t] = (uint64_t{1} << (8 * (kTagNames[t].size() + 1))) - 1;
+  return a;
+}();
+static_assert(
+    [] {
+      for (std::string_view name : kTagNames)
+        if (name.size() > 7) return false;
+      return true;
+    }(),
+    "tag names must fit 8 bytes with their terminator");
+
 using TagSet = uint64_t;
 constexpr TagSet Bit(T t) { return TagSet{1} << t; }
 constexpr TagSet kNounish = Bit(NN) | Bit(NNS) | Bit(NNP) | Bit(NNPS);
@@ -516,15 +538,18 @@ class WordCache {
   }
 
   // The entry for `w`, a blank one (kind kUnknownKind) if `w` is new; nullptr if `w` is
-  // too long to keep. The pointer is valid until the next Get or Reset.
-  WordInfo* Get(std::string_view w) {
+  // too long to keep. The pointer is valid until the next Get or Reset. `readable` bytes
+  // (>= w.size()) may be read at w.data(): a std::string's whole buffer, capacity() + 1,
+  // so that a short word is loaded 8 bytes at a time and masked.
+  WordInfo* Get(std::string_view w, size_t readable) {
     if (w.size() > kMaxKey) return nullptr;
     // The text as little-endian 8-byte words, zero-padded: hashed and compared a word at a
     // time, inline (no memcmp/memcpy calls for these short keys).
     uint64_t key[kMaxKey / 8];
     key[0] = key[1] = 0;
     const size_t nw = (w.size() + 7) / 8;
-    for (size_t k = 0; k < nw; ++k) key[k] = LoadWord(w.data() + 8 * k, w.size() - 8 * k);
+    for (size_t k = 0; k < nw; ++k)
+      key[k] = LoadWord(w.data() + 8 * k, w.size() - 8 * k, readable - 8 * k);
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
     for (size_t k = 0; k < nw; ++k) {
       h = (h ^ key[k]) * 0xFF51AFD7ED558CCDULL;
@@ -585,12 +610,13 @@ class WordCache {
     WordInfo info;
   };
 
-  // Up to 8 bytes of p (n of them if n < 8), little-endian, zero-padded.
-  static uint64_t LoadWord(const char* p, size_t n) {
+  // Up to 8 bytes of p (n of them if n < 8), little-endian, zero-padded; `readable` bytes
+  // (>= n) may be read at p.
+  static uint64_t LoadWord(const char* p, size_t n, size_t readable) {
     uint64_t v = 0;
-    if (n >= 8) {
+    if (readable >= 8) {
       std::memcpy(&v, p, 8);  // a fixed-size copy: one load
-      return v;
+      return n >= 8 ? v : v & ((uint64_t{1} << (8 * n)) - 1);
     }
     for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
     return v;
@@ -1162,11 +1188,12 @@ void Tagger::Tag(Sentence* s) const {
   bool quote_open = false;
   bool at_start = true;
   for (size_t i = 0; i < n; ++i) {
-    const std::string_view w = s->tokens[i].text;
+    const std::string& text = s->tokens[i].text;
+    const std::string_view w = text;
     Cand& c = cands[i];
     // What depends on the text alone comes from the per-thread cache; words too long to
     // keep there are analysed into sc.local.
-    WordInfo* info = sc.cache.Get(w);
+    WordInfo* info = sc.cache.Get(w, text.capacity() + 1);
     if (info == nullptr) {
       sc.local = WordInfo{};
       info = &sc.local;
@@ -1700,10 +1727,22 @@ void Tagger::Tag(Sentence* s) const {
       finite_seen = false;
   }
   for (size_t i = 0; i < n; ++i) {
-    // push_back is inlined and the names fit the string's inline buffer: no calls.
+    // The name is written with one 8-byte store of it and its zero padding (which also
+    // writes the terminator) into the string's own buffer, and not at all if the tag is
+    // already there; the length moves by inlined push_backs: no library calls.
     std::string& tag = s->tokens[i].tag;
-    tag.clear();
-    for (char ch : kTagNames[tags[i]]) tag.push_back(ch);
+    const T t = tags[i];
+    const size_t len = kTagNames[t].size();
+    if (tag.capacity() < 8) {  // never for libstdc++'s inline buffer; kept for safety
+      tag.assign(kTagNames[t]);
+      continue;
+    }
+    uint64_t have;
+    std::memcpy(&have, tag.data(), 8);
+    if (tag.size() == len && (have & kTagMask[t]) == kTagPad[t]) continue;
+    if (tag.size() > len) tag.resize(len);
+    while (tag.size() < len) tag.push_back('\0');
+    std::memcpy(tag.data(), &kTagPad[t], 8);
   }
 }
 
