@@ -100,6 +100,9 @@ constexpr TagSet kFinite = Bit(VBD) | Bit(VBZ) | Bit(VBP) | Bit(MD);
 constexpr TagSet kVerbs = Bit(VB) | Bit(VBD) | Bit(VBG) | Bit(VBN) | Bit(VBP) | Bit(VBZ);
 constexpr TagSet kAdj = Bit(JJ) | Bit(JJR) | Bit(JJS);
 constexpr TagSet kDetLike = Bit(DT) | Bit(PRPS) | Bit(POS) | Bit(PDT) | Bit(WPS);
+// Tags after which the clause needs a finite verb of its own (Tag's finite_seen resets).
+constexpr TagSet kOpensClause =
+    Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) | Bit(WRB) | Bit(LQ) | Bit(LRB);
 
 // WordNet classes and flags stored per lower-case form.
 enum : uint16_t {
@@ -256,7 +259,16 @@ consteval uint16_t W(std::string_view w) {
 }
 
 // Word classes, as bits per id.
-enum : uint8_t { kBeW = 1, kHaveW = 2, kDoW = 4, kSayW = 8, kTimeW = 16, kCausW = 32, kSubjW = 64 };
+enum : uint8_t {
+  kBeW = 1,
+  kHaveW = 2,
+  kDoW = 4,
+  kSayW = 8,
+  kTimeW = 16,
+  kCausW = 32,
+  kSubjW = 64,
+  kSubordW = 128
+};
 constexpr std::array<uint8_t, kNumWords> kWordClass = [] {
   std::array<uint8_t, kNumWords> a{};
   auto mark = [&a](std::initializer_list<std::string_view> words, uint8_t cls) {
@@ -281,6 +293,10 @@ constexpr std::array<uint8_t, kNumWords> kWordClass = [] {
         "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard"},
        kCausW);
   mark({"he", "she", "it", "they", "we", "i", "you"}, kSubjW);
+  // Subordinators that, tagged IN, open a clause with a finite verb of its own.
+  mark({"that", "because", "if", "while", "although", "as", "whether", "though", "after", "before",
+        "since", "until", "when"},
+       kSubordW);
   a[0] = 0;
   return a;
 }();
@@ -292,6 +308,7 @@ bool IsSayWord(uint16_t w) { return (kWordClass[w] & kSayW) != 0; }
 bool IsTimeWord(uint16_t w) { return (kWordClass[w] & kTimeW) != 0; }
 bool IsCausative(uint16_t w) { return (kWordClass[w] & kCausW) != 0; }
 bool IsSubjectPronoun(uint16_t w) { return (kWordClass[w] & kSubjW) != 0; }
+bool IsSubordinator(uint16_t w) { return (kWordClass[w] & kSubordW) != 0; }
 
 // Is `w` one of `ids`?
 template <typename... Ids>
@@ -1375,22 +1392,23 @@ void Tagger::Tag(Sentence* s) const {
     const uint16_t lw = c.wid;
     T prev = i > 0 ? tags[i - 1] : PERIOD;
     const uint16_t plow = i > 0 ? lows[i - 1] : 0;
-    // Skip adverbs back to the auxiliary: "has also been", "will not go".
-    size_t a = i;
-    // ... and "RB CC RB" ("was heavily and unjustly criticized").
-    while (a > 0 &&
-           (tags[a - 1] == RB || (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
-      --a;
-    T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
-    const uint16_t aux_low = a > 0 ? lows[a - 1] : 0;
     const TagSet nxt = i + 1 < n ? cands[i + 1].set : Bit(PERIOD);
-    const bool next_nounish =
-        (((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
-         (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed && !(nxt & kVerbs))) &&
-        !(!finite_seen && (Bit(c.best) & (kNounish | kAdj)) && verb_with_object(i + 1));
     T t = c.best;
     TagSet set = c.set;
     if ((set & (set - 1)) != 0) {  // ambiguous
+      // (What only the rules for ambiguous words read is computed here, not for every token.)
+      // Skip adverbs back to the auxiliary: "has also been", "will not go".
+      size_t a = i;
+      // ... and "RB CC RB" ("was heavily and unjustly criticized").
+      while (a > 0 &&
+             (tags[a - 1] == RB || (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
+        --a;
+      T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
+      const uint16_t aux_low = a > 0 ? lows[a - 1] : 0;
+      const bool next_nounish =
+          (((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
+           (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed && !(nxt & kVerbs))) &&
+          !(!finite_seen && (Bit(c.best) & (kNounish | kAdj)) && verb_with_object(i + 1));
       const bool after_det = (Bit(prev) & (kDetLike | kAdj | Bit(CD))) != 0;
       const bool after_have = IsHave(aux_low) && (Bit(aux_tag) & (kVerbs)) != 0;
       const bool after_be =
@@ -1707,13 +1725,7 @@ void Tagger::Tag(Sentence* s) const {
     if (t == VBD && (AfterHave(lows, tags, i))) t = VBN;
     tags[i] = t;
     if (Bit(t) & kFinite) finite_seen = true;
-    if (t == COMMA || t == COLON || t == CC || t == WDT || t == WP || t == WRB ||
-        (t == IN && (lw == W("that") || lw == W("because") || lw == W("if") || lw == W("while") ||
-                     lw == W("although") || lw == W("as") || lw == W("whether") ||
-                     lw == W("though") || lw == W("after") || lw == W("before") ||
-                     lw == W("since") || lw == W("until") || lw == W("when"))) ||
-        t == LQ || t == LRB)
-      finite_seen = false;
+    if ((Bit(t) & kOpensClause) || (t == IN && IsSubordinator(lw))) finite_seen = false;
     if (t == VBP && (lw == W("are"))) finite_seen = true;
     // "said such a step enjoyed support": a verb of saying followed directly by a subject
     // opens a clause that needs its own finite verb.
