@@ -565,8 +565,19 @@ class WordCache {
     uint64_t key[kMaxKey / 8];
     key[0] = key[1] = 0;
     const size_t nw = (w.size() + 7) / 8;
-    for (size_t k = 0; k < nw; ++k)
-      key[k] = LoadWord(w.data() + 8 * k, w.size() - 8 * k, readable - 8 * k);
+    if (w.size() <= 16 && readable >= 16) {
+      // The common case (a word in a string's inline buffer): two loads, one mask.
+      std::memcpy(key, w.data(), 16);
+      if (w.size() <= 8) {
+        key[0] &= Low(w.size());
+        key[1] = 0;
+      } else {
+        key[1] &= Low(w.size() - 8);
+      }
+    } else {
+      for (size_t k = 0; k < nw; ++k)
+        key[k] = LoadWord(w.data() + 8 * k, w.size() - 8 * k, readable - 8 * k);
+    }
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
     for (size_t k = 0; k < nw; ++k) {
       h = (h ^ key[k]) * 0xFF51AFD7ED558CCDULL;
@@ -626,6 +637,9 @@ class WordCache {
     uint32_t more;    // the rest of the text: keys_[more...], if longer than 16 bytes
     WordInfo info;
   };
+
+  // The mask of the low n bytes of a word (all of it for n >= 8).
+  static uint64_t Low(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
 
   // Up to 8 bytes of p (n of them if n < 8), little-endian, zero-padded; `readable` bytes
   // (>= n) may be read at p.
