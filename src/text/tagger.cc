@@ -1229,7 +1229,11 @@ void Tagger::Tag(Sentence* s) const {
       sc.local = WordInfo{};
       info = &sc.local;
     }
-    if (info->kind == kUnknownKind) lx->Describe(w, info, &sc.low);
+    bool low_ready = false;  // sc.low holds LowerForm(w)
+    if (info->kind == kUnknownKind) {
+      lx->Describe(w, info, &sc.low);
+      low_ready = true;
+    }
     lows[i] = info->word.wid;
     switch (info->kind) {
       case kPunctKind:
@@ -1259,7 +1263,7 @@ void Tagger::Tag(Sentence* s) const {
     Cand* v = !first ? &info->word : info == &sc.local ? &sc.local_first : sc.cache.FirstOf(info);
     if (!(info->have & have)) {
       const Cand base = info->word.Base();
-      LowerForm(w, &sc.low);
+      if (!low_ready) LowerForm(w, &sc.low);
       *v = base;
       lx->AnalyzeWord(w, sc.low, first, v, sc.buf);
       info->have |= have;
