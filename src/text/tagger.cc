@@ -71,6 +71,28 @@ constexpr std::string_view kTagNames[kNumTags] = {
     "PRP$", "POS", "TO",  "MD",   "WDT", "WP",  "WP$", "WRB", "EX",  "RP",    "UH",
     "FW",   "SYM", "$",   "#",    ",",   ".",   ":",   "``",  "''",  "-LRB-", "-RRB-"};
 
+// Each name as little-endian bytes zero-padded to 8 (names have at most 5 bytes), and the
+// mask of its bytes and terminator.
+constexpr auto kTagPad = [] {
+  std::array<uint64_t, kNumTags> a{};
+  for (size_t t = 0; t < kNumTags; ++t)
+    for (size_t k = 0; k < kTagNames[t].size(); ++k)
+      a[t] |= uint64_t{static_cast<unsigned char>(kTagNames[t][k])} << (8 * k);
+  return a;
+}();
+constexpr auto kTagMask = [] {
+  std::array<uint64_t, kNumTags> a{};
+  for (size_t t = 0; t < kNumTags; ++t) a[t] = (uint64_t{1} << (8 * (kTagNames[t].size() + 1))) - 1;
+  return a;
+}();
+static_assert(
+    [] {
+      for (std::string_view name : kTagNames)
+        if (name.size() > 7) return false;
+      return true;
+    }(),
+    "tag names must fit 8 bytes with their terminator");
+
 using TagSet = uint64_t;
 constexpr TagSet Bit(T t) { return TagSet{1} << t; }
 constexpr TagSet kNounish = Bit(NN) | Bit(NNS) | Bit(NNP) | Bit(NNPS);
@@ -78,6 +100,9 @@ constexpr TagSet kFinite = Bit(VBD) | Bit(VBZ) | Bit(VBP) | Bit(MD);
 constexpr TagSet kVerbs = Bit(VB) | Bit(VBD) | Bit(VBG) | Bit(VBN) | Bit(VBP) | Bit(VBZ);
 constexpr TagSet kAdj = Bit(JJ) | Bit(JJR) | Bit(JJS);
 constexpr TagSet kDetLike = Bit(DT) | Bit(PRPS) | Bit(POS) | Bit(PDT) | Bit(WPS);
+// Tags after which the clause needs a finite verb of its own (Tag's finite_seen resets).
+constexpr TagSet kOpensClause =
+    Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) | Bit(WRB) | Bit(LQ) | Bit(LRB);
 
 // WordNet classes and flags stored per lower-case form.
 enum : uint16_t {
@@ -234,7 +259,16 @@ consteval uint16_t W(std::string_view w) {
 }
 
 // Word classes, as bits per id.
-enum : uint8_t { kBeW = 1, kHaveW = 2, kDoW = 4, kSayW = 8, kTimeW = 16, kCausW = 32, kSubjW = 64 };
+enum : uint8_t {
+  kBeW = 1,
+  kHaveW = 2,
+  kDoW = 4,
+  kSayW = 8,
+  kTimeW = 16,
+  kCausW = 32,
+  kSubjW = 64,
+  kSubordW = 128
+};
 constexpr std::array<uint8_t, kNumWords> kWordClass = [] {
   std::array<uint8_t, kNumWords> a{};
   auto mark = [&a](std::initializer_list<std::string_view> words, uint8_t cls) {
@@ -259,6 +293,10 @@ constexpr std::array<uint8_t, kNumWords> kWordClass = [] {
         "making", "see", "sees", "saw", "seen", "watch", "watched", "hear", "heard"},
        kCausW);
   mark({"he", "she", "it", "they", "we", "i", "you"}, kSubjW);
+  // Subordinators that, tagged IN, open a clause with a finite verb of its own.
+  mark({"that", "because", "if", "while", "although", "as", "whether", "though", "after", "before",
+        "since", "until", "when"},
+       kSubordW);
   a[0] = 0;
   return a;
 }();
@@ -270,6 +308,7 @@ bool IsSayWord(uint16_t w) { return (kWordClass[w] & kSayW) != 0; }
 bool IsTimeWord(uint16_t w) { return (kWordClass[w] & kTimeW) != 0; }
 bool IsCausative(uint16_t w) { return (kWordClass[w] & kCausW) != 0; }
 bool IsSubjectPronoun(uint16_t w) { return (kWordClass[w] & kSubjW) != 0; }
+bool IsSubordinator(uint16_t w) { return (kWordClass[w] & kSubordW) != 0; }
 
 // Is `w` one of `ids`?
 template <typename... Ids>
@@ -516,15 +555,29 @@ class WordCache {
   }
 
   // The entry for `w`, a blank one (kind kUnknownKind) if `w` is new; nullptr if `w` is
-  // too long to keep. The pointer is valid until the next Get or Reset.
-  WordInfo* Get(std::string_view w) {
+  // too long to keep. The pointer is valid until the next Get or Reset. `readable` bytes
+  // (>= w.size()) may be read at w.data(): a std::string's whole buffer, capacity() + 1,
+  // so that a short word is loaded 8 bytes at a time and masked.
+  WordInfo* Get(std::string_view w, size_t readable) {
     if (w.size() > kMaxKey) return nullptr;
     // The text as little-endian 8-byte words, zero-padded: hashed and compared a word at a
     // time, inline (no memcmp/memcpy calls for these short keys).
     uint64_t key[kMaxKey / 8];
     key[0] = key[1] = 0;
     const size_t nw = (w.size() + 7) / 8;
-    for (size_t k = 0; k < nw; ++k) key[k] = LoadWord(w.data() + 8 * k, w.size() - 8 * k);
+    if (w.size() <= 16 && readable >= 16) {
+      // The common case (a word in a string's inline buffer): two loads, one mask.
+      std::memcpy(key, w.data(), 16);
+      if (w.size() <= 8) {
+        key[0] &= Low(w.size());
+        key[1] = 0;
+      } else {
+        key[1] &= Low(w.size() - 8);
+      }
+    } else {
+      for (size_t k = 0; k < nw; ++k)
+        key[k] = LoadWord(w.data() + 8 * k, w.size() - 8 * k, readable - 8 * k);
+    }
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
     for (size_t k = 0; k < nw; ++k) {
       h = (h ^ key[k]) * 0xFF51AFD7ED558CCDULL;
@@ -585,12 +638,16 @@ class WordCache {
     WordInfo info;
   };
 
-  // Up to 8 bytes of p (n of them if n < 8), little-endian, zero-padded.
-  static uint64_t LoadWord(const char* p, size_t n) {
+  // The mask of the low n bytes of a word (all of it for n >= 8).
+  static uint64_t Low(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
+
+  // Up to 8 bytes of p (n of them if n < 8), little-endian, zero-padded; `readable` bytes
+  // (>= n) may be read at p.
+  static uint64_t LoadWord(const char* p, size_t n, size_t readable) {
     uint64_t v = 0;
-    if (n >= 8) {
+    if (readable >= 8) {
       std::memcpy(&v, p, 8);  // a fixed-size copy: one load
-      return v;
+      return n >= 8 ? v : v & ((uint64_t{1} << (8 * n)) - 1);
     }
     for (size_t k = 0; k < n; ++k) v |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
     return v;
@@ -1162,16 +1219,21 @@ void Tagger::Tag(Sentence* s) const {
   bool quote_open = false;
   bool at_start = true;
   for (size_t i = 0; i < n; ++i) {
-    const std::string_view w = s->tokens[i].text;
+    const std::string& text = s->tokens[i].text;
+    const std::string_view w = text;
     Cand& c = cands[i];
     // What depends on the text alone comes from the per-thread cache; words too long to
     // keep there are analysed into sc.local.
-    WordInfo* info = sc.cache.Get(w);
+    WordInfo* info = sc.cache.Get(w, text.capacity() + 1);
     if (info == nullptr) {
       sc.local = WordInfo{};
       info = &sc.local;
     }
-    if (info->kind == kUnknownKind) lx->Describe(w, info, &sc.low);
+    bool low_ready = false;  // sc.low holds LowerForm(w)
+    if (info->kind == kUnknownKind) {
+      lx->Describe(w, info, &sc.low);
+      low_ready = true;
+    }
     lows[i] = info->word.wid;
     switch (info->kind) {
       case kPunctKind:
@@ -1201,7 +1263,7 @@ void Tagger::Tag(Sentence* s) const {
     Cand* v = !first ? &info->word : info == &sc.local ? &sc.local_first : sc.cache.FirstOf(info);
     if (!(info->have & have)) {
       const Cand base = info->word.Base();
-      LowerForm(w, &sc.low);
+      if (!low_ready) LowerForm(w, &sc.low);
       *v = base;
       lx->AnalyzeWord(w, sc.low, first, v, sc.buf);
       info->have |= have;
@@ -1348,22 +1410,23 @@ void Tagger::Tag(Sentence* s) const {
     const uint16_t lw = c.wid;
     T prev = i > 0 ? tags[i - 1] : PERIOD;
     const uint16_t plow = i > 0 ? lows[i - 1] : 0;
-    // Skip adverbs back to the auxiliary: "has also been", "will not go".
-    size_t a = i;
-    // ... and "RB CC RB" ("was heavily and unjustly criticized").
-    while (a > 0 &&
-           (tags[a - 1] == RB || (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
-      --a;
-    T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
-    const uint16_t aux_low = a > 0 ? lows[a - 1] : 0;
     const TagSet nxt = i + 1 < n ? cands[i + 1].set : Bit(PERIOD);
-    const bool next_nounish =
-        (((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
-         (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed && !(nxt & kVerbs))) &&
-        !(!finite_seen && (Bit(c.best) & (kNounish | kAdj)) && verb_with_object(i + 1));
     T t = c.best;
     TagSet set = c.set;
     if ((set & (set - 1)) != 0) {  // ambiguous
+      // (What only the rules for ambiguous words read is computed here, not for every token.)
+      // Skip adverbs back to the auxiliary: "has also been", "will not go".
+      size_t a = i;
+      // ... and "RB CC RB" ("was heavily and unjustly criticized").
+      while (a > 0 &&
+             (tags[a - 1] == RB || (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
+        --a;
+      T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
+      const uint16_t aux_low = a > 0 ? lows[a - 1] : 0;
+      const bool next_nounish =
+          (((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
+           (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed && !(nxt & kVerbs))) &&
+          !(!finite_seen && (Bit(c.best) & (kNounish | kAdj)) && verb_with_object(i + 1));
       const bool after_det = (Bit(prev) & (kDetLike | kAdj | Bit(CD))) != 0;
       const bool after_have = IsHave(aux_low) && (Bit(aux_tag) & (kVerbs)) != 0;
       const bool after_be =
@@ -1680,13 +1743,7 @@ void Tagger::Tag(Sentence* s) const {
     if (t == VBD && (AfterHave(lows, tags, i))) t = VBN;
     tags[i] = t;
     if (Bit(t) & kFinite) finite_seen = true;
-    if (t == COMMA || t == COLON || t == CC || t == WDT || t == WP || t == WRB ||
-        (t == IN && (lw == W("that") || lw == W("because") || lw == W("if") || lw == W("while") ||
-                     lw == W("although") || lw == W("as") || lw == W("whether") ||
-                     lw == W("though") || lw == W("after") || lw == W("before") ||
-                     lw == W("since") || lw == W("until") || lw == W("when"))) ||
-        t == LQ || t == LRB)
-      finite_seen = false;
+    if ((Bit(t) & kOpensClause) || (t == IN && IsSubordinator(lw))) finite_seen = false;
     if (t == VBP && (lw == W("are"))) finite_seen = true;
     // "said such a step enjoyed support": a verb of saying followed directly by a subject
     // opens a clause that needs its own finite verb.
@@ -1700,10 +1757,22 @@ void Tagger::Tag(Sentence* s) const {
       finite_seen = false;
   }
   for (size_t i = 0; i < n; ++i) {
-    // push_back is inlined and the names fit the string's inline buffer: no calls.
+    // The name is written with one 8-byte store of it and its zero padding (which also
+    // writes the terminator) into the string's own buffer, and not at all if the tag is
+    // already there; the length moves by inlined push_backs: no library calls.
     std::string& tag = s->tokens[i].tag;
-    tag.clear();
-    for (char ch : kTagNames[tags[i]]) tag.push_back(ch);
+    const T t = tags[i];
+    const size_t len = kTagNames[t].size();
+    if (tag.capacity() < 8) {  // never for libstdc++'s inline buffer; kept for safety
+      tag.assign(kTagNames[t]);
+      continue;
+    }
+    uint64_t have;
+    std::memcpy(&have, tag.data(), 8);
+    if (tag.size() == len && (have & kTagMask[t]) == kTagPad[t]) continue;
+    if (tag.size() > len) tag.resize(len);
+    while (tag.size() < len) tag.push_back('\0');
+    std::memcpy(tag.data(), &kTagPad[t], 8);
   }
 }
 

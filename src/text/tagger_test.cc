@@ -42,6 +42,28 @@ TEST(TaggerTest, ClosedClassesWithoutWordNet) {
             "He/PRP will/MD not/RB go/VB to/TO the/DT market/NN ./.");
 }
 
+// Tag writes each tag into the token's existing string (and skips it when it is already
+// there): re-tagging a sentence whose tokens hold stale tags of other lengths, or tagging the
+// tokens of a reused sentence, gives the same tags as a fresh one.
+TEST(TaggerTest, StaleTagsAreOverwritten) {
+  Tagger bare;
+  const std::string text = "He will not go to the market ( today ) .";
+  Sentence s;
+  s.end = text.size();
+  Tokenize(text, &s);
+  bare.Tag(&s);
+  std::vector<std::string> want;
+  for (const Token& t : s.tokens) want.push_back(t.tag);
+  const char* stale[] = {"", "X", "-LRB-", "PRP$", "NN", "a much longer stale tag value"};
+  for (const char* st : stale) {
+    for (Token& t : s.tokens) t.tag = st;
+    bare.Tag(&s);
+    for (size_t i = 0; i < s.tokens.size(); ++i) EXPECT_EQ(s.tokens[i].tag, want[i]) << st;
+  }
+  EXPECT_EQ(want[7], "-LRB-");
+  EXPECT_EQ(want[9], "-RRB-");
+}
+
 TEST(TaggerTest, BasicSentences) {
   if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
   EXPECT_EQ(Tags("Iranian Foreign Minister Abbas Araghchi met his Qatari counterpart in Doha "

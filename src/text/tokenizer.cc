@@ -2,6 +2,9 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -27,6 +30,13 @@ constexpr auto kByteFlags = [] {
   for (int c : {int{'-'}, int{','}, int{'\''}, 0xE2}) f[static_cast<size_t>(c)] = kMiddle | kPunct;
   for (char c : std::string_view("\"([{`$;:?!)]}%.")) f[static_cast<unsigned char>(c)] = kPunct;
   for (int c = 0x80; c < 0x100; ++c) f[static_cast<size_t>(c)] |= kHigh;  // 0xE2 keeps its flags
+  return f;
+}();
+// The closing marks that SplitChunk splits off the end of a chunk as one token whatever the
+// word before them (when that word has no punctuation of its own): , ; : ? ! ) ] } %.
+constexpr auto kPlainTrail = [] {
+  std::array<bool, 256> f{};
+  for (char c : std::string_view(",;:?!)]}%")) f[static_cast<unsigned char>(c)] = true;
   return f;
 }();
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -218,6 +228,47 @@ void SplitChunk(std::string_view t, size_t b, size_t e, bool last_chunk, std::ve
   while (nt > 0) out->push_back(trail[--nt]);
 }
 
+// A new token at the end of *tokens (rare: tokens are reused across sentences).
+[[gnu::noinline]] Token& NewToken(std::vector<Token>& tokens) { return tokens.emplace_back(); }
+
+// Upper-cases the ASCII letters of 8 bytes that are all ASCII (< 0x80): a byte gets bit 7
+// set by +0x1F iff it is >= 'a' and by +0x05 iff it is > 'z' (no carries between bytes).
+uint64_t UpperAscii8(uint64_t v) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  const uint64_t ge_a = v + kOnes * (0x80 - 'a');
+  const uint64_t gt_z = v + kOnes * (0x80 - 'z' - 1);
+  const uint64_t lower = ge_a & ~gt_z & (kOnes * 0x80);
+  return v ^ (lower >> 2);  // 0x80 >> 2 = 0x20, the case bit
+}
+
+// Sets tok.text to the plain ASCII bytes [b, e) of t (no byte >= 0x80) and tok.norm to
+// them upper-cased (their NormalizeToken form unless they are a run of dashes). The norm is
+// upper-cased 8 bytes at a time in its own buffer (std::string keeps capacity() + 1 bytes)
+// instead of a byte at a time. (Writing both strings inline, with their lengths moved by
+// resize or push_back, measured slower than assign's one memcpy call each.)
+[[gnu::always_inline]] inline void SetPlainWord(std::string_view t, size_t b, size_t e,
+                                                Token& tok) {
+  const size_t n = e - b;
+  tok.text.assign(t.data() + b, n);
+  tok.norm.assign(t.data() + b, n);
+  char* norm = tok.norm.data();
+  const size_t n8 = (n + 7) & ~size_t{7};
+  if (n8 <= tok.norm.capacity() + 1) {
+    for (size_t k = 0; k < n8; k += 8) {
+      uint64_t v;
+      std::memcpy(&v, norm + k, 8);                // fixed-size copies: one load, one store
+      v = UpperAscii8(v & 0x7F7F7F7F7F7F7F7FULL);  // bytes past the end may be anything
+      std::memcpy(norm + k, &v, 8);
+    }
+    norm[n] = '\0';  // the terminator, whatever the stores past the end wrote
+    return;
+  }
+  for (size_t k = 0; k < n; ++k) {
+    const char ch = norm[k];
+    if (static_cast<unsigned>(ch - 'a') < 26u) norm[k] = static_cast<char>(ch - 32);
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -299,12 +350,12 @@ void Tokenize(std::string_view t, Sentence* s) {
   std::vector<Token>& tokens = s->tokens;
   tokens.reserve((e - b) / 4 + 4);  // about one token per 4+ bytes: no regrowth
   size_t n = 0;
+  // The next token, with offsets set and tag cleared; text and norm still to be written.
   auto next_token = [&](size_t pb, size_t pe) -> Token& {
-    Token& tok = n < tokens.size() ? tokens[n] : tokens.emplace_back();
+    Token& tok = n < tokens.size() ? tokens[n] : NewToken(tokens);
     ++n;
     tok.begin = pb;
     tok.end = pe;
-    tok.text.assign(t.data() + pb, pe - pb);
     tok.tag.clear();
     return tok;
   };
@@ -316,19 +367,24 @@ void Tokenize(std::string_view t, Sentence* s) {
     while (i < e && is_sep(i)) ++i;
     if (i >= e) break;
     size_t j = i;
-    unsigned char flags = 0;
+    unsigned char flags = 0, head_flags = 0;  // of all bytes; of all but the last
     for (; j < e; ++j) {
       unsigned char f = kByteFlags[At(t, j)];
       if (f & kSep) break;
+      head_flags = flags;
       flags |= f;
     }
     if (!(flags & (kPunct | kHigh))) {
       // A plain ASCII word: one token, its norm simply upper case.
-      Token& tok = next_token(i, j);
-      tok.norm.assign(tok.text);
-      for (char& ch : tok.norm) {
-        if (static_cast<unsigned>(ch - 'a') < 26u) ch = static_cast<char>(ch - 32);
-      }
+      SetPlainWord(t, i, j, next_token(i, j));
+      i = j;
+      continue;
+    }
+    if (j - i >= 2 && !(head_flags & (kPunct | kHigh)) && kPlainTrail[At(t, j - 1)]) {
+      // A plain word and one closing punctuation mark ("Iran," "talks)"): SplitChunk would
+      // split off the mark and keep the rest whole.
+      SetPlainWord(t, i, j - 1, next_token(i, j - 1));
+      SetPlainWord(t, j - 1, j, next_token(j - 1, j));
       i = j;
       continue;
     }
@@ -339,7 +395,15 @@ void Tokenize(std::string_view t, Sentence* s) {
     for (const Piece& sp : spans) {
       if (sp.e <= sp.b) continue;
       Token& tok = next_token(sp.b, sp.e);
-      NormalizeInto(tok.text, &tok.norm);
+      const std::string_view piece = t.substr(sp.b, sp.e - sp.b);
+      bool plain = !(piece.size() > 1 && piece[0] == '-');  // dashes normalise to "--"
+      for (size_t x = 0; x < piece.size() && plain; ++x) plain = At(piece, x) < 0x80;
+      if (plain) {
+        SetPlainWord(t, sp.b, sp.e, tok);
+      } else {
+        tok.text.assign(piece);
+        NormalizeInto(piece, &tok.norm);
+      }
     }
     i = j;
   }

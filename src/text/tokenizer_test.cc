@@ -109,5 +109,30 @@ TEST(TokenizerTest, ReusedSentenceMatchesFresh) {
   }
 }
 
+// Plain ASCII words are copied and upper-cased 8 bytes at a time when the text has bytes to
+// spare past the word; at the very end of the text, at every length around 8 and 16 and with
+// one closing mark after the word ("talks,") they must come out the same as NormalizeToken.
+TEST(TokenizerTest, PlainWordsOfEveryLengthAndAtTextEnd) {
+  for (size_t len = 1; len <= 40; ++len) {
+    std::string word;
+    for (size_t k = 0; k < len; ++k) word.push_back("aZq`{@[Mz09"[k % 11]);
+    for (const std::string& text :
+         {word, word + ",", "x " + word + ") y", word + " " + word + ";"}) {
+      Sentence s;
+      s.end = text.size();
+      Tokenize(text, &s);
+      ASSERT_FALSE(s.tokens.empty()) << text;
+      for (const Token& t : s.tokens) {
+        EXPECT_EQ(text.substr(t.begin, t.end - t.begin), t.text) << text;
+        EXPECT_EQ(t.norm, NormalizeToken(t.text)) << text;
+        EXPECT_EQ(t.norm.size(), t.text.size()) << text;
+        EXPECT_EQ(t.tag, "");
+      }
+    }
+  }
+  EXPECT_EQ(Toks("Iran, Iraq; talks) 5% end:", true), "IRAN|,|IRAQ|;|TALKS|)|5|%|END|:");
+  EXPECT_EQ(Toks("abcdefghijklmnopqrstuvwxyz{|}~`@[", true), "ABCDEFGHIJKLMNOPQRSTUVWXYZ{|}~`@[");
+}
+
 }  // namespace
 }  // namespace eventcoder
