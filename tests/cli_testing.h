@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -24,11 +26,13 @@ struct RunResult {
   std::string out, err;
 };
 
-// A path unique to the running test, since ctest runs tests in parallel processes.
+// A path unique to the running test and process: ctest runs tests in parallel processes,
+// and two builds' suites (say build/ and build-asan/) may run the same test at once.
 inline std::string TempPath(const std::string& name) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string test = info ? std::string(info->test_suite_name()) + "_" + info->name() : "none";
-  return ::testing::TempDir() + "/eventcoder_cli_" + test + "_" + name;
+  return ::testing::TempDir() + "/eventcoder_cli_" + std::to_string(::getpid()) + "_" + test + "_" +
+         name;
 }
 
 inline std::string Slurp(const std::string& path) {
@@ -53,6 +57,8 @@ inline RunResult Exec(const std::string& args) {
   r.status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
   r.out = Slurp(out);
   r.err = Slurp(err);
+  std::remove(out.c_str());
+  std::remove(err.c_str());
   return r;
 }
 
