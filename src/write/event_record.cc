@@ -4,36 +4,15 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/utf8.h"
+
 namespace eventcoder {
 
 namespace {
 
 // Length of the well-formed UTF-8 sequence starting at in[i], or 0 if there is none.
-size_t Utf8SequenceLength(std::string_view in, size_t i) {
-  auto byte = [&](size_t k) { return static_cast<unsigned char>(in[k]); };
-  unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  size_t n;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;  // no overlongs
-    if (c == 0xED) hi = 0x9F;  // no surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;  // no overlongs
-    if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + n > in.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (size_t k = 2; k < n; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return n;
+size_t SequenceLengthAt(std::string_view in, size_t i) {
+  return Utf8SequenceLength(reinterpret_cast<const unsigned char*>(in.data()) + i, in.size() - i);
 }
 
 }  // namespace
@@ -45,7 +24,7 @@ bool IsValidUtf8(std::string_view in) {
       ++i;
       continue;
     }
-    size_t n = Utf8SequenceLength(in, i);
+    size_t n = SequenceLengthAt(in, i);
     if (n == 0) return false;
     i += n;
   }
@@ -58,7 +37,7 @@ std::string ValidUtf8(std::string_view in) {
   out.reserve(in.size());
   size_t i = 0;
   while (i < in.size()) {
-    size_t n = Utf8SequenceLength(in, i);
+    size_t n = SequenceLengthAt(in, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";
       ++i;

@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/utf8.h"
 #include "write/event_record.h"
 
 namespace eventcoder {
@@ -32,33 +33,6 @@ constexpr auto kByteClass = [] {
   }
   return t;
 }();
-
-// Length of the well-formed UTF-8 sequence at p[0..n) (p[0] >= 0x80), or 0 if there is none
-// (overlong forms, surrogates and code points above U+10FFFF are ill-formed).
-size_t HighSequenceLength(const unsigned char* p, size_t n) {
-  unsigned char c = p[0];
-  size_t len;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (len > n) return 0;
-  if (p[1] < lo || p[1] > hi) return 0;
-  for (size_t k = 2; k < len; ++k) {
-    if ((p[k] & 0xC0) != 0x80) return 0;
-  }
-  return len;
-}
 
 constexpr uint64_t kOnes = 0x0101010101010101ULL;
 constexpr uint64_t kHighs = 0x8080808080808080ULL;
@@ -224,7 +198,7 @@ char* WriteJsonStringGeneral(char* out, std::string_view s) {
       continue;
     }
     if (cls == kHigh) {
-      size_t len = HighSequenceLength(p + i, n - i);
+      size_t len = Utf8SequenceLength(p + i, n - i);
       bool line_sep =
           len == 3 && p[i] == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0xA8 || p[i + 2] == 0xA9);
       if (len > 0 && !line_sep) {
