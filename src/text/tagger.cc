@@ -1007,117 +1007,102 @@ struct Tagger::Lexicon {
     c.best = best;
   }
 
-  // index.<pos>: one lemma per line, first field; lines starting with a space are headers.
-  void LoadIndex(const std::string& text, uint16_t cls) {
+  // Calls fn(line) for every line of a WordNet file (without its newline).
+  template <typename Fn>
+  static void ForEachLine(std::string_view text, Fn fn) {
     size_t i = 0;
-    const size_t n = text.size();
-    while (i < n) {
+    while (i < text.size()) {
       size_t eol = text.find('\n', i);
-      if (eol == std::string::npos) eol = n;
-      if (text[i] != ' ') {
-        size_t sp = text.find(' ', i);
-        if (sp != std::string::npos && sp < eol) {
-          std::string_view lemma(text.data() + i, sp - i);
-          if (lemma.find('_') == std::string_view::npos) At(lemma).flags |= cls;
-        }
-      }
+      if (eol == std::string_view::npos) eol = text.size();
+      fn(text.substr(i, eol - i));
       i = eol + 1;
     }
   }
 
+  // index.<pos>: one lemma per line, first field; lines starting with a space are headers.
+  void LoadIndex(const std::string& text, uint16_t cls) {
+    ForEachLine(text, [&](std::string_view line) {
+      if (line.empty() || line[0] == ' ') return;
+      size_t sp = line.find(' ');
+      if (sp == std::string_view::npos) return;
+      std::string_view lemma = line.substr(0, sp);
+      if (lemma.find('_') == std::string_view::npos) At(lemma).flags |= cls;
+    });
+  }
+
   // *.exc: "inflected lemma" per line.
   void LoadExc(const std::string& text, int which) {
-    size_t i = 0;
-    const size_t n = text.size();
-    while (i < n) {
-      size_t eol = text.find('\n', i);
-      if (eol == std::string::npos) eol = n;
-      size_t sp = text.find(' ', i);
-      if (sp != std::string::npos && sp < eol) {
-        std::string_view form(text.data() + i, sp - i);
-        if (form.find('_') == std::string_view::npos) {
-          uint16_t f = 0;
-          if (which == 0) f = kExcNounPl;
-          if (which == 1) f = kExcVerbPast;
-          if (which == 2) f = EndsWith(form, "st") ? kExcAdjSup : kExcAdjCmp;
-          if (which == 1 && (EndsWith(form, "ing") || EndsWith(form, "s"))) f = 0;
-          if (f) At(form).flags |= f;
-        }
-      }
-      i = eol + 1;
-    }
+    ForEachLine(text, [&](std::string_view line) {
+      size_t sp = line.find(' ');
+      if (sp == std::string_view::npos) return;
+      std::string_view form = line.substr(0, sp);
+      if (form.find('_') != std::string_view::npos) return;
+      uint16_t f = 0;
+      if (which == 0) f = kExcNounPl;
+      if (which == 1) f = kExcVerbPast;
+      if (which == 2) f = EndsWith(form, "st") ? kExcAdjSup : kExcAdjCmp;
+      if (which == 1 && (EndsWith(form, "ing") || EndsWith(form, "s"))) f = 0;
+      if (f) At(form).flags |= f;
+    });
   }
 
   // data.<pos>: records capitalised word forms (names, nationality adjectives) and whether a
   // lower-case form exists. Line: offset lex_filenum ss_type w_cnt(hex) word lex_id ...
   void LoadData(const std::string& text, bool adj) {
-    size_t i = 0;
-    const size_t n = text.size();
-    while (i < n) {
-      size_t eol = text.find('\n', i);
-      if (eol == std::string::npos) eol = n;
-      if (text[i] != ' ') {
-        const char* p = text.data() + i;
-        const char* end = text.data() + eol;
-        int field = 0;
-        while (p < end && field < 3) {  // skip offset, lex_filenum, ss_type
-          while (p < end && *p != ' ') ++p;
-          while (p < end && *p == ' ') ++p;
-          ++field;
-        }
-        long cnt = std::strtol(p, nullptr, 16);
+    ForEachLine(text, [&](std::string_view line) {
+      if (line.empty() || line[0] == ' ') return;
+      const char* p = line.data();
+      const char* end = line.data() + line.size();
+      int field = 0;
+      while (p < end && field < 3) {  // skip offset, lex_filenum, ss_type
         while (p < end && *p != ' ') ++p;
         while (p < end && *p == ' ') ++p;
-        for (long k = 0; k < cnt && k < 64 && p < end; ++k) {
-          const char* w = p;
-          while (p < end && *p != ' ') ++p;
-          std::string_view word(w, static_cast<size_t>(p - w));
-          size_t paren = word.find('(');  // adjective markers "(a)" "(p)"
-          if (paren != std::string_view::npos) word = word.substr(0, paren);
-          while (p < end && *p == ' ') ++p;
-          while (p < end && *p != ' ') ++p;  // lex_id
-          while (p < end && *p == ' ') ++p;
-          if (word.empty() || word.find('_') != std::string_view::npos) continue;
-          bool cap = IsUpperC(static_cast<unsigned char>(word[0]));
-          if (!cap) {
-            if (Entry* e = words.find(word)) e->flags |= kLowerAny;
-            continue;
-          }
-          std::string lower(word);
-          for (char& c : lower) {
-            if (IsUpperC(static_cast<unsigned char>(c))) c = static_cast<char>(c + 32);
-          }
-          if (Entry* e = words.find(lower)) e->flags |= adj ? kCapAdj : kCapNoun;
-        }
+        ++field;
       }
-      i = eol + 1;
-    }
+      long cnt = std::strtol(p, nullptr, 16);
+      while (p < end && *p != ' ') ++p;
+      while (p < end && *p == ' ') ++p;
+      for (long k = 0; k < cnt && k < 64 && p < end; ++k) {
+        const char* w = p;
+        while (p < end && *p != ' ') ++p;
+        std::string_view word(w, static_cast<size_t>(p - w));
+        size_t paren = word.find('(');  // adjective markers "(a)" "(p)"
+        if (paren != std::string_view::npos) word = word.substr(0, paren);
+        while (p < end && *p == ' ') ++p;
+        while (p < end && *p != ' ') ++p;  // lex_id
+        while (p < end && *p == ' ') ++p;
+        if (word.empty() || word.find('_') != std::string_view::npos) continue;
+        bool cap = IsUpperC(static_cast<unsigned char>(word[0]));
+        if (!cap) {
+          if (Entry* e = words.find(word)) e->flags |= kLowerAny;
+          continue;
+        }
+        std::string lower(word);
+        for (char& c : lower) {
+          if (IsUpperC(static_cast<unsigned char>(c))) c = static_cast<char>(c + 32);
+        }
+        if (Entry* e = words.find(lower)) e->flags |= adj ? kCapAdj : kCapNoun;
+      }
+    });
   }
 
   // cntlist.rev: "lemma%ss_type:... sense_number tag_count".
   void LoadCounts(const std::string& text) {
-    size_t i = 0;
-    const size_t n = text.size();
-    while (i < n) {
-      size_t eol = text.find('\n', i);
-      if (eol == std::string::npos) eol = n;
-      size_t pct = text.find('%', i);
-      if (pct != std::string::npos && pct + 1 < eol) {
-        std::string_view lemma(text.data() + i, pct - i);
-        int ss = text[pct + 1] - '0';
-        size_t sp = text.rfind(' ', eol);
-        if (sp != std::string::npos && sp > pct) {
-          long c = std::strtol(text.data() + sp + 1, nullptr, 10);
-          Entry* e = words.find(lemma);
-          if (e != nullptr && ss >= 1 && ss <= 5 && c > 0) {
-            int k = ss == 5 ? 2 : ss - 1;
-            uint32_t v = e->cnt[k] + static_cast<uint32_t>(c);
-            e->cnt[k] = static_cast<uint16_t>(v > 60000 ? 60000 : v);
-          }
-        }
+    ForEachLine(text, [&](std::string_view line) {
+      size_t pct = line.find('%');
+      if (pct == std::string_view::npos || pct + 1 >= line.size()) return;
+      std::string_view lemma = line.substr(0, pct);
+      int ss = line[pct + 1] - '0';
+      size_t sp = line.rfind(' ');
+      if (sp == std::string_view::npos || sp <= pct) return;
+      long c = std::strtol(line.data() + sp + 1, nullptr, 10);
+      Entry* e = words.find(lemma);
+      if (e != nullptr && ss >= 1 && ss <= 5 && c > 0) {
+        int k = ss == 5 ? 2 : ss - 1;
+        uint32_t v = e->cnt[k] + static_cast<uint32_t>(c);
+        e->cnt[k] = static_cast<uint16_t>(v > 60000 ? 60000 : v);
       }
-      i = eol + 1;
-    }
+    });
   }
 };
 
