@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "write/html_writer.h"
+
 namespace eventcoder {
 
 namespace {
@@ -12,33 +14,9 @@ namespace {
 constexpr double kWidth = 900, kHeight = 440;
 constexpr double kLeft = 70, kRight = 30, kTop = 60, kBottom = 70;
 
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        // Control characters are not allowed in XML 1.0 text.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
-          out += ' ';
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
-}
+// SVG is XML: the HTML view's escaping (markup characters, control characters, and
+// invalid UTF-8 repaired) is what it needs too.
+std::string Escape(std::string_view s) { return HtmlWriter::Escape(s); }
 
 std::string Num(double v) {
   char buf[32];
