@@ -88,12 +88,20 @@ Expected FromJsonl() {
   return x;
 }
 
-TEST(HtmlView, ChromiumRendersHighlightsAndEventRows) {
-  std::string chromium = Chromium();
-  if (chromium.empty()) {
-    GTEST_SKIP() << "chromium is not installed (/usr/bin/chromium, or $EVENTCODER_CHROMIUM); "
-                    "install Debian's chromium package (make deps) to run the browser test";
+// Both tests need a browser; without one they skip, saying how to install it.
+class HtmlView : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    chromium = Chromium();
+    if (chromium.empty()) {
+      GTEST_SKIP() << "chromium is not installed (/usr/bin/chromium, or $EVENTCODER_CHROMIUM); "
+                      "install Debian's chromium package (make deps) to run the browser test";
+    }
   }
+  std::string chromium;
+};
+
+TEST_F(HtmlView, ChromiumRendersHighlightsAndEventRows) {
   std::string page = TempPath("page.html");
   RunResult r = Exec("code --output-format html -o " + page + " " + kExamples);
   ASSERT_EQ(r.status, 0) << r.err;
@@ -120,12 +128,7 @@ TEST(HtmlView, ChromiumRendersHighlightsAndEventRows) {
   EXPECT_EQ(Count(dom, "<mark"), Count(dom, "</mark>"));
 }
 
-TEST(HtmlView, ChromiumTakesAScreenshot) {
-  std::string chromium = Chromium();
-  if (chromium.empty()) {
-    GTEST_SKIP() << "chromium is not installed (/usr/bin/chromium, or $EVENTCODER_CHROMIUM); "
-                    "install Debian's chromium package (make deps) to run the browser test";
-  }
+TEST_F(HtmlView, ChromiumTakesAScreenshot) {
   std::string page = TempPath("page.html");
   RunResult r = Exec("code --output-format html -o " + page + " " + kExamples);
   ASSERT_EQ(r.status, 0) << r.err;
