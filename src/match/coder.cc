@@ -2228,45 +2228,43 @@ std::vector<CodedEvent> Coder::CodeTree(const ParseTree& tree, int date, StoryCo
   return sc.Run();
 }
 
-bool Coder::IsDiscarded(const std::vector<std::string>& words, bool* story_level) const {
+namespace {
+
+// Whether the n words word(0..n-1) (upper case) contain a discard phrase; *story_level is
+// set when one of the phrases found discards the whole story.
+template <typename WordAt>
+bool FindDiscard(const CompiledDictionary& dict, size_t n, WordAt word, bool* story_level) {
   *story_level = false;
   bool found = false;
-  for (size_t k = 0; k < words.size(); ++k) {
-    const auto* cands = dict_->DiscardsStartingWith(words[k]);
+  for (size_t k = 0; k < n; ++k) {
+    // Most words start no discard phrase: a bit test rules them out before any hashing.
+    if (!dict.MayStartDiscard(word(k))) continue;
+    const auto* cands = dict.DiscardsStartingWith(word(k));
     if (!cands) continue;
     for (const auto& ref : *cands) {
       const auto& ph = *ref.words;
-      if (k + ph.size() > words.size()) continue;
+      if (k + ph.size() > n) continue;
       bool ok = true;
-      for (size_t j = 1; j < ph.size() && ok; ++j) ok = words[k + j] == ph[j];
+      for (size_t j = 1; j < ph.size() && ok; ++j) ok = word(k + j) == ph[j];
       if (!ok) continue;
       found = true;
-      if (dict_->dict().discards[ref.owner].story_level) *story_level = true;
+      if (dict.dict().discards[ref.owner].story_level) *story_level = true;
     }
   }
   return found;
 }
 
+}  // namespace
+
+bool Coder::IsDiscarded(const std::vector<std::string>& words, bool* story_level) const {
+  return FindDiscard(
+      *dict_, words.size(), [&](size_t k) -> const std::string& { return words[k]; }, story_level);
+}
+
 bool Coder::IsDiscarded(const ParseTree& tree, bool* story_level) const {
-  *story_level = false;
-  bool found = false;
-  const auto& words = tree.words;
-  for (size_t k = 0; k < words.size(); ++k) {
-    // Most words start no discard phrase: a bit test rules them out before any hashing.
-    if (!dict_->MayStartDiscard(words[k].norm)) continue;
-    const auto* cands = dict_->DiscardsStartingWith(words[k].norm);
-    if (!cands) continue;
-    for (const auto& ref : *cands) {
-      const auto& ph = *ref.words;
-      if (k + ph.size() > words.size()) continue;
-      bool ok = true;
-      for (size_t j = 1; j < ph.size() && ok; ++j) ok = words[k + j].norm == ph[j];
-      if (!ok) continue;
-      found = true;
-      if (dict_->dict().discards[ref.owner].story_level) *story_level = true;
-    }
-  }
-  return found;
+  return FindDiscard(
+      *dict_, tree.words.size(), [&](size_t k) -> const std::string& { return tree.words[k].norm; },
+      story_level);
 }
 
 #undef Trace
