@@ -13,10 +13,13 @@
 #include <string>
 #include <vector>
 
+#include "check.h"
 #include "dict/dict_reader.h"
 #include "pipeline/story_coder.h"
 
 namespace {
+
+using eventcoder::fuzz::Check;
 
 constexpr const char* kActors = R"(
 GONDOR [GON]
@@ -104,13 +107,6 @@ std::shared_ptr<const eventcoder::CompiledDictionary> Dictionary() {
     abort();
   }
   return std::make_shared<const CompiledDictionary>(std::move(d));
-}
-
-void Check(bool ok, const char* what) {
-  if (!ok) {
-    fprintf(stderr, "contract violated: %s\n", what);
-    abort();
-  }
 }
 
 }  // namespace

@@ -12,17 +12,11 @@
 #include <sstream>
 #include <string>
 
+#include "check.h"
 #include "read/read_util.h"
 #include "read/story_reader.h"
 
 namespace eventcoder::fuzz {
-
-inline void Check(bool ok, const char* what) {
-  if (!ok) {
-    fprintf(stderr, "contract violated: %s\n", what);
-    abort();
-  }
-}
 
 inline void FuzzReader(InputFormat format, const uint8_t* data, size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);

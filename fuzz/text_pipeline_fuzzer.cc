@@ -8,22 +8,14 @@
 #include <cstdlib>
 #include <string>
 
+#include "check.h"
 #include "parse/tree.h"
 #include "text/shallow_parser.h"
 #include "text/splitter.h"
 #include "text/tagger.h"
 #include "text/tokenizer.h"
 
-namespace {
-
-void Check(bool ok, const char* what) {
-  if (!ok) {
-    fprintf(stderr, "contract violated: %s\n", what);
-    abort();
-  }
-}
-
-}  // namespace
+using eventcoder::fuzz::Check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace eventcoder;

@@ -8,18 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include "check.h"
 #include "parse/tree.h"
 
-namespace {
-
-void Check(bool ok, const char* what) {
-  if (!ok) {
-    fprintf(stderr, "contract violated: %s\n", what);
-    abort();
-  }
-}
-
-}  // namespace
+using eventcoder::fuzz::Check;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace eventcoder;

@@ -322,13 +322,9 @@ void WriteSpansJson(JsonOut* out, const Event& event) {
   out->Char('}');
 }
 
-void AppendSpansJson(std::string* out, const Event& event) {
-  AppendVia(out, [&](JsonOut* o) { WriteSpansJson(o, event); });
-}
-
 std::string SpansJson(const Event& event) {
   std::string out;
-  AppendSpansJson(&out, event);
+  AppendVia(&out, [&](JsonOut* o) { WriteSpansJson(o, event); });
   return out;
 }
 
@@ -350,13 +346,9 @@ void WriteWhyJson(JsonOut* out, const Event& event) {
   out->Char(']');
 }
 
-void AppendWhyJson(std::string* out, const Event& event) {
-  AppendVia(out, [&](JsonOut* o) { WriteWhyJson(o, event); });
-}
-
 std::string WhyJson(const Event& event) {
   std::string out;
-  AppendWhyJson(&out, event);
+  AppendVia(&out, [&](JsonOut* o) { WriteWhyJson(o, event); });
   return out;
 }
 
@@ -426,13 +418,9 @@ void WriteLocationJson(JsonOut* out, const Event& event) {
   out->Char('}');
 }
 
-void AppendLocationJson(std::string* out, const Event& event) {
-  AppendVia(out, [&](JsonOut* o) { WriteLocationJson(o, event); });
-}
-
 std::string LocationJson(const Event& event) {
   std::string out;
-  AppendLocationJson(&out, event);
+  AppendVia(&out, [&](JsonOut* o) { WriteLocationJson(o, event); });
   return out;
 }
 

@@ -67,23 +67,20 @@ class JsonOut {
   void Grow(size_t n);
 };
 
-// The Append* functions below written at a JsonOut.
+// The *Json functions below, written at a JsonOut.
 void WriteSpansJson(JsonOut* out, const Event& event);
 void WriteWhyJson(JsonOut* out, const Event& event);
 void WriteLocationJson(JsonOut* out, const Event& event);
 
 // {"source":[[b,e],...],"target":[...],"verb":[...]}
 std::string SpansJson(const Event& event);
-void AppendSpansJson(std::string* out, const Event& event);  // appends the same text
 
 // [{"role":...,"file":...,"line":N,"entry":...},...]
 std::string WhyJson(const Event& event);
-void AppendWhyJson(std::string* out, const Event& event);  // appends the same text
 
 // {"name","level","country_code" (ISO2),"country_iso3","admin1","lat","lon" (numbers, or
 // null when unknown),"words","basis"} for Event::location, or null when there is none.
 std::string LocationJson(const Event& event);
-void AppendLocationJson(std::string* out, const Event& event);  // appends the same text
 
 }  // namespace eventcoder
 
