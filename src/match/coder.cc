@@ -2267,6 +2267,12 @@ bool Coder::IsDiscarded(const ParseTree& tree, bool* story_level) const {
       story_level);
 }
 
+bool Coder::IsDiscarded(const Sentence& sentence, bool* story_level) const {
+  return FindDiscard(
+      *dict_, sentence.tokens.size(),
+      [&](size_t k) -> const std::string& { return sentence.tokens[k].norm; }, story_level);
+}
+
 #undef Trace
 
 }  // namespace eventcoder

@@ -31,6 +31,7 @@
 #include "eventcoder/event.h"
 #include "match/compiled_dictionary.h"
 #include "parse/tree.h"
+#include "text/sentence.h"
 
 namespace eventcoder {
 
@@ -124,6 +125,8 @@ class Coder {
   bool IsDiscarded(const std::vector<std::string>& upper_words, bool* story_level) const;
   // The same over the words' norms of `tree`, without copying them.
   bool IsDiscarded(const ParseTree& tree, bool* story_level) const;
+  // The same over the tokens' norms of `sentence` (before tagging and parsing).
+  bool IsDiscarded(const Sentence& sentence, bool* story_level) const;
 
   const CoderOptions& options() const { return options_; }
   const CompiledDictionary& dictionary() const { return *dict_; }

@@ -51,6 +51,9 @@ void AppendSpans(const std::string& story, const ParseTree& tree, const std::vec
 
 // ASCII letters only, as std::islower/std::isupper in the "C" locale (never changed here),
 // without a library call per byte.
+// The longest sentence SentenceFilter may skip: its tree could not exceed kMaxTreeNodes.
+constexpr size_t kMaxSkippedTokens = kMaxTreeNodes / 16;
+
 bool IsAllCapsWord(const std::string& w) {
   bool letter = false;
   for (unsigned char c : w) {
@@ -97,6 +100,7 @@ void StripDateline(Sentence* s) {
 StoryCoder::StoryCoder(std::shared_ptr<const CompiledDictionary> dict, PipelineOptions options)
     : options_(options),
       coder_(std::move(dict), options.coder),
+      filter_(coder_.dictionary(), coder_.options()),
       locator_(!options.locate                ? nullptr
                : options.gazetteer != nullptr ? options.gazetteer
                                               : Gazetteer::Default()) {}
@@ -165,6 +169,21 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
     return true;
   };
 
+  // A sentence SentenceFilter proves cannot give an event or a referent: counted and
+  // discard-checked like the others, but not tagged, parsed or coded. False when a
+  // story-level discard ends the story.
+  auto skip_sentence = [&](const Sentence& sent) {
+    ++result->sentences;
+    sentence_spans.push_back({sent.begin, sent.end});
+    bool story_level = false;
+    if (!coder_.IsDiscarded(sent, &story_level) || !story_level) return true;
+    result->discarded = true;
+    result->events.clear();
+    return false;
+  };
+  // Trees and explanations show every sentence: nothing is skipped for them.
+  const bool may_skip = filter_.active() && !keep_trees && explain == nullptr;
+
   if (options_.use_supplied_parse && !story.parse.empty()) {
     auto tree = ReadTreebank(story.parse);
     if (!tree.ok()) {
@@ -206,6 +225,13 @@ Status StoryCoder::CodeImpl(const Story& story, StoryResult* result, bool keep_t
                                  std::to_string(max_tokens) + " (--max-sentence-tokens)"));
       s.tokens.resize(max_tokens);
       s.end = s.tokens.back().end;
+    }
+    // A coded sentence is skipped when its tree would be over kMaxTreeNodes; a sentence of
+    // up to kMaxSkippedTokens tokens never is (the parser makes a few nodes a token), so
+    // skipping one changes no sentence's index.
+    if (may_skip && s.tokens.size() <= kMaxSkippedTokens && !filter_.MayCode(s)) {
+      if (!skip_sentence(s)) break;
+      continue;
     }
     tagger.Tag(&s);
     // The parser builds the tree directly, words carrying their tokens' offsets (the same

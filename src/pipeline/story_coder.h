@@ -15,6 +15,7 @@
 #include "eventcoder/story.h"
 #include "locate/locator.h"
 #include "match/coder.h"
+#include "match/sentence_filter.h"
 
 namespace eventcoder {
 
@@ -74,6 +75,7 @@ class StoryCoder {
 
   PipelineOptions options_;
   Coder coder_;
+  SentenceFilter filter_;  // over coder_'s dictionary and options
   Locator locator_;
 };
 
