@@ -1,6 +1,6 @@
 #include "match/sentence_filter.h"
 
-#include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace eventcoder {
@@ -27,43 +27,72 @@ bool IsContextPronoun(std::string_view norm) {
   return norm == "HE" || norm == "SHE" || norm == "THEY";
 }
 
-// Whether some phrase of `refs` (all starting with the same word) may have its other words
-// among the sentence's words.
-bool AnyMayOccur(const std::vector<CompiledDictionary::PhraseRef>* refs, const WordSet& words) {
-  if (refs == nullptr) return false;
-  for (const auto& ref : *refs) {
-    if (ref.hashes == nullptr) return true;  // cannot tell: assume it occurs
-    bool all = true;
-    for (size_t j = 1; j < ref.words->size() && all; ++j) all = words.MayContain(ref.hashes[j]);
-    if (all) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 SentenceFilter::SentenceFilter(const CompiledDictionary& dict, const CoderOptions& options)
-    : dict_(dict), active_(options.require_dyad && options.new_actor_length <= 0) {}
+    : active_(options.require_dyad && options.new_actor_length <= 0) {
+  if (!active_) return;
+  // Every phrase CompiledDictionary indexes for actors (each name of each actor) and agents,
+  // grouped by first word.
+  std::unordered_map<uint64_t, std::vector<const std::vector<std::string>*>> longer;
+  auto add = [&](const std::vector<std::string>& words) {
+    if (words.empty()) return;
+    const uint64_t h = CompiledDictionary::HashWord(words[0]);
+    Start& st = starts_[h];
+    if (words.size() == 1)
+      st.single = true;
+    else
+      longer[h].push_back(&words);
+  };
+  for (const auto& actor : dict.dict().actors)
+    for (const auto& name : actor.names) add(name);
+  for (const auto& agent : dict.dict().agents) add(agent.words);
+  first_bits_.assign((kFirstMask + 1) / 64, 0);
+  for (auto& [h, st] : starts_) {
+    first_bits_[(h & kFirstMask) >> 6] |= uint64_t{1} << (h & 63);
+    first_bits_[((h >> 32) & kFirstMask) >> 6] |= uint64_t{1} << ((h >> 32) & 63);
+    st.begin = static_cast<uint32_t>(rest_.size());
+    if (!st.single) {  // a one-word phrase matches whatever follows: no need for the rest
+      for (const auto* words : longer[h]) {
+        rest_.push_back(words->size() - 1);
+        for (size_t j = 1; j < words->size(); ++j)
+          rest_.push_back(CompiledDictionary::HashWord((*words)[j]));
+      }
+    }
+    st.end = static_cast<uint32_t>(rest_.size());
+  }
+}
 
 bool SentenceFilter::MayCode(const Sentence& s) const {
   if (!active_) return true;
   // The words that start a phrase, and the set of all words; the phrases are looked at
   // once the set is complete (a phrase's later words may come later in the sentence).
   constexpr size_t kMaxStarts = 64;
-  const CompiledDictionary::WordEntries* starts[kMaxStarts];
+  const Start* starts[kMaxStarts];
   size_t nstarts = 0;
   WordSet words;
   for (const Token& t : s.tokens) {
     if (IsContextPronoun(t.norm)) return true;
     const uint64_t h = CompiledDictionary::HashWord(t.norm);
     words.Add(h);
-    const auto* e = dict_.EntriesOf(t.norm, h);
-    if (e == nullptr || (e->actors == nullptr && e->agents == nullptr)) continue;
+    if (!MayStartPhrase(h)) continue;
+    const auto it = starts_.find(h);
+    if (it == starts_.end()) continue;
+    if (it->second.single) return true;
     if (nstarts == kMaxStarts) return true;  // a long list of names: just code it
-    starts[nstarts++] = e;
+    starts[nstarts++] = &it->second;
   }
-  for (size_t i = 0; i < nstarts; ++i)
-    if (AnyMayOccur(starts[i]->actors, words) || AnyMayOccur(starts[i]->agents, words)) return true;
+  for (size_t i = 0; i < nstarts; ++i) {
+    const uint64_t* p = rest_.data() + starts[i]->begin;
+    const uint64_t* const end = rest_.data() + starts[i]->end;
+    while (p < end) {
+      const uint64_t n = *p++;
+      bool all = true;
+      for (uint64_t j = 0; j < n && all; ++j) all = words.MayContain(p[j]);
+      if (all) return true;
+      p += n;
+    }
+  }
   return false;
 }
 

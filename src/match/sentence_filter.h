@@ -20,6 +20,10 @@
 #ifndef EVENTCODER_MATCH_SENTENCE_FILTER_H_
 #define EVENTCODER_MATCH_SENTENCE_FILTER_H_
 
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
 #include "match/coder.h"
 #include "text/sentence.h"
 
@@ -27,7 +31,7 @@ namespace eventcoder {
 
 class SentenceFilter {
  public:
-  // `dict` must outlive the filter.
+  // Indexes the actor and agent phrases of `dict` (it is not kept).
   SentenceFilter(const CompiledDictionary& dict, const CoderOptions& options);
 
   // False when `options` let a sentence without coded members produce events
@@ -39,8 +43,22 @@ class SentenceFilter {
   bool MayCode(const Sentence& s) const;
 
  private:
-  const CompiledDictionary& dict_;
+  // The phrases by the CompiledDictionary::HashWord of their first word. Hashes only, never
+  // the words: a collision can only let a sentence through.
+  struct Start {
+    bool single = false;      // a one-word phrase starts with this word
+    uint32_t begin = 0, end;  // its longer phrases in rest_: a count, then that many hashes
+  };
+  bool MayStartPhrase(uint64_t h) const {
+    return Test(h & kFirstMask) && Test((h >> 32) & kFirstMask);
+  }
+  bool Test(uint64_t b) const { return (first_bits_[b >> 6] >> (b & 63)) & 1; }
+  static constexpr uint64_t kFirstMask = (uint64_t{1} << 18) - 1;
+
   bool active_;
+  std::vector<uint64_t> first_bits_;  // Bloom filter over the keys of starts_
+  std::unordered_map<uint64_t, Start> starts_;
+  std::vector<uint64_t> rest_;
 };
 
 }  // namespace eventcoder
