@@ -448,22 +448,31 @@ inline void SetShort(std::string* out, const std::string& v) {
   CopyString(out, v);
 }
 
-// The phrase labels the parser opens, as strings to copy from (see SetShort).
-const std::string& PhraseLabel(std::string_view l) {
-  static const std::string* const kLabels = new std::string[]{
+// The phrase labels the parser opens.
+enum Label : uint8_t {
+  kLS,
+  kLNP,
+  kLVP,
+  kLPP,
+  kLPRN,
+  kLPRT,
+  kLROOT,
+  kLSBAR,
+  kLADJP,
+  kLADVP,
+  kLWHNP,
+  kLWHADVP,
+  kNumLabels
+};
+
+constexpr std::string_view kLabelNames[kNumLabels] = {
+    "S", "NP", "VP", "PP", "PRN", "PRT", "ROOT", "SBAR", "ADJP", "ADVP", "WHNP", "WHADVP"};
+
+// The same as strings to copy from (see SetShort).
+const std::string* LabelStrings() {
+  static const std::string* const kLabels = new std::string[kNumLabels]{
       "S", "NP", "VP", "PP", "PRN", "PRT", "ROOT", "SBAR", "ADJP", "ADVP", "WHNP", "WHADVP"};
-  switch (l.size()) {
-    case 1:
-      return kLabels[0];
-    case 2:
-      return kLabels[l[0] == 'N' ? 1 : l[0] == 'V' ? 2 : 3];
-    case 3:
-      return kLabels[l[2] == 'N' ? 4 : 5];
-    case 4:
-      return kLabels[l[0] == 'R' ? 6 : l[0] == 'S' ? 7 : l[0] == 'W' ? 10 : l[2] == 'J' ? 8 : 9];
-    default:
-      return kLabels[11];
-  }
+  return kLabels;
 }
 
 const std::string& NNLabel() {
@@ -508,6 +517,14 @@ struct Scratch {
   std::array<TagCacheEntry, 128> tag_cache;
   std::vector<Node> stack;
   std::vector<int> open;
+  // Tree mode: the nodes as the parse makes them, written into the ParseTree in one pass
+  // at the end (Builder::FinishTree), and the token of each word.
+  struct PlacedNode {
+    int parent;
+    int word;  // -1 for a phrase
+    int what;  // a leaf's token index, or a phrase's Label
+  };
+  std::vector<PlacedNode> placed;
   // Tree nodes and words trimmed off a tree after a shorter sentence, moved here with
   // their buffers (label and word strings, child vectors) and moved back as trees grow.
   std::vector<TreeNode> spare_nodes;
@@ -557,36 +574,16 @@ class Builder {
     stack_.clear();
     open_.clear();
     if (tree_ != nullptr) {
-      // The tree's nodes and words are overwritten in place (FinishTree() trims the
-      // rest), so their strings and child vectors keep their buffers between sentences.
-      tree_->nodes.reserve(n_ * 3 + 4);
-      tree_->words.reserve(n_);
+      sc_.placed.clear();
+      sc_.placed.reserve(n_ * 3 + 4);
     } else {
       out_.reserve(n_ * 24 + 16);
     }
   }
 
   std::string Run();
-  // Tree mode, after Run(): drops the nodes and words left over from a larger tree.
-  // The trimmed nodes and words that own heap buffers (a child vector, a long string) go
-  // to the thread's spares with them; the others are simply dropped (nothing to free).
-  void FinishTree() {
-    std::vector<TreeNode>& nodes = tree_->nodes;
-    while (nodes.size() > nodes_used_) {
-      TreeNode& nd = nodes.back();
-      if (nd.children.capacity() != 0 || nd.label.capacity() > kShortString)
-        sc_.spare_nodes.push_back(std::move(nd));
-      nodes.pop_back();
-    }
-    std::vector<TreeWord>& words = tree_->words;
-    while (words.size() > words_used_) {
-      TreeWord& w = words.back();
-      if (w.text.capacity() > kShortString || w.norm.capacity() > kShortString ||
-          w.tag.capacity() > kShortString)
-        sc_.spare_words.push_back(std::move(w));
-      words.pop_back();
-    }
-  }
+  // Tree mode, after Run(): writes the placed nodes and their words into *tree_.
+  void FinishTree();
 
  private:
   C Cls(size_t i) const { return i < n_ ? cls_[i] : cOther; }
@@ -664,13 +661,16 @@ class Builder {
   size_t PlaceParentheticalReport(size_t i, size_t k);
   size_t FindClauseCoordination() const;
 
-  void Open(std::string_view label, Node node) {
+  void Open(Label label, Node node) {
     if (tree_ != nullptr) {
-      TreeOpen(label);
+      // Tree mode records the node; FinishTree() writes it out.
+      const int id = static_cast<int>(sc_.placed.size());
+      sc_.placed.push_back({open_.empty() ? (id == 0 ? -1 : 0) : open_.back(), -1, label});
+      open_.push_back(id);
     } else {
       if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
       out_.push_back('(');
-      out_.append(label);
+      out_.append(kLabelNames[label]);
     }
     stack_.push_back(node);
   }
@@ -681,56 +681,23 @@ class Builder {
       out_.push_back(')');
     stack_.pop_back();
   }
-  // Tree mode: opens a phrase node labelled `label` under the innermost open node, exactly
-  // as ReadTreebank would read it from the bracketed form (leaves: see Leaf()).
-  void TreeOpen(std::string_view label) {
-    const int id = static_cast<int>(nodes_used_++);
-    TreeNode& nd = NodeAt(id);
-    SetShort(&nd.label, PhraseLabel(label));  // phrase labels here carry no "-" or "=" suffix
-    nd.children.clear();
-    nd.word = -1;
-    nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
-    if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
-    open_.push_back(id);
-  }
-  // Tree mode: node `id` (word `wi`), at most one past the last.
-  TreeNode& NodeAt(int id) {
-    std::vector<TreeNode>& nodes = tree_->nodes;
-    if (static_cast<size_t>(id) < nodes.size()) return nodes[id];
-    return NewNode();
-  }
-  TreeWord& WordAt(size_t wi) {
-    std::vector<TreeWord>& words = tree_->words;
-    if (wi < words.size()) return words[wi];
-    return NewWord();
-  }
-  // Appends a node (word), taking a spare's buffers when there is one.
-  [[gnu::noinline]] TreeNode& NewNode() {
-    std::vector<TreeNode>& nodes = tree_->nodes;
-    if (sc_.spare_nodes.empty()) return nodes.emplace_back();
-    nodes.push_back(std::move(sc_.spare_nodes.back()));
-    sc_.spare_nodes.pop_back();
-    return nodes.back();
-  }
-  [[gnu::noinline]] TreeWord& NewWord() {
-    std::vector<TreeWord>& words = tree_->words;
-    if (sc_.spare_words.empty()) return words.emplace_back();
-    words.push_back(std::move(sc_.spare_words.back()));
-    sc_.spare_words.pop_back();
-    return words.back();
-  }
+  // Tree mode: grows the tree's nodes (words) to `size`, taking spares' buffers first.
+  [[gnu::noinline]] void GrowNodes(size_t size);
+  [[gnu::noinline]] void GrowWords(size_t size);
   void PopTo(size_t depth) {
     while (stack_.size() > depth) Close();
   }
   // Places token i as a leaf. The two modes are separate functions so that the tree
   // mode's, run for every token, stays small.
   void Leaf(size_t i) {
-    if (tree_ != nullptr)
-      TreeLeaf(i);
-    else
+    if (tree_ != nullptr) {
+      const int id = static_cast<int>(sc_.placed.size());
+      sc_.placed.push_back({open_.empty() ? (id == 0 ? -1 : 0) : open_.back(),
+                            static_cast<int>(words_used_++), static_cast<int>(i)});
+    } else {
       StringLeaf(i);
+    }
   }
-  [[gnu::noinline]] void TreeLeaf(size_t i);
   [[gnu::noinline]] void StringLeaf(size_t i);
   // Pops completed PPs and NP wrappers not waiting for a conjunct (never the top S).
   void PopCompleted() {
@@ -768,47 +735,100 @@ class Builder {
   std::vector<Node>& stack_;
   std::string out_;
   ParseTree* tree_ = nullptr;  // tree mode (see the constructor)
-  size_t nodes_used_ = 0;      // tree mode: nodes and words written so far
-  size_t words_used_ = 0;
-  std::vector<int>& open_;  // tree mode: the open nodes, innermost last
+  size_t words_used_ = 0;      // tree mode: words placed so far
+  std::vector<int>& open_;     // tree mode: the open nodes, innermost last
   size_t report_comma_ = static_cast<size_t>(-1);
   size_t coord_cc_ = static_cast<size_t>(-1);     // CC joining two full clauses
   size_t coord_comma_ = static_cast<size_t>(-1);  // the comma before it, if any
   size_t coord_depth_ = 0;                        // stack depth of the S holding both
 };
 
-void Builder::TreeLeaf(size_t i) {
-  const Token& t = s_.tokens[i];
-  {
-    // What ReadTreebank reads back from the bracketed leaf below; the word keeps the
-    // token's own text, norm and offsets (as StoryCoder copied them onto the read tree).
-    const size_t wi = words_used_++;
-    TreeWord& w = WordAt(wi);
+void Builder::GrowNodes(size_t size) {
+  std::vector<TreeNode>& nodes = tree_->nodes;
+  nodes.reserve(size);
+  while (nodes.size() < size) {
+    if (sc_.spare_nodes.empty()) {
+      nodes.emplace_back();
+    } else {
+      nodes.push_back(std::move(sc_.spare_nodes.back()));
+      sc_.spare_nodes.pop_back();
+    }
+  }
+}
+
+void Builder::GrowWords(size_t size) {
+  std::vector<TreeWord>& words = tree_->words;
+  words.reserve(size);
+  while (words.size() < size) {
+    if (sc_.spare_words.empty()) {
+      words.emplace_back();
+    } else {
+      words.push_back(std::move(sc_.spare_words.back()));
+      sc_.spare_words.pop_back();
+    }
+  }
+}
+
+void Builder::FinishTree() {
+  const size_t node_count = sc_.placed.size();
+  // The tree's nodes and words are overwritten in place, so that their strings and child
+  // vectors keep their buffers between sentences. Those left over from a larger tree are
+  // dropped; the ones that own heap buffers (a child vector, a long string) go to the
+  // thread's spares with them, the others are simply dropped (nothing to free).
+  std::vector<TreeNode>& nodes = tree_->nodes;
+  while (nodes.size() > node_count) {
+    TreeNode& nd = nodes.back();
+    if (nd.children.capacity() != 0 || nd.label.capacity() > kShortString)
+      sc_.spare_nodes.push_back(std::move(nd));
+    nodes.pop_back();
+  }
+  if (nodes.size() < node_count) GrowNodes(node_count);
+  std::vector<TreeWord>& words = tree_->words;
+  while (words.size() > words_used_) {
+    TreeWord& w = words.back();
+    if (w.text.capacity() > kShortString || w.norm.capacity() > kShortString ||
+        w.tag.capacity() > kShortString)
+      sc_.spare_words.push_back(std::move(w));
+    words.pop_back();
+  }
+  if (words.size() < words_used_) GrowWords(words_used_);
+
+  // What ReadTreebank reads back from the bracketed form; each word keeps its token's own
+  // text, norm and offsets (as StoryCoder copied them onto the read tree).
+  const std::string* const labels = LabelStrings();
+  const Scratch::PlacedNode* placed = sc_.placed.data();
+  TreeNode* nd = nodes.data();
+  TreeWord* wd = words.data();
+  for (size_t k = 0; k < node_count; ++k) {
+    const Scratch::PlacedNode& p = placed[k];
+    TreeNode& node = nd[k];
+    node.children.clear();  // (a parent comes before its children)
+    node.parent = p.parent;
+    node.word = p.word;
+    if (p.parent >= 0) nd[p.parent].children.push_back(static_cast<int>(k));
+    if (p.word < 0) {
+      SetShort(&node.label, labels[p.what]);  // phrase labels carry no "-" or "=" suffix
+      continue;
+    }
+    const size_t i = static_cast<size_t>(p.what);
+    const Token& t = s_.tokens[i];
+    TreeWord& w = wd[p.word];
     const std::string& tag = t.tag.empty() ? NNLabel() : t.tag;
-    // No character to replace and no suffix to cut for the label?
-    const bool plain = (tag_flags_[i] & ktPlain) != 0;
-    if (plain) {
+    // The leaf is labelled with the tag, cleaned as ReadTreebank cleans a label, unless it
+    // has no character to replace and no suffix to cut.
+    if ((tag_flags_[i] & ktPlain) != 0) {
       SetShort(&w.tag, tag);
+      SetShort(&node.label, tag);
     } else {
       w.tag.assign(tag);
       for (char& c : w.tag)
         if (c == ' ' || c == '(' || c == ')') c = '_';
+      CleanLabelInto(w.tag, &node.label);
     }
     CopyString(&w.text, t.text);
     CopyString(&w.norm, t.norm);
     w.begin = t.begin;
     w.end = t.end;
-    // The leaf node, labelled with the tag (cleaned as ReadTreebank cleans a label).
-    const int id = static_cast<int>(nodes_used_++);
-    TreeNode& nd = NodeAt(id);
-    if (plain)
-      SetShort(&nd.label, tag);
-    else
-      CleanLabelInto(w.tag, &nd.label);
-    nd.children.clear();
-    nd.word = static_cast<int>(wi);
-    nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
-    if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
   }
 }
 
@@ -974,11 +994,11 @@ void Builder::BaseNP(size_t a, size_t e) {
   for (size_t j = a; j + 1 < e; ++j) {
     if (cls_[j] == cPOS) ++pos_inside;
   }
-  for (size_t k = 0; k <= pos_inside; ++k) Open("NP", Node{kNP});
+  for (size_t k = 0; k <= pos_inside; ++k) Open(kLNP, Node{kNP});
   for (size_t j = a; j < e; ++j) {
     if (cls_[j] == cAdj && j + 1 < e && AdjCoordAt(j + 1)) {
       // (ADJP (JJ awful) (CC and) (JJ evil))
-      Open("ADJP", Node{kADJP});
+      Open(kLADJP, Node{kADJP});
       Leaf(j);
       Leaf(j + 1);
       Leaf(j + 2);
@@ -1014,7 +1034,7 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
     if (t.kind == kVP) break;
     if (t.kind == kSBAR && !t.full) {
       t.full = true;
-      Open("S", Node{kS});
+      Open(kLS, Node{kS});
       subject = true;
       break;
     }
@@ -1089,7 +1109,7 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
     w.wrapper = true;
     w.wflags = flags;
     w.subject = subject;
-    Open("NP", w);
+    Open(kLNP, w);
   }
   if (cls_[a] == cAdj) {
     // Adjectives only, no noun: a predicate ADJP (after a verb) or an NP.
@@ -1098,7 +1118,7 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
       if (cls_[j] != cAdj && cls_[j] != cRB) has_head = true;
     }
     if (!has_head && stack_.back().kind == kVP) {
-      Open("ADJP", Node{kADJP});
+      Open(kLADJP, Node{kADJP});
       for (size_t j = a; j < e; ++j) Leaf(j);
       Close();
       return e;
@@ -1156,8 +1176,8 @@ size_t Builder::PlaceVerb(size_t i) {
         Node sn{kS};
         sn.full = true;
         sn.nonfinite = true;
-        Open("S", sn);
-        Open("VP", Node{kVP});
+        Open(kLS, sn);
+        Open(kLVP, Node{kVP});
       }
       break;
     }
@@ -1166,7 +1186,7 @@ size_t Builder::PlaceVerb(size_t i) {
   bool into_awaiting = top.kind == kVP && !top.full;
   if (!into_awaiting && c == cVB && i > 0 && cls_[i - 1] == cVB && top.kind == kVP) {
     // "will wire tap the links": a bare verb right after a bare verb heads a nested VP.
-    Open("VP", Node{kVP});
+    Open(kLVP, Node{kVP});
     into_awaiting = true;
   }
   if (!into_awaiting) {
@@ -1177,7 +1197,7 @@ size_t Builder::PlaceVerb(size_t i) {
         if (t.kind == kS && !t.full) break;
         if (t.kind == kSBAR && !t.full) {
           t.full = true;
-          Open("S", Node{kS});
+          Open(kLS, Node{kS});
           break;
         }
         if (t.kind == kVP && t.wrapper && t.expect_conj) break;
@@ -1192,19 +1212,19 @@ size_t Builder::PlaceVerb(size_t i) {
         t.full = true;
         Node sn{kS};
         sn.nonfinite = true;
-        Open("S", sn);
+        Open(kLS, sn);
       } else if (c == cVBG && t.kind == kVP && t.full && i > 0 &&
                  (cls_[i - 1] == cFin || cls_[i - 1] == cVB) && !Is(i - 1, kwAux)) {
         Node sn{kS};  // "denies supporting the rebels"
         sn.nonfinite = true;
         sn.full = true;
-        Open("S", sn);
+        Open(kLS, sn);
       } else {
         PopCompleted();
         Node& u = stack_.back();
         if (u.kind == kSBAR && !u.full) {
           u.full = true;
-          Open("S", Node{kS});
+          Open(kLS, Node{kS});
         }
       }
     }
@@ -1216,44 +1236,44 @@ size_t Builder::PlaceVerb(size_t i) {
       Node w{kVP};
       w.wrapper = true;
       w.full = true;
-      Open("VP", w);
+      Open(kLVP, w);
     }
-    Open("VP", Node{kVP});
+    Open(kLVP, Node{kVP});
   } else if (!aux && VerbCoordinationAhead(i)) {
     // "to give a speech and meet with ...": the VP awaiting its head becomes the wrapper.
     Node& t = stack_.back();
     t.wrapper = true;
     t.full = true;
-    Open("VP", Node{kVP});
+    Open(kLVP, Node{kVP});
   }
   stack_.back().full = true;
   stack_.back().head = static_cast<int>(i);
   Leaf(i);
   if (aux) {
-    if (adv_coord) Open("ADVP", Node{kADJP});
+    if (adv_coord) Open(kLADVP, Node{kADJP});
     for (size_t k = i + 1; k < j; ++k) Leaf(k);  // not, n't, also
     if (adv_coord) Close();
-    Open("VP", Node{kVP});  // awaiting its head
+    Open(kLVP, Node{kVP});  // awaiting its head
     return j;
   }
   // "said Wednesday she hoped ...": a bare date before the complement clause is the
   // verb's own (NP (NNP Wednesday)).
   if (Is(i, kwSay) && i + 2 < n_ && Is(i + 1, kwDate) && ClauseFollows(i + 2)) {
-    Open("NP", Node{kNP});
+    Open(kLNP, Node{kNP});
     Leaf(i + 1);
     Close();
     Node sb{kSBAR};
     sb.full = true;
-    Open("SBAR", sb);
-    Open("S", Node{kS});
+    Open(kLSBAR, sb);
+    Open(kLS, Node{kS});
     return i + 2;
   }
   // Complement clause without "that" after a verb of saying: "said (SBAR (S X ...))".
   if (Is(i, kwSay) && ClauseFollows(i + 1)) {
     Node sb{kSBAR};
     sb.full = true;
-    Open("SBAR", sb);
-    Open("S", Node{kS});
+    Open(kLSBAR, sb);
+    Open(kLS, Node{kS});
   }
   return i + 1;
 }
@@ -1266,10 +1286,10 @@ void Builder::PlaceIN(size_t i) {
     Node& t = stack_.back();
     if (t.kind == kPP && !t.full) t.full = true;  // "because of"-like chains
     Node sb{kSBAR};
-    Open("SBAR", sb);
+    Open(kLSBAR, sb);
     Leaf(i);
     stack_.back().full = true;
-    Open("S", Node{kS});
+    Open(kLS, Node{kS});
     return;
   }
   while (true) {
@@ -1282,13 +1302,13 @@ void Builder::PlaceIN(size_t i) {
     if (t.kind == kVP || t.kind == kS) break;
     if (t.kind == kSBAR && !t.full) {
       t.full = true;
-      Open("S", Node{kS});
+      Open(kLS, Node{kS});
       break;
     }
     if (stack_.size() <= 2) break;
     Close();
   }
-  Open("PP", Node{kPP});
+  Open(kLPP, Node{kPP});
   Leaf(i);
 }
 
@@ -1302,13 +1322,13 @@ size_t Builder::PlaceTO(size_t i) {
     Node sn{kS};
     sn.full = true;
     sn.nonfinite = true;
-    Open("S", sn);
+    Open(kLS, sn);
     Node vp{kVP};
     vp.full = true;
-    Open("VP", vp);
+    Open(kLVP, vp);
     Leaf(i);
     for (size_t k = i + 1; k < j; ++k) Leaf(k);
-    Open("VP", Node{kVP});
+    Open(kLVP, Node{kVP});
     return j;
   }
   PlaceIN(i);  // "to" as a preposition
@@ -1362,7 +1382,7 @@ void Builder::PlaceCC(size_t i) {
       const size_t d = found;
       PopTo(d >= 2 && (stack_[d - 1].kind == kS || stack_[d - 1].kind == kSBAR) ? d : d + 1);
       Leaf(i);
-      Open("S", Node{kS});
+      Open(kLS, Node{kS});
       return;
     }
   }
@@ -1420,23 +1440,23 @@ void Builder::PlaceComma(size_t i) {
 // (PRN (, ,) (S (NP (DT a) (NN spokesman)) (VP (VBD said))) (, ,)) at the clause level.
 size_t Builder::PlaceParentheticalReport(size_t i, size_t k) {
   PopToClauseLevel();
-  Open("PRN", Node{kADJP});
+  Open(kLPRN, Node{kADJP});
   Leaf(i);
   Node sn{kS};
   sn.full = true;
-  Open("S", sn);
+  Open(kLS, sn);
   size_t e = ChunkEnd(i + 1);
   BaseNP(i + 1, e);
   Node vp{kVP};
   vp.full = true;
-  Open("VP", vp);
+  Open(kLVP, vp);
   for (size_t j = e; j < k; ++j) {
     if (cls_[j] == cRB && j == e) {
-      Open("ADVP", Node{kADJP});
+      Open(kLADVP, Node{kADJP});
       Leaf(j);
       Close();
     } else if (cls_[j] == cNoun) {
-      Open("NP", Node{kNP});
+      Open(kLNP, Node{kNP});
       Leaf(j);
       Close();
     } else {
@@ -1504,11 +1524,11 @@ void Builder::PlaceWh(size_t i) {
   Node sb{kSBAR};
   sb.full = true;
   sb.comma_rel = attached && i > 0 && (cls_[i - 1] == cComma || cls_[i - 1] == cColon);
-  Open("SBAR", sb);
-  Open(c == cWRB ? "WHADVP" : "WHNP", Node{kNP});
+  Open(kLSBAR, sb);
+  Open(c == cWRB ? kLWHADVP : kLWHNP, Node{kNP});
   Leaf(i);
   Close();
-  Open("S", Node{kS});
+  Open(kLS, Node{kS});
 }
 
 std::string Builder::Run() {
@@ -1523,15 +1543,15 @@ std::string Builder::Run() {
     }
     if (cls_[k] != cOther) break;  // closing quotes may follow the period
   }
-  Open("ROOT", Node{kRoot});
-  Open("S", Node{kS});
-  if (report_comma_ != static_cast<size_t>(-1)) Open("S", Node{kS});
+  Open(kLROOT, Node{kRoot});
+  Open(kLS, Node{kS});
+  if (report_comma_ != static_cast<size_t>(-1)) Open(kLS, Node{kS});
   coord_cc_ = FindClauseCoordination();
   if (coord_cc_ != static_cast<size_t>(-1)) {
     if (coord_cc_ > 0 && cls_[coord_cc_ - 1] == cComma) coord_comma_ = coord_cc_ - 1;
     coord_depth_ = stack_.size();
     stack_.back().full = true;
-    Open("S", Node{kS});
+    Open(kLS, Node{kS});
   }
   size_t i = 0;
   while (i < n_) {
@@ -1539,7 +1559,7 @@ std::string Builder::Run() {
     if (i == coord_comma_ || i == coord_cc_) {
       PopTo(coord_depth_);
       Leaf(i);
-      if (i == coord_cc_) Open("S", Node{kS});
+      if (i == coord_cc_) Open(kLS, Node{kS});
       ++i;
       continue;
     }
@@ -1603,9 +1623,9 @@ std::string Builder::Run() {
           if (t.kind == kPP && !t.full) t.full = true;
           Node pp{kPP};
           pp.full = true;
-          Open("PP", pp);
+          Open(kLPP, pp);
           Leaf(i);
-          Open("PP", Node{kPP});
+          Open(kLPP, Node{kPP});
           Leaf(i + 1);
           i += 2;
           break;
@@ -1647,7 +1667,7 @@ std::string Builder::Run() {
         if (stack_.back().kind == kVP && !stack_.back().full) {
           Leaf(i);
         } else {
-          Open("ADVP", Node{kADJP});
+          Open(kLADVP, Node{kADJP});
           Leaf(i);
           Close();
         }
@@ -1656,7 +1676,7 @@ std::string Builder::Run() {
       }
       case cRP: {
         PopCompleted();
-        Open("PRT", Node{kADJP});
+        Open(kLPRT, Node{kADJP});
         Leaf(i);
         Close();
         ++i;
