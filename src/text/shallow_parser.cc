@@ -318,7 +318,13 @@ class WordTable {
   }
   // Flags of a word (0 for one in no list).
   uint32_t Find(std::string_view w) const {
-    if (w.size() < 2 || w.size() > kMaxListWord) return 0;
+    const size_t n = w.size();
+    if (n < 2 || n > kMaxListWord) return 0;
+    // Most tokens are in no list: a word whose first or last byte no list word of its
+    // length has is rejected before packing and hashing it.
+    if ((first_[n] >> (static_cast<unsigned char>(w[0]) & 31) &
+         last_[n] >> (static_cast<unsigned char>(w[n - 1]) & 31) & 1) == 0)
+      return 0;
     const PackedWord p = Pack(w);
     for (size_t h = Hash(p);; h = (h + 1) & kMask) {
       const uint16_t e = slots_[h];
@@ -340,6 +346,10 @@ class WordTable {
     return static_cast<size_t>(h >> 54) & kMask;
   }
   void Add(std::string_view w, uint32_t flags) {
+    if (w.size() < 2 || w.size() > kMaxListWord) return;  // Find() never looks it up
+    // The low five bits of a byte are the same for both cases of an ASCII letter.
+    first_[w.size()] |= 1u << (static_cast<unsigned char>(w[0]) & 31);
+    last_[w.size()] |= 1u << (static_cast<unsigned char>(w.back()) & 31);
     const PackedWord p = Pack(w);
     for (size_t h = Hash(p);; h = (h + 1) & kMask) {
       uint16_t& e = slots_[h];
@@ -356,6 +366,9 @@ class WordTable {
   }
   std::array<uint16_t, kSlots> slots_;
   std::vector<Entry> entries_;
+  // By word length: bit (b & 31) is set when some list word starts (ends) with byte b.
+  std::array<uint32_t, kMaxListWord + 1> first_{};
+  std::array<uint32_t, kMaxListWord + 1> last_{};
 };
 
 uint32_t WordFlags(std::string_view w) {
@@ -495,6 +508,7 @@ struct Node {
   bool nonfinite = false;  // S: a clause headed by a participle or infinitive
   bool comma_rel = false;  // SBAR: a relative clause opened after a comma
   int head = -1;           // VP: token index of its verb
+  int id = 0;              // tree mode: its node's index in the tree
 };
 
 // Per-thread buffers of the Builder, kept between sentences so that parsing a sentence
@@ -516,7 +530,6 @@ struct Scratch {
   };
   std::array<TagCacheEntry, 128> tag_cache;
   std::vector<Node> stack;
-  std::vector<int> open;
   // Tree mode: the nodes as the parse makes them, written into the ParseTree in one pass
   // at the end (Builder::FinishTree), and the token of each word.
   struct PlacedNode {
@@ -529,6 +542,17 @@ struct Scratch {
   // their buffers (label and word strings, child vectors) and moved back as trees grow.
   std::vector<TreeNode> spare_nodes;
   std::vector<TreeWord> spare_words;
+  // Tree vectors parked by their size. A tree is swapped with the parked vector of the
+  // size it needs, so that a sentence needing as many nodes (words) as an earlier one
+  // gets that vector back whole instead of trimming and regrowing the last one; its
+  // nodes' labels and child vectors are then often already what this tree needs. Entry k
+  // is empty or holds k elements.
+  static constexpr size_t kParkedNodes = 256;
+  static constexpr size_t kParkedWords = 96;
+  std::vector<std::vector<TreeNode>> parked_nodes =
+      std::vector<std::vector<TreeNode>>(kParkedNodes);
+  std::vector<std::vector<TreeWord>> parked_words =
+      std::vector<std::vector<TreeWord>>(kParkedWords);
 };
 
 Scratch& ThreadScratch() {
@@ -540,12 +564,7 @@ class Builder {
  public:
   // With `tree`, Run() builds *tree directly instead of returning the bracketed string.
   explicit Builder(const Sentence& s, ParseTree* tree = nullptr)
-      : s_(s),
-        n_(s.tokens.size()),
-        sc_(ThreadScratch()),
-        stack_(sc_.stack),
-        tree_(tree),
-        open_(sc_.open) {
+      : s_(s), n_(s.tokens.size()), sc_(ThreadScratch()), stack_(sc_.stack), tree_(tree) {
     sc_.cls.resize(n_);
     sc_.tag_flags.resize(n_);
     sc_.flags.assign(n_, 0);
@@ -572,7 +591,6 @@ class Builder {
       tag_flags_[i] = e.flags;
     }
     stack_.clear();
-    open_.clear();
     if (tree_ != nullptr) {
       sc_.placed.clear();
       sc_.placed.reserve(n_ * 3 + 4);
@@ -665,8 +683,8 @@ class Builder {
     if (tree_ != nullptr) {
       // Tree mode records the node; FinishTree() writes it out.
       const int id = static_cast<int>(sc_.placed.size());
-      sc_.placed.push_back({open_.empty() ? (id == 0 ? -1 : 0) : open_.back(), -1, label});
-      open_.push_back(id);
+      sc_.placed.push_back({Parent(id), -1, label});
+      node.id = id;
     } else {
       if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
       out_.push_back('(');
@@ -675,12 +693,12 @@ class Builder {
     stack_.push_back(node);
   }
   void Close() {
-    if (tree_ != nullptr)
-      open_.pop_back();
-    else
-      out_.push_back(')');
+    if (tree_ == nullptr) out_.push_back(')');
     stack_.pop_back();
   }
+  // Tree mode: the parent of a new node `id`, the innermost open node (as ReadTreebank
+  // reads a bracketed string, a node after the root closed goes under the root).
+  int Parent(int id) const { return stack_.empty() ? (id == 0 ? -1 : 0) : stack_.back().id; }
   // Tree mode: grows the tree's nodes (words) to `size`, taking spares' buffers first.
   [[gnu::noinline]] void GrowNodes(size_t size);
   [[gnu::noinline]] void GrowWords(size_t size);
@@ -692,8 +710,7 @@ class Builder {
   void Leaf(size_t i) {
     if (tree_ != nullptr) {
       const int id = static_cast<int>(sc_.placed.size());
-      sc_.placed.push_back({open_.empty() ? (id == 0 ? -1 : 0) : open_.back(),
-                            static_cast<int>(words_used_++), static_cast<int>(i)});
+      sc_.placed.push_back({Parent(id), static_cast<int>(words_used_++), static_cast<int>(i)});
     } else {
       StringLeaf(i);
     }
@@ -736,7 +753,6 @@ class Builder {
   std::string out_;
   ParseTree* tree_ = nullptr;  // tree mode (see the constructor)
   size_t words_used_ = 0;      // tree mode: words placed so far
-  std::vector<int>& open_;     // tree mode: the open nodes, innermost last
   size_t report_comma_ = static_cast<size_t>(-1);
   size_t coord_cc_ = static_cast<size_t>(-1);     // CC joining two full clauses
   size_t coord_comma_ = static_cast<size_t>(-1);  // the comma before it, if any
@@ -769,6 +785,17 @@ void Builder::GrowWords(size_t size) {
   }
 }
 
+// Parks *v under its size, when that entry is free, and takes the vector parked under
+// `size` (empty when there is none yet: it is grown once). See Scratch::parked_nodes.
+template <typename T>
+void Swap(std::vector<std::vector<T>>* parked, std::vector<T>* v, size_t size) {
+  std::vector<std::vector<T>>& p = *parked;
+  const size_t now = v->size();
+  if (size >= p.size() || now >= p.size() || !p[now].empty()) return;  // trim or grow *v
+  v->swap(p[now]);                                                     // *v is now empty
+  v->swap(p[size]);
+}
+
 void Builder::FinishTree() {
   const size_t node_count = sc_.placed.size();
   // The tree's nodes and words are overwritten in place, so that their strings and child
@@ -776,6 +803,7 @@ void Builder::FinishTree() {
   // dropped; the ones that own heap buffers (a child vector, a long string) go to the
   // thread's spares with them, the others are simply dropped (nothing to free).
   std::vector<TreeNode>& nodes = tree_->nodes;
+  if (nodes.size() != node_count) Swap(&sc_.parked_nodes, &nodes, node_count);
   while (nodes.size() > node_count) {
     TreeNode& nd = nodes.back();
     if (nd.children.capacity() != 0 || nd.label.capacity() > kShortString)
@@ -784,6 +812,7 @@ void Builder::FinishTree() {
   }
   if (nodes.size() < node_count) GrowNodes(node_count);
   std::vector<TreeWord>& words = tree_->words;
+  if (words.size() != words_used_) Swap(&sc_.parked_words, &words, words_used_);
   while (words.size() > words_used_) {
     TreeWord& w = words.back();
     if (w.text.capacity() > kShortString || w.norm.capacity() > kShortString ||
