@@ -565,15 +565,20 @@ class Builder {
   // With `tree`, Run() builds *tree directly instead of returning the bracketed string.
   explicit Builder(const Sentence& s, ParseTree* tree = nullptr)
       : s_(s), n_(s.tokens.size()), sc_(ThreadScratch()), stack_(sc_.stack), tree_(tree) {
-    sc_.cls.resize(n_);
-    sc_.tag_flags.resize(n_);
-    sc_.flags.assign(n_, 0);
-    sc_.chunk_end.assign(n_, 0);
+    // The per-token arrays only ever grow; the loop below sets their first n_ entries.
+    if (sc_.cls.size() < n_) {
+      sc_.cls.resize(n_);
+      sc_.tag_flags.resize(n_);
+      sc_.flags.resize(n_);
+      sc_.chunk_end.resize(n_);
+    }
     cls_ = sc_.cls.data();
     tag_flags_ = sc_.tag_flags.data();
     flags_ = sc_.flags.data();
     chunk_end_ = sc_.chunk_end.data();
     for (size_t i = 0; i < n_; ++i) {
+      flags_[i] = 0;
+      chunk_end_[i] = 0;
       const std::string_view tag = s.tokens[i].tag;
       const uint64_t key = TagKey(tag);
       if (key == kLongTag) {
