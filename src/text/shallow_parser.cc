@@ -597,8 +597,9 @@ class Builder {
     }
     stack_.clear();
     if (tree_ != nullptr) {
-      sc_.placed.clear();
-      sc_.placed.reserve(n_ * 3 + 4);
+      if (sc_.placed.size() < n_ * 3 + 4) sc_.placed.resize(n_ * 3 + 4);
+      placed_ = sc_.placed.data();
+      placed_cap_ = sc_.placed.size();
     } else {
       out_.reserve(n_ * 24 + 16);
     }
@@ -687,8 +688,7 @@ class Builder {
   void Open(Label label, Node node) {
     if (tree_ != nullptr) {
       // Tree mode records the node; FinishTree() writes it out.
-      const int id = static_cast<int>(sc_.placed.size());
-      sc_.placed.push_back({Parent(id), -1, label});
+      const int id = Place(-1, label);
       node.id = id;
     } else {
       if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
@@ -700,6 +700,19 @@ class Builder {
   void Close() {
     if (tree_ == nullptr) out_.push_back(')');
     stack_.pop_back();
+  }
+  // Tree mode: records a node (see Scratch::placed) under the innermost open node and
+  // returns its index.
+  int Place(int word, int what) {
+    if (placed_count_ == placed_cap_) GrowPlaced();
+    const int id = static_cast<int>(placed_count_++);
+    placed_[id] = {Parent(id), word, what};
+    return id;
+  }
+  [[gnu::noinline]] void GrowPlaced() {
+    sc_.placed.resize(placed_cap_ * 2);
+    placed_ = sc_.placed.data();
+    placed_cap_ = sc_.placed.size();
   }
   // Tree mode: the parent of a new node `id`, the innermost open node (as ReadTreebank
   // reads a bracketed string, a node after the root closed goes under the root).
@@ -714,8 +727,7 @@ class Builder {
   // mode's, run for every token, stays small.
   void Leaf(size_t i) {
     if (tree_ != nullptr) {
-      const int id = static_cast<int>(sc_.placed.size());
-      sc_.placed.push_back({Parent(id), static_cast<int>(words_used_++), static_cast<int>(i)});
+      Place(static_cast<int>(words_used_++), static_cast<int>(i));
     } else {
       StringLeaf(i);
     }
@@ -756,8 +768,11 @@ class Builder {
   uint32_t* flags_ = nullptr;      // the tokens' word flags, see W() (in sc_)
   std::vector<Node>& stack_;
   std::string out_;
-  ParseTree* tree_ = nullptr;  // tree mode (see the constructor)
-  size_t words_used_ = 0;      // tree mode: words placed so far
+  ParseTree* tree_ = nullptr;              // tree mode (see the constructor)
+  size_t words_used_ = 0;                  // tree mode: words placed so far
+  Scratch::PlacedNode* placed_ = nullptr;  // tree mode: the nodes placed so far (in sc_)
+  size_t placed_count_ = 0;
+  size_t placed_cap_ = 0;
   size_t report_comma_ = static_cast<size_t>(-1);
   size_t coord_cc_ = static_cast<size_t>(-1);     // CC joining two full clauses
   size_t coord_comma_ = static_cast<size_t>(-1);  // the comma before it, if any
@@ -802,7 +817,7 @@ void Swap(std::vector<std::vector<T>>* parked, std::vector<T>* v, size_t size) {
 }
 
 void Builder::FinishTree() {
-  const size_t node_count = sc_.placed.size();
+  const size_t node_count = placed_count_;
   // The tree's nodes and words are overwritten in place, so that their strings and child
   // vectors keep their buffers between sentences. Those left over from a larger tree are
   // dropped; the ones that own heap buffers (a child vector, a long string) go to the
@@ -830,7 +845,7 @@ void Builder::FinishTree() {
   // What ReadTreebank reads back from the bracketed form; each word keeps its token's own
   // text, norm and offsets (as StoryCoder copied them onto the read tree).
   const std::string* const labels = LabelStrings();
-  const Scratch::PlacedNode* placed = sc_.placed.data();
+  const Scratch::PlacedNode* placed = placed_;
   TreeNode* nd = nodes.data();
   TreeWord* wd = words.data();
   for (size_t k = 0; k < node_count; ++k) {
