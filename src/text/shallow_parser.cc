@@ -281,7 +281,7 @@ inline uint64_t Load(const char* p, size_t n) {  // n = 2, 4 or 8 bytes, little-
 
 // A word of 2 to 12 bytes (kMaxListWord), packed by overlapping fixed-size loads that stay
 // inside the word.
-PackedWord Pack(std::string_view w) {
+[[gnu::always_inline]] inline PackedWord Pack(std::string_view w) {
   const char* p = w.data();
   const size_t n = w.size();
   PackedWord pw;
@@ -845,6 +845,7 @@ void Builder::FinishTree() {
   // What ReadTreebank reads back from the bracketed form; each word keeps its token's own
   // text, norm and offsets (as StoryCoder copied them onto the read tree).
   const std::string* const labels = LabelStrings();
+  const std::string& nn = NNLabel();
   const Scratch::PlacedNode* placed = placed_;
   TreeNode* nd = nodes.data();
   TreeWord* wd = words.data();
@@ -862,7 +863,7 @@ void Builder::FinishTree() {
     const size_t i = static_cast<size_t>(p.what);
     const Token& t = s_.tokens[i];
     TreeWord& w = wd[p.word];
-    const std::string& tag = t.tag.empty() ? NNLabel() : t.tag;
+    const std::string& tag = t.tag.empty() ? nn : t.tag;
     // The leaf is labelled with the tag, cleaned as ReadTreebank cleans a label, unless it
     // has no character to replace and no suffix to cut.
     if ((tag_flags_[i] & ktPlain) != 0) {
