@@ -371,9 +371,9 @@ class WordTable {
   std::array<uint32_t, kMaxListWord + 1> last_{};
 };
 
-uint32_t WordFlags(std::string_view w) {
+const WordTable& Words() {
   static const WordTable* const table = new WordTable();
-  return table->Find(w);
+  return *table;
 }
 
 // A phrase label as ReadTreebank stores it (function suffixes removed: "NP-TMP" -> "NP").
@@ -518,9 +518,10 @@ const size_t kShortString = std::string().capacity();
 
 struct Scratch {
   std::vector<C> cls;
-  std::vector<uint8_t> tag_flags;   // TagFlag bits
-  std::vector<uint32_t> flags;      // memoized WordFlags | kwComputed, 0 = not looked up yet
-  std::vector<uint32_t> chunk_end;  // memoized ChunkEnd + 1, 0 = not computed yet
+  std::vector<uint8_t> tag_flags;    // TagFlag bits
+  const WordTable& words = Words();  // (held here to skip the static's guard per look-up)
+  std::vector<uint32_t> flags;       // memoized word flags | kwComputed, 0 = not looked up yet
+  std::vector<uint32_t> chunk_end;   // memoized ChunkEnd + 1, 0 = not computed yet
   // Class and TagFlag bits of recently seen tags of up to 4 bytes, by TagKey (a tagger
   // uses a few dozen tags, so nearly every token is found here).
   struct TagCacheEntry {
@@ -613,11 +614,12 @@ class Builder {
   C Cls(size_t i) const { return i < n_ ? cls_[i] : cOther; }
   // The WordFlag bits of token i (i < n_), looked up on first use.
   uint32_t W(size_t i) const {
-    uint32_t f = flags_[i];
-    if (f == 0) {
-      f = WordFlags(s_.tokens[i].text) | kwComputed;
-      flags_[i] = f;
-    }
+    const uint32_t f = flags_[i];
+    return f != 0 ? f : LookUpWord(i);
+  }
+  [[gnu::noinline]] uint32_t LookUpWord(size_t i) const {
+    const uint32_t f = sc_.words.Find(s_.tokens[i].text) | kwComputed;
+    flags_[i] = f;
     return f;
   }
   bool Is(size_t i, uint32_t flags) const { return (W(i) & flags) != 0; }
