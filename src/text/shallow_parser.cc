@@ -530,7 +530,7 @@ struct Scratch {
     uint8_t flags = 0;
   };
   std::array<TagCacheEntry, 128> tag_cache;
-  std::vector<Node> stack;
+  std::vector<Node> stack;  // storage of Builder::stack_, only ever grown
   // Tree mode: the nodes as the parse makes them, written into the ParseTree in one pass
   // at the end (Builder::FinishTree), and the token of each word.
   struct PlacedNode {
@@ -565,7 +565,7 @@ class Builder {
  public:
   // With `tree`, Run() builds *tree directly instead of returning the bracketed string.
   explicit Builder(const Sentence& s, ParseTree* tree = nullptr)
-      : s_(s), n_(s.tokens.size()), sc_(ThreadScratch()), stack_(sc_.stack), tree_(tree) {
+      : s_(s), n_(s.tokens.size()), sc_(ThreadScratch()), stack_(&sc_.stack), tree_(tree) {
     // The per-token arrays only ever grow; the loop below sets their first n_ entries.
     if (sc_.cls.size() < n_) {
       sc_.cls.resize(n_);
@@ -693,11 +693,14 @@ class Builder {
       const int id = Place(-1, label);
       node.id = id;
     } else {
-      if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
-      out_.push_back('(');
-      out_.append(kLabelNames[label]);
+      StringOpen(label);
     }
     stack_.push_back(node);
+  }
+  [[gnu::noinline]] void StringOpen(Label label) {
+    if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
+    out_.push_back('(');
+    out_.append(kLabelNames[label]);
   }
   void Close() {
     if (tree_ == nullptr) out_.push_back(')');
@@ -768,7 +771,37 @@ class Builder {
   uint8_t* tag_flags_ = nullptr;   // the tokens' TagFlag bits (in sc_)
   uint32_t* chunk_end_ = nullptr;  // see ChunkEnd() (in sc_)
   uint32_t* flags_ = nullptr;      // the tokens' word flags, see W() (in sc_)
-  std::vector<Node>& stack_;
+  // The right frontier, innermost last: a vector's interface over sc_.stack whose push
+  // has its (rare) growth out of line, keeping Open() small.
+  class Frontier {
+   public:
+    explicit Frontier(std::vector<Node>* storage) : storage_(storage) {
+      if (storage_->empty()) storage_->resize(64);
+      data_ = storage_->data();
+    }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    void clear() { size_ = 0; }
+    Node& back() { return data_[size_ - 1]; }
+    const Node& back() const { return data_[size_ - 1]; }
+    Node& operator[](size_t d) { return data_[d]; }
+    const Node& operator[](size_t d) const { return data_[d]; }
+    void pop_back() { --size_; }
+    void push_back(const Node& node) {
+      if (size_ == storage_->size()) Grow();
+      data_[size_++] = node;
+    }
+
+   private:
+    [[gnu::noinline]] void Grow() {
+      storage_->resize(storage_->size() * 2);
+      data_ = storage_->data();
+    }
+    std::vector<Node>* storage_;
+    Node* data_ = nullptr;
+    size_t size_ = 0;
+  };
+  Frontier stack_;
   std::string out_;
   ParseTree* tree_ = nullptr;              // tree mode (see the constructor)
   size_t words_used_ = 0;                  // tree mode: words placed so far
