@@ -711,7 +711,7 @@ class Builder {
   int Place(int word, int what) {
     if (placed_count_ == placed_cap_) GrowPlaced();
     const int id = static_cast<int>(placed_count_++);
-    placed_[id] = {Parent(id), word, what};
+    placed_[id] = {Parent(), word, what};
     return id;
   }
   [[gnu::noinline]] void GrowPlaced() {
@@ -719,9 +719,10 @@ class Builder {
     placed_ = sc_.placed.data();
     placed_cap_ = sc_.placed.size();
   }
-  // Tree mode: the parent of a new node `id`, the innermost open node (as ReadTreebank
-  // reads a bracketed string, a node after the root closed goes under the root).
-  int Parent(int id) const { return stack_.empty() ? (id == 0 ? -1 : 0) : stack_.back().id; }
+  // Tree mode: the parent of a new node, the innermost open node. With the stack empty it
+  // is the sentinel's 0, as ReadTreebank puts a node after the root closed under the root;
+  // FinishTree() gives the root itself -1.
+  int Parent() const { return stack_.back().id; }
   // Tree mode: grows the tree's nodes (words) to `size`, taking spares' buffers first.
   [[gnu::noinline]] void GrowNodes(size_t size);
   [[gnu::noinline]] void GrowWords(size_t size);
@@ -775,27 +776,29 @@ class Builder {
   // has its (rare) growth out of line, keeping Open() small.
   class Frontier {
    public:
+    // storage[0] is a sentinel that back() returns when the stack is empty: its id is the
+    // root's, 0 (see Parent()).
     explicit Frontier(std::vector<Node>* storage) : storage_(storage) {
-      if (storage_->empty()) storage_->resize(64);
-      data_ = storage_->data();
+      if (storage_->empty()) storage_->resize(64, Node{kRoot});
+      data_ = storage_->data() + 1;
     }
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
     void clear() { size_ = 0; }
-    Node& back() { return data_[size_ - 1]; }
-    const Node& back() const { return data_[size_ - 1]; }
+    Node& back() { return data_[static_cast<ptrdiff_t>(size_) - 1]; }
+    const Node& back() const { return data_[static_cast<ptrdiff_t>(size_) - 1]; }
     Node& operator[](size_t d) { return data_[d]; }
     const Node& operator[](size_t d) const { return data_[d]; }
     void pop_back() { --size_; }
     void push_back(const Node& node) {
-      if (size_ == storage_->size()) Grow();
+      if (size_ + 1 == storage_->size()) Grow();
       data_[size_++] = node;
     }
 
    private:
     [[gnu::noinline]] void Grow() {
       storage_->resize(storage_->size() * 2);
-      data_ = storage_->data();
+      data_ = storage_->data() + 1;
     }
     std::vector<Node>* storage_;
     Node* data_ = nullptr;
@@ -853,6 +856,7 @@ void Swap(std::vector<std::vector<T>>* parked, std::vector<T>* v, size_t size) {
 
 void Builder::FinishTree() {
   const size_t node_count = placed_count_;
+  if (node_count > 0) placed_[0].parent = -1;  // the root
   // The tree's nodes and words are overwritten in place, so that their strings and child
   // vectors keep their buffers between sentences. Those left over from a larger tree are
   // dropped; the ones that own heap buffers (a child vector, a long string) go to the
