@@ -980,6 +980,11 @@ size_t Builder::ComputeChunkEnd(size_t i) const {
   bool det_ok = true;
   while (j < n_) {
     C c = cls_[j];
+    if (c == cNoun) {  // the common case first (the same as below)
+      det_ok = false;
+      ++j;
+      continue;
+    }
     if (c == cDet && det_ok) {
       ++j;
       continue;  // PDT DT, DT
@@ -1063,8 +1068,12 @@ size_t Builder::FindReportingComma() const {
 // and no clause opener before it (a conjunction inside a "that" clause stays there).
 size_t Builder::FindClauseCoordination() const {
   bool finite_before = false;
+  // The classes the tests below look at; the loop skips others with one test.
+  constexpr uint32_t kLooked = 1u << cFin | 1u << cMD | 1u << cWDT | 1u << cWP | 1u << cWRB |
+                               1u << cColon | 1u << cIN | 1u << cCC;
   for (size_t k = 0; k < n_ && k < report_comma_; ++k) {
     C c = cls_[k];
+    if ((kLooked >> c & 1) == 0) continue;
     if (c == cFin || c == cMD) finite_before = true;
     if (c == cWDT || c == cWP || c == cWRB || c == cColon) return static_cast<size_t>(-1);
     if (c == cIN && Is(k, kwThat | kwSubCoord)) return static_cast<size_t>(-1);
