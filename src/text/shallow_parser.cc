@@ -1230,8 +1230,12 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
 // the verb at i ("accused ... and recalled", "to give ... and meet")?
 bool Builder::VerbCoordinationAhead(size_t i) const {
   const C c = cls_[i];
+  // The classes the tests below look at (report_comma_ is a comma).
+  constexpr uint32_t kLooked = 1u << cWDT | 1u << cWP | 1u << cWRB | 1u << cIN | 1u << cComma |
+                               1u << cPeriod | 1u << cColon | 1u << cCC;
   for (size_t k = i + 1; k < n_; ++k) {
     C ck = cls_[k];
+    if ((kLooked >> ck & 1) == 0) continue;
     if (ck == cWDT || ck == cWP || ck == cWRB || (ck == cIN && Is(k, kwThat)) ||
         k == report_comma_ || ck == cPeriod || ck == cColon)
       return false;
