@@ -281,7 +281,7 @@ inline uint64_t Load(const char* p, size_t n) {  // n = 2, 4 or 8 bytes, little-
 
 // A word of 2 to 12 bytes (kMaxListWord), packed by overlapping fixed-size loads that stay
 // inside the word.
-PackedWord Pack(std::string_view w) {
+[[gnu::always_inline]] inline PackedWord Pack(std::string_view w) {
   const char* p = w.data();
   const size_t n = w.size();
   PackedWord pw;
@@ -318,7 +318,13 @@ class WordTable {
   }
   // Flags of a word (0 for one in no list).
   uint32_t Find(std::string_view w) const {
-    if (w.size() < 2 || w.size() > kMaxListWord) return 0;
+    const size_t n = w.size();
+    if (n < 2 || n > kMaxListWord) return 0;
+    // Most tokens are in no list: a word whose first or last byte no list word of its
+    // length has is rejected before packing and hashing it.
+    if ((first_[n] >> (static_cast<unsigned char>(w[0]) & 31) &
+         last_[n] >> (static_cast<unsigned char>(w[n - 1]) & 31) & 1) == 0)
+      return 0;
     const PackedWord p = Pack(w);
     for (size_t h = Hash(p);; h = (h + 1) & kMask) {
       const uint16_t e = slots_[h];
@@ -340,6 +346,10 @@ class WordTable {
     return static_cast<size_t>(h >> 54) & kMask;
   }
   void Add(std::string_view w, uint32_t flags) {
+    if (w.size() < 2 || w.size() > kMaxListWord) return;  // Find() never looks it up
+    // The low five bits of a byte are the same for both cases of an ASCII letter.
+    first_[w.size()] |= 1u << (static_cast<unsigned char>(w[0]) & 31);
+    last_[w.size()] |= 1u << (static_cast<unsigned char>(w.back()) & 31);
     const PackedWord p = Pack(w);
     for (size_t h = Hash(p);; h = (h + 1) & kMask) {
       uint16_t& e = slots_[h];
@@ -356,11 +366,14 @@ class WordTable {
   }
   std::array<uint16_t, kSlots> slots_;
   std::vector<Entry> entries_;
+  // By word length: bit (b & 31) is set when some list word starts (ends) with byte b.
+  std::array<uint32_t, kMaxListWord + 1> first_{};
+  std::array<uint32_t, kMaxListWord + 1> last_{};
 };
 
-uint32_t WordFlags(std::string_view w) {
+const WordTable& Words() {
   static const WordTable* const table = new WordTable();
-  return table->Find(w);
+  return *table;
 }
 
 // A phrase label as ReadTreebank stores it (function suffixes removed: "NP-TMP" -> "NP").
@@ -448,22 +461,31 @@ inline void SetShort(std::string* out, const std::string& v) {
   CopyString(out, v);
 }
 
-// The phrase labels the parser opens, as strings to copy from (see SetShort).
-const std::string& PhraseLabel(std::string_view l) {
-  static const std::string* const kLabels = new std::string[]{
+// The phrase labels the parser opens.
+enum Label : uint8_t {
+  kLS,
+  kLNP,
+  kLVP,
+  kLPP,
+  kLPRN,
+  kLPRT,
+  kLROOT,
+  kLSBAR,
+  kLADJP,
+  kLADVP,
+  kLWHNP,
+  kLWHADVP,
+  kNumLabels
+};
+
+constexpr std::string_view kLabelNames[kNumLabels] = {
+    "S", "NP", "VP", "PP", "PRN", "PRT", "ROOT", "SBAR", "ADJP", "ADVP", "WHNP", "WHADVP"};
+
+// The same as strings to copy from (see SetShort).
+const std::string* LabelStrings() {
+  static const std::string* const kLabels = new std::string[kNumLabels]{
       "S", "NP", "VP", "PP", "PRN", "PRT", "ROOT", "SBAR", "ADJP", "ADVP", "WHNP", "WHADVP"};
-  switch (l.size()) {
-    case 1:
-      return kLabels[0];
-    case 2:
-      return kLabels[l[0] == 'N' ? 1 : l[0] == 'V' ? 2 : 3];
-    case 3:
-      return kLabels[l[2] == 'N' ? 4 : 5];
-    case 4:
-      return kLabels[l[0] == 'R' ? 6 : l[0] == 'S' ? 7 : l[0] == 'W' ? 10 : l[2] == 'J' ? 8 : 9];
-    default:
-      return kLabels[11];
-  }
+  return kLabels;
 }
 
 const std::string& NNLabel() {
@@ -486,6 +508,7 @@ struct Node {
   bool nonfinite = false;  // S: a clause headed by a participle or infinitive
   bool comma_rel = false;  // SBAR: a relative clause opened after a comma
   int head = -1;           // VP: token index of its verb
+  int id = 0;              // tree mode: its node's index in the tree
 };
 
 // Per-thread buffers of the Builder, kept between sentences so that parsing a sentence
@@ -495,9 +518,10 @@ const size_t kShortString = std::string().capacity();
 
 struct Scratch {
   std::vector<C> cls;
-  std::vector<uint8_t> tag_flags;   // TagFlag bits
-  std::vector<uint32_t> flags;      // memoized WordFlags | kwComputed, 0 = not looked up yet
-  std::vector<uint32_t> chunk_end;  // memoized ChunkEnd + 1, 0 = not computed yet
+  std::vector<uint8_t> tag_flags;    // TagFlag bits
+  const WordTable& words = Words();  // (held here to skip the static's guard per look-up)
+  std::vector<uint32_t> flags;       // memoized word flags | kwComputed, 0 = not looked up yet
+  std::vector<uint32_t> chunk_end;   // memoized ChunkEnd + 1, 0 = not computed yet
   // Class and TagFlag bits of recently seen tags of up to 4 bytes, by TagKey (a tagger
   // uses a few dozen tags, so nearly every token is found here).
   struct TagCacheEntry {
@@ -506,12 +530,30 @@ struct Scratch {
     uint8_t flags = 0;
   };
   std::array<TagCacheEntry, 128> tag_cache;
-  std::vector<Node> stack;
-  std::vector<int> open;
+  std::vector<Node> stack;  // storage of Builder::stack_, only ever grown
+  // Tree mode: the nodes as the parse makes them, written into the ParseTree in one pass
+  // at the end (Builder::FinishTree), and the token of each word.
+  struct PlacedNode {
+    int parent;
+    int word;  // -1 for a phrase
+    int what;  // a leaf's token index, or a phrase's Label
+  };
+  std::vector<PlacedNode> placed;
   // Tree nodes and words trimmed off a tree after a shorter sentence, moved here with
   // their buffers (label and word strings, child vectors) and moved back as trees grow.
   std::vector<TreeNode> spare_nodes;
   std::vector<TreeWord> spare_words;
+  // Tree vectors parked by their size. A tree is swapped with the parked vector of the
+  // size it needs, so that a sentence needing as many nodes (words) as an earlier one
+  // gets that vector back whole instead of trimming and regrowing the last one; its
+  // nodes' labels and child vectors are then often already what this tree needs. Entry k
+  // is empty or holds k elements.
+  static constexpr size_t kParkedNodes = 256;
+  static constexpr size_t kParkedWords = 96;
+  std::vector<std::vector<TreeNode>> parked_nodes =
+      std::vector<std::vector<TreeNode>>(kParkedNodes);
+  std::vector<std::vector<TreeWord>> parked_words =
+      std::vector<std::vector<TreeWord>>(kParkedWords);
 };
 
 Scratch& ThreadScratch() {
@@ -523,21 +565,21 @@ class Builder {
  public:
   // With `tree`, Run() builds *tree directly instead of returning the bracketed string.
   explicit Builder(const Sentence& s, ParseTree* tree = nullptr)
-      : s_(s),
-        n_(s.tokens.size()),
-        sc_(ThreadScratch()),
-        stack_(sc_.stack),
-        tree_(tree),
-        open_(sc_.open) {
-    sc_.cls.resize(n_);
-    sc_.tag_flags.resize(n_);
-    sc_.flags.assign(n_, 0);
-    sc_.chunk_end.assign(n_, 0);
+      : s_(s), n_(s.tokens.size()), sc_(ThreadScratch()), stack_(&sc_.stack), tree_(tree) {
+    // The per-token arrays only ever grow; the loop below sets their first n_ entries.
+    if (sc_.cls.size() < n_) {
+      sc_.cls.resize(n_);
+      sc_.tag_flags.resize(n_);
+      sc_.flags.resize(n_);
+      sc_.chunk_end.resize(n_);
+    }
     cls_ = sc_.cls.data();
     tag_flags_ = sc_.tag_flags.data();
     flags_ = sc_.flags.data();
     chunk_end_ = sc_.chunk_end.data();
     for (size_t i = 0; i < n_; ++i) {
+      flags_[i] = 0;
+      chunk_end_[i] = 0;
       const std::string_view tag = s.tokens[i].tag;
       const uint64_t key = TagKey(tag);
       if (key == kLongTag) {
@@ -555,48 +597,29 @@ class Builder {
       tag_flags_[i] = e.flags;
     }
     stack_.clear();
-    open_.clear();
     if (tree_ != nullptr) {
-      // The tree's nodes and words are overwritten in place (FinishTree() trims the
-      // rest), so their strings and child vectors keep their buffers between sentences.
-      tree_->nodes.reserve(n_ * 3 + 4);
-      tree_->words.reserve(n_);
+      if (sc_.placed.size() < n_ * 3 + 4) sc_.placed.resize(n_ * 3 + 4);
+      placed_ = sc_.placed.data();
+      placed_cap_ = sc_.placed.size();
     } else {
       out_.reserve(n_ * 24 + 16);
     }
   }
 
   std::string Run();
-  // Tree mode, after Run(): drops the nodes and words left over from a larger tree.
-  // The trimmed nodes and words that own heap buffers (a child vector, a long string) go
-  // to the thread's spares with them; the others are simply dropped (nothing to free).
-  void FinishTree() {
-    std::vector<TreeNode>& nodes = tree_->nodes;
-    while (nodes.size() > nodes_used_) {
-      TreeNode& nd = nodes.back();
-      if (nd.children.capacity() != 0 || nd.label.capacity() > kShortString)
-        sc_.spare_nodes.push_back(std::move(nd));
-      nodes.pop_back();
-    }
-    std::vector<TreeWord>& words = tree_->words;
-    while (words.size() > words_used_) {
-      TreeWord& w = words.back();
-      if (w.text.capacity() > kShortString || w.norm.capacity() > kShortString ||
-          w.tag.capacity() > kShortString)
-        sc_.spare_words.push_back(std::move(w));
-      words.pop_back();
-    }
-  }
+  // Tree mode, after Run(): writes the placed nodes and their words into *tree_.
+  void FinishTree();
 
  private:
   C Cls(size_t i) const { return i < n_ ? cls_[i] : cOther; }
   // The WordFlag bits of token i (i < n_), looked up on first use.
   uint32_t W(size_t i) const {
-    uint32_t f = flags_[i];
-    if (f == 0) {
-      f = WordFlags(s_.tokens[i].text) | kwComputed;
-      flags_[i] = f;
-    }
+    const uint32_t f = flags_[i];
+    return f != 0 ? f : LookUpWord(i);
+  }
+  [[gnu::noinline]] uint32_t LookUpWord(size_t i) const {
+    const uint32_t f = sc_.words.Find(s_.tokens[i].text) | kwComputed;
+    flags_[i] = f;
     return f;
   }
   bool Is(size_t i, uint32_t flags) const { return (W(i) & flags) != 0; }
@@ -664,73 +687,57 @@ class Builder {
   size_t PlaceParentheticalReport(size_t i, size_t k);
   size_t FindClauseCoordination() const;
 
-  void Open(std::string_view label, Node node) {
+  void Open(Label label, Node node) {
     if (tree_ != nullptr) {
-      TreeOpen(label);
+      // Tree mode records the node; FinishTree() writes it out.
+      const int id = Place(-1, label);
+      node.id = id;
     } else {
-      if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
-      out_.push_back('(');
-      out_.append(label);
+      StringOpen(label);
     }
     stack_.push_back(node);
   }
+  [[gnu::noinline]] void StringOpen(Label label) {
+    if (!out_.empty() && out_.back() != '(') out_.push_back(' ');
+    out_.push_back('(');
+    out_.append(kLabelNames[label]);
+  }
   void Close() {
-    if (tree_ != nullptr)
-      open_.pop_back();
-    else
-      out_.push_back(')');
+    if (tree_ == nullptr) out_.push_back(')');
     stack_.pop_back();
   }
-  // Tree mode: opens a phrase node labelled `label` under the innermost open node, exactly
-  // as ReadTreebank would read it from the bracketed form (leaves: see Leaf()).
-  void TreeOpen(std::string_view label) {
-    const int id = static_cast<int>(nodes_used_++);
-    TreeNode& nd = NodeAt(id);
-    SetShort(&nd.label, PhraseLabel(label));  // phrase labels here carry no "-" or "=" suffix
-    nd.children.clear();
-    nd.word = -1;
-    nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
-    if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
-    open_.push_back(id);
+  // Tree mode: records a node (see Scratch::placed) under the innermost open node and
+  // returns its index.
+  int Place(int word, int what) {
+    if (placed_count_ == placed_cap_) GrowPlaced();
+    const int id = static_cast<int>(placed_count_++);
+    placed_[id] = {Parent(), word, what};
+    return id;
   }
-  // Tree mode: node `id` (word `wi`), at most one past the last.
-  TreeNode& NodeAt(int id) {
-    std::vector<TreeNode>& nodes = tree_->nodes;
-    if (static_cast<size_t>(id) < nodes.size()) return nodes[id];
-    return NewNode();
+  [[gnu::noinline]] void GrowPlaced() {
+    sc_.placed.resize(placed_cap_ * 2);
+    placed_ = sc_.placed.data();
+    placed_cap_ = sc_.placed.size();
   }
-  TreeWord& WordAt(size_t wi) {
-    std::vector<TreeWord>& words = tree_->words;
-    if (wi < words.size()) return words[wi];
-    return NewWord();
-  }
-  // Appends a node (word), taking a spare's buffers when there is one.
-  [[gnu::noinline]] TreeNode& NewNode() {
-    std::vector<TreeNode>& nodes = tree_->nodes;
-    if (sc_.spare_nodes.empty()) return nodes.emplace_back();
-    nodes.push_back(std::move(sc_.spare_nodes.back()));
-    sc_.spare_nodes.pop_back();
-    return nodes.back();
-  }
-  [[gnu::noinline]] TreeWord& NewWord() {
-    std::vector<TreeWord>& words = tree_->words;
-    if (sc_.spare_words.empty()) return words.emplace_back();
-    words.push_back(std::move(sc_.spare_words.back()));
-    sc_.spare_words.pop_back();
-    return words.back();
-  }
+  // Tree mode: the parent of a new node, the innermost open node. With the stack empty it
+  // is the sentinel's 0, as ReadTreebank puts a node after the root closed under the root;
+  // FinishTree() gives the root itself -1.
+  int Parent() const { return stack_.back().id; }
+  // Tree mode: grows the tree's nodes (words) to `size`, taking spares' buffers first.
+  [[gnu::noinline]] void GrowNodes(size_t size);
+  [[gnu::noinline]] void GrowWords(size_t size);
   void PopTo(size_t depth) {
     while (stack_.size() > depth) Close();
   }
   // Places token i as a leaf. The two modes are separate functions so that the tree
   // mode's, run for every token, stays small.
   void Leaf(size_t i) {
-    if (tree_ != nullptr)
-      TreeLeaf(i);
-    else
+    if (tree_ != nullptr) {
+      Place(static_cast<int>(words_used_++), static_cast<int>(i));
+    } else {
       StringLeaf(i);
+    }
   }
-  [[gnu::noinline]] void TreeLeaf(size_t i);
   [[gnu::noinline]] void StringLeaf(size_t i);
   // Pops completed PPs and NP wrappers not waiting for a conjunct (never the top S).
   void PopCompleted() {
@@ -765,50 +772,152 @@ class Builder {
   uint8_t* tag_flags_ = nullptr;   // the tokens' TagFlag bits (in sc_)
   uint32_t* chunk_end_ = nullptr;  // see ChunkEnd() (in sc_)
   uint32_t* flags_ = nullptr;      // the tokens' word flags, see W() (in sc_)
-  std::vector<Node>& stack_;
+  // The right frontier, innermost last: a vector's interface over sc_.stack whose push
+  // has its (rare) growth out of line, keeping Open() small.
+  class Frontier {
+   public:
+    // storage[0] is a sentinel that back() returns when the stack is empty: its id is the
+    // root's, 0 (see Parent()).
+    explicit Frontier(std::vector<Node>* storage) : storage_(storage) {
+      if (storage_->empty()) storage_->resize(64, Node{kRoot});
+      data_ = storage_->data() + 1;
+    }
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    void clear() { size_ = 0; }
+    Node& back() { return data_[static_cast<ptrdiff_t>(size_) - 1]; }
+    const Node& back() const { return data_[static_cast<ptrdiff_t>(size_) - 1]; }
+    Node& operator[](size_t d) { return data_[d]; }
+    const Node& operator[](size_t d) const { return data_[d]; }
+    void pop_back() { --size_; }
+    void push_back(const Node& node) {
+      if (size_ + 1 == storage_->size()) Grow();
+      data_[size_++] = node;
+    }
+
+   private:
+    [[gnu::noinline]] void Grow() {
+      storage_->resize(storage_->size() * 2);
+      data_ = storage_->data() + 1;
+    }
+    std::vector<Node>* storage_;
+    Node* data_ = nullptr;
+    size_t size_ = 0;
+  };
+  Frontier stack_;
   std::string out_;
-  ParseTree* tree_ = nullptr;  // tree mode (see the constructor)
-  size_t nodes_used_ = 0;      // tree mode: nodes and words written so far
-  size_t words_used_ = 0;
-  std::vector<int>& open_;  // tree mode: the open nodes, innermost last
+  ParseTree* tree_ = nullptr;              // tree mode (see the constructor)
+  size_t words_used_ = 0;                  // tree mode: words placed so far
+  Scratch::PlacedNode* placed_ = nullptr;  // tree mode: the nodes placed so far (in sc_)
+  size_t placed_count_ = 0;
+  size_t placed_cap_ = 0;
   size_t report_comma_ = static_cast<size_t>(-1);
   size_t coord_cc_ = static_cast<size_t>(-1);     // CC joining two full clauses
   size_t coord_comma_ = static_cast<size_t>(-1);  // the comma before it, if any
   size_t coord_depth_ = 0;                        // stack depth of the S holding both
 };
 
-void Builder::TreeLeaf(size_t i) {
-  const Token& t = s_.tokens[i];
-  {
-    // What ReadTreebank reads back from the bracketed leaf below; the word keeps the
-    // token's own text, norm and offsets (as StoryCoder copied them onto the read tree).
-    const size_t wi = words_used_++;
-    TreeWord& w = WordAt(wi);
-    const std::string& tag = t.tag.empty() ? NNLabel() : t.tag;
-    // No character to replace and no suffix to cut for the label?
-    const bool plain = (tag_flags_[i] & ktPlain) != 0;
-    if (plain) {
+void Builder::GrowNodes(size_t size) {
+  std::vector<TreeNode>& nodes = tree_->nodes;
+  nodes.reserve(size);
+  while (nodes.size() < size) {
+    if (sc_.spare_nodes.empty()) {
+      nodes.emplace_back();
+    } else {
+      nodes.push_back(std::move(sc_.spare_nodes.back()));
+      sc_.spare_nodes.pop_back();
+    }
+  }
+}
+
+void Builder::GrowWords(size_t size) {
+  std::vector<TreeWord>& words = tree_->words;
+  words.reserve(size);
+  while (words.size() < size) {
+    if (sc_.spare_words.empty()) {
+      words.emplace_back();
+    } else {
+      words.push_back(std::move(sc_.spare_words.back()));
+      sc_.spare_words.pop_back();
+    }
+  }
+}
+
+// Parks *v under its size, when that entry is free, and takes the vector parked under
+// `size` (empty when there is none yet: it is grown once). See Scratch::parked_nodes.
+template <typename T>
+void Swap(std::vector<std::vector<T>>* parked, std::vector<T>* v, size_t size) {
+  std::vector<std::vector<T>>& p = *parked;
+  const size_t now = v->size();
+  if (size >= p.size() || now >= p.size() || !p[now].empty()) return;  // trim or grow *v
+  v->swap(p[now]);                                                     // *v is now empty
+  v->swap(p[size]);
+}
+
+void Builder::FinishTree() {
+  const size_t node_count = placed_count_;
+  if (node_count > 0) placed_[0].parent = -1;  // the root
+  // The tree's nodes and words are overwritten in place, so that their strings and child
+  // vectors keep their buffers between sentences. Those left over from a larger tree are
+  // dropped; the ones that own heap buffers (a child vector, a long string) go to the
+  // thread's spares with them, the others are simply dropped (nothing to free).
+  std::vector<TreeNode>& nodes = tree_->nodes;
+  if (nodes.size() != node_count) Swap(&sc_.parked_nodes, &nodes, node_count);
+  while (nodes.size() > node_count) {
+    TreeNode& nd = nodes.back();
+    if (nd.children.capacity() != 0 || nd.label.capacity() > kShortString)
+      sc_.spare_nodes.push_back(std::move(nd));
+    nodes.pop_back();
+  }
+  if (nodes.size() < node_count) GrowNodes(node_count);
+  std::vector<TreeWord>& words = tree_->words;
+  if (words.size() != words_used_) Swap(&sc_.parked_words, &words, words_used_);
+  while (words.size() > words_used_) {
+    TreeWord& w = words.back();
+    if (w.text.capacity() > kShortString || w.norm.capacity() > kShortString ||
+        w.tag.capacity() > kShortString)
+      sc_.spare_words.push_back(std::move(w));
+    words.pop_back();
+  }
+  if (words.size() < words_used_) GrowWords(words_used_);
+
+  // What ReadTreebank reads back from the bracketed form; each word keeps its token's own
+  // text, norm and offsets (as StoryCoder copied them onto the read tree).
+  const std::string* const labels = LabelStrings();
+  const std::string& nn = NNLabel();
+  const Scratch::PlacedNode* placed = placed_;
+  TreeNode* nd = nodes.data();
+  TreeWord* wd = words.data();
+  for (size_t k = 0; k < node_count; ++k) {
+    const Scratch::PlacedNode& p = placed[k];
+    TreeNode& node = nd[k];
+    node.children.clear();  // (a parent comes before its children)
+    node.parent = p.parent;
+    node.word = p.word;
+    if (p.parent >= 0) nd[p.parent].children.push_back(static_cast<int>(k));
+    if (p.word < 0) {
+      SetShort(&node.label, labels[p.what]);  // phrase labels carry no "-" or "=" suffix
+      continue;
+    }
+    const size_t i = static_cast<size_t>(p.what);
+    const Token& t = s_.tokens[i];
+    TreeWord& w = wd[p.word];
+    const std::string& tag = t.tag.empty() ? nn : t.tag;
+    // The leaf is labelled with the tag, cleaned as ReadTreebank cleans a label, unless it
+    // has no character to replace and no suffix to cut.
+    if ((tag_flags_[i] & ktPlain) != 0) {
       SetShort(&w.tag, tag);
+      SetShort(&node.label, tag);
     } else {
       w.tag.assign(tag);
       for (char& c : w.tag)
         if (c == ' ' || c == '(' || c == ')') c = '_';
+      CleanLabelInto(w.tag, &node.label);
     }
     CopyString(&w.text, t.text);
     CopyString(&w.norm, t.norm);
     w.begin = t.begin;
     w.end = t.end;
-    // The leaf node, labelled with the tag (cleaned as ReadTreebank cleans a label).
-    const int id = static_cast<int>(nodes_used_++);
-    TreeNode& nd = NodeAt(id);
-    if (plain)
-      SetShort(&nd.label, tag);
-    else
-      CleanLabelInto(w.tag, &nd.label);
-    nd.children.clear();
-    nd.word = static_cast<int>(wi);
-    nd.parent = open_.empty() ? (id == 0 ? -1 : 0) : open_.back();
-    if (nd.parent >= 0) tree_->nodes[nd.parent].children.push_back(id);
   }
 }
 
@@ -871,6 +980,11 @@ size_t Builder::ComputeChunkEnd(size_t i) const {
   bool det_ok = true;
   while (j < n_) {
     C c = cls_[j];
+    if (c == cNoun) {  // the common case first (the same as below)
+      det_ok = false;
+      ++j;
+      continue;
+    }
     if (c == cDet && det_ok) {
       ++j;
       continue;  // PDT DT, DT
@@ -954,8 +1068,12 @@ size_t Builder::FindReportingComma() const {
 // and no clause opener before it (a conjunction inside a "that" clause stays there).
 size_t Builder::FindClauseCoordination() const {
   bool finite_before = false;
+  // The classes the tests below look at; the loop skips others with one test.
+  constexpr uint32_t kLooked = 1u << cFin | 1u << cMD | 1u << cWDT | 1u << cWP | 1u << cWRB |
+                               1u << cColon | 1u << cIN | 1u << cCC;
   for (size_t k = 0; k < n_ && k < report_comma_; ++k) {
     C c = cls_[k];
+    if ((kLooked >> c & 1) == 0) continue;
     if (c == cFin || c == cMD) finite_before = true;
     if (c == cWDT || c == cWP || c == cWRB || c == cColon) return static_cast<size_t>(-1);
     if (c == cIN && Is(k, kwThat | kwSubCoord)) return static_cast<size_t>(-1);
@@ -974,11 +1092,11 @@ void Builder::BaseNP(size_t a, size_t e) {
   for (size_t j = a; j + 1 < e; ++j) {
     if (cls_[j] == cPOS) ++pos_inside;
   }
-  for (size_t k = 0; k <= pos_inside; ++k) Open("NP", Node{kNP});
+  for (size_t k = 0; k <= pos_inside; ++k) Open(kLNP, Node{kNP});
   for (size_t j = a; j < e; ++j) {
     if (cls_[j] == cAdj && j + 1 < e && AdjCoordAt(j + 1)) {
       // (ADJP (JJ awful) (CC and) (JJ evil))
-      Open("ADJP", Node{kADJP});
+      Open(kLADJP, Node{kADJP});
       Leaf(j);
       Leaf(j + 1);
       Leaf(j + 2);
@@ -1014,7 +1132,7 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
     if (t.kind == kVP) break;
     if (t.kind == kSBAR && !t.full) {
       t.full = true;
-      Open("S", Node{kS});
+      Open(kLS, Node{kS});
       subject = true;
       break;
     }
@@ -1089,7 +1207,7 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
     w.wrapper = true;
     w.wflags = flags;
     w.subject = subject;
-    Open("NP", w);
+    Open(kLNP, w);
   }
   if (cls_[a] == cAdj) {
     // Adjectives only, no noun: a predicate ADJP (after a verb) or an NP.
@@ -1098,7 +1216,7 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
       if (cls_[j] != cAdj && cls_[j] != cRB) has_head = true;
     }
     if (!has_head && stack_.back().kind == kVP) {
-      Open("ADJP", Node{kADJP});
+      Open(kLADJP, Node{kADJP});
       for (size_t j = a; j < e; ++j) Leaf(j);
       Close();
       return e;
@@ -1112,8 +1230,12 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
 // the verb at i ("accused ... and recalled", "to give ... and meet")?
 bool Builder::VerbCoordinationAhead(size_t i) const {
   const C c = cls_[i];
+  // The classes the tests below look at (report_comma_ is a comma).
+  constexpr uint32_t kLooked = 1u << cWDT | 1u << cWP | 1u << cWRB | 1u << cIN | 1u << cComma |
+                               1u << cPeriod | 1u << cColon | 1u << cCC;
   for (size_t k = i + 1; k < n_; ++k) {
     C ck = cls_[k];
+    if ((kLooked >> ck & 1) == 0) continue;
     if (ck == cWDT || ck == cWP || ck == cWRB || (ck == cIN && Is(k, kwThat)) ||
         k == report_comma_ || ck == cPeriod || ck == cColon)
       return false;
@@ -1156,8 +1278,8 @@ size_t Builder::PlaceVerb(size_t i) {
         Node sn{kS};
         sn.full = true;
         sn.nonfinite = true;
-        Open("S", sn);
-        Open("VP", Node{kVP});
+        Open(kLS, sn);
+        Open(kLVP, Node{kVP});
       }
       break;
     }
@@ -1166,7 +1288,7 @@ size_t Builder::PlaceVerb(size_t i) {
   bool into_awaiting = top.kind == kVP && !top.full;
   if (!into_awaiting && c == cVB && i > 0 && cls_[i - 1] == cVB && top.kind == kVP) {
     // "will wire tap the links": a bare verb right after a bare verb heads a nested VP.
-    Open("VP", Node{kVP});
+    Open(kLVP, Node{kVP});
     into_awaiting = true;
   }
   if (!into_awaiting) {
@@ -1177,7 +1299,7 @@ size_t Builder::PlaceVerb(size_t i) {
         if (t.kind == kS && !t.full) break;
         if (t.kind == kSBAR && !t.full) {
           t.full = true;
-          Open("S", Node{kS});
+          Open(kLS, Node{kS});
           break;
         }
         if (t.kind == kVP && t.wrapper && t.expect_conj) break;
@@ -1192,19 +1314,19 @@ size_t Builder::PlaceVerb(size_t i) {
         t.full = true;
         Node sn{kS};
         sn.nonfinite = true;
-        Open("S", sn);
+        Open(kLS, sn);
       } else if (c == cVBG && t.kind == kVP && t.full && i > 0 &&
                  (cls_[i - 1] == cFin || cls_[i - 1] == cVB) && !Is(i - 1, kwAux)) {
         Node sn{kS};  // "denies supporting the rebels"
         sn.nonfinite = true;
         sn.full = true;
-        Open("S", sn);
+        Open(kLS, sn);
       } else {
         PopCompleted();
         Node& u = stack_.back();
         if (u.kind == kSBAR && !u.full) {
           u.full = true;
-          Open("S", Node{kS});
+          Open(kLS, Node{kS});
         }
       }
     }
@@ -1216,44 +1338,44 @@ size_t Builder::PlaceVerb(size_t i) {
       Node w{kVP};
       w.wrapper = true;
       w.full = true;
-      Open("VP", w);
+      Open(kLVP, w);
     }
-    Open("VP", Node{kVP});
+    Open(kLVP, Node{kVP});
   } else if (!aux && VerbCoordinationAhead(i)) {
     // "to give a speech and meet with ...": the VP awaiting its head becomes the wrapper.
     Node& t = stack_.back();
     t.wrapper = true;
     t.full = true;
-    Open("VP", Node{kVP});
+    Open(kLVP, Node{kVP});
   }
   stack_.back().full = true;
   stack_.back().head = static_cast<int>(i);
   Leaf(i);
   if (aux) {
-    if (adv_coord) Open("ADVP", Node{kADJP});
+    if (adv_coord) Open(kLADVP, Node{kADJP});
     for (size_t k = i + 1; k < j; ++k) Leaf(k);  // not, n't, also
     if (adv_coord) Close();
-    Open("VP", Node{kVP});  // awaiting its head
+    Open(kLVP, Node{kVP});  // awaiting its head
     return j;
   }
   // "said Wednesday she hoped ...": a bare date before the complement clause is the
   // verb's own (NP (NNP Wednesday)).
   if (Is(i, kwSay) && i + 2 < n_ && Is(i + 1, kwDate) && ClauseFollows(i + 2)) {
-    Open("NP", Node{kNP});
+    Open(kLNP, Node{kNP});
     Leaf(i + 1);
     Close();
     Node sb{kSBAR};
     sb.full = true;
-    Open("SBAR", sb);
-    Open("S", Node{kS});
+    Open(kLSBAR, sb);
+    Open(kLS, Node{kS});
     return i + 2;
   }
   // Complement clause without "that" after a verb of saying: "said (SBAR (S X ...))".
   if (Is(i, kwSay) && ClauseFollows(i + 1)) {
     Node sb{kSBAR};
     sb.full = true;
-    Open("SBAR", sb);
-    Open("S", Node{kS});
+    Open(kLSBAR, sb);
+    Open(kLS, Node{kS});
   }
   return i + 1;
 }
@@ -1266,10 +1388,10 @@ void Builder::PlaceIN(size_t i) {
     Node& t = stack_.back();
     if (t.kind == kPP && !t.full) t.full = true;  // "because of"-like chains
     Node sb{kSBAR};
-    Open("SBAR", sb);
+    Open(kLSBAR, sb);
     Leaf(i);
     stack_.back().full = true;
-    Open("S", Node{kS});
+    Open(kLS, Node{kS});
     return;
   }
   while (true) {
@@ -1282,13 +1404,13 @@ void Builder::PlaceIN(size_t i) {
     if (t.kind == kVP || t.kind == kS) break;
     if (t.kind == kSBAR && !t.full) {
       t.full = true;
-      Open("S", Node{kS});
+      Open(kLS, Node{kS});
       break;
     }
     if (stack_.size() <= 2) break;
     Close();
   }
-  Open("PP", Node{kPP});
+  Open(kLPP, Node{kPP});
   Leaf(i);
 }
 
@@ -1302,13 +1424,13 @@ size_t Builder::PlaceTO(size_t i) {
     Node sn{kS};
     sn.full = true;
     sn.nonfinite = true;
-    Open("S", sn);
+    Open(kLS, sn);
     Node vp{kVP};
     vp.full = true;
-    Open("VP", vp);
+    Open(kLVP, vp);
     Leaf(i);
     for (size_t k = i + 1; k < j; ++k) Leaf(k);
-    Open("VP", Node{kVP});
+    Open(kLVP, Node{kVP});
     return j;
   }
   PlaceIN(i);  // "to" as a preposition
@@ -1362,7 +1484,7 @@ void Builder::PlaceCC(size_t i) {
       const size_t d = found;
       PopTo(d >= 2 && (stack_[d - 1].kind == kS || stack_[d - 1].kind == kSBAR) ? d : d + 1);
       Leaf(i);
-      Open("S", Node{kS});
+      Open(kLS, Node{kS});
       return;
     }
   }
@@ -1420,23 +1542,23 @@ void Builder::PlaceComma(size_t i) {
 // (PRN (, ,) (S (NP (DT a) (NN spokesman)) (VP (VBD said))) (, ,)) at the clause level.
 size_t Builder::PlaceParentheticalReport(size_t i, size_t k) {
   PopToClauseLevel();
-  Open("PRN", Node{kADJP});
+  Open(kLPRN, Node{kADJP});
   Leaf(i);
   Node sn{kS};
   sn.full = true;
-  Open("S", sn);
+  Open(kLS, sn);
   size_t e = ChunkEnd(i + 1);
   BaseNP(i + 1, e);
   Node vp{kVP};
   vp.full = true;
-  Open("VP", vp);
+  Open(kLVP, vp);
   for (size_t j = e; j < k; ++j) {
     if (cls_[j] == cRB && j == e) {
-      Open("ADVP", Node{kADJP});
+      Open(kLADVP, Node{kADJP});
       Leaf(j);
       Close();
     } else if (cls_[j] == cNoun) {
-      Open("NP", Node{kNP});
+      Open(kLNP, Node{kNP});
       Leaf(j);
       Close();
     } else {
@@ -1504,11 +1626,11 @@ void Builder::PlaceWh(size_t i) {
   Node sb{kSBAR};
   sb.full = true;
   sb.comma_rel = attached && i > 0 && (cls_[i - 1] == cComma || cls_[i - 1] == cColon);
-  Open("SBAR", sb);
-  Open(c == cWRB ? "WHADVP" : "WHNP", Node{kNP});
+  Open(kLSBAR, sb);
+  Open(c == cWRB ? kLWHADVP : kLWHNP, Node{kNP});
   Leaf(i);
   Close();
-  Open("S", Node{kS});
+  Open(kLS, Node{kS});
 }
 
 std::string Builder::Run() {
@@ -1523,15 +1645,15 @@ std::string Builder::Run() {
     }
     if (cls_[k] != cOther) break;  // closing quotes may follow the period
   }
-  Open("ROOT", Node{kRoot});
-  Open("S", Node{kS});
-  if (report_comma_ != static_cast<size_t>(-1)) Open("S", Node{kS});
+  Open(kLROOT, Node{kRoot});
+  Open(kLS, Node{kS});
+  if (report_comma_ != static_cast<size_t>(-1)) Open(kLS, Node{kS});
   coord_cc_ = FindClauseCoordination();
   if (coord_cc_ != static_cast<size_t>(-1)) {
     if (coord_cc_ > 0 && cls_[coord_cc_ - 1] == cComma) coord_comma_ = coord_cc_ - 1;
     coord_depth_ = stack_.size();
     stack_.back().full = true;
-    Open("S", Node{kS});
+    Open(kLS, Node{kS});
   }
   size_t i = 0;
   while (i < n_) {
@@ -1539,7 +1661,7 @@ std::string Builder::Run() {
     if (i == coord_comma_ || i == coord_cc_) {
       PopTo(coord_depth_);
       Leaf(i);
-      if (i == coord_cc_) Open("S", Node{kS});
+      if (i == coord_cc_) Open(kLS, Node{kS});
       ++i;
       continue;
     }
@@ -1603,9 +1725,9 @@ std::string Builder::Run() {
           if (t.kind == kPP && !t.full) t.full = true;
           Node pp{kPP};
           pp.full = true;
-          Open("PP", pp);
+          Open(kLPP, pp);
           Leaf(i);
-          Open("PP", Node{kPP});
+          Open(kLPP, Node{kPP});
           Leaf(i + 1);
           i += 2;
           break;
@@ -1647,7 +1769,7 @@ std::string Builder::Run() {
         if (stack_.back().kind == kVP && !stack_.back().full) {
           Leaf(i);
         } else {
-          Open("ADVP", Node{kADJP});
+          Open(kLADVP, Node{kADJP});
           Leaf(i);
           Close();
         }
@@ -1656,7 +1778,7 @@ std::string Builder::Run() {
       }
       case cRP: {
         PopCompleted();
-        Open("PRT", Node{kADJP});
+        Open(kLPRT, Node{kADJP});
         Leaf(i);
         Close();
         ++i;
