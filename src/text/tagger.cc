@@ -71,27 +71,13 @@ constexpr std::string_view kTagNames[kNumTags] = {
     "PRP$", "POS", "TO",  "MD",   "WDT", "WP",  "WP$", "WRB", "EX",  "RP",    "UH",
     "FW",   "SYM", "$",   "#",    ",",   ".",   ":",   "``",  "''",  "-LRB-", "-RRB-"};
 
-// Each name as little-endian bytes zero-padded to 8 (names have at most 5 bytes), and the
-// mask of its bytes and terminator.
-constexpr auto kTagPad = [] {
-  std::array<uint64_t, kNumTags> a{};
-  for (size_t t = 0; t < kNumTags; ++t)
-    for (size_t k = 0; k < kTagNames[t].size(); ++k)
-      a[t] |= uint64_t{static_cast<unsigned char>(kTagNames[t][k])} << (8 * k);
-  return a;
-}();
-constexpr auto kTagMask = [] {
-  std::array<uint64_t, kNumTags> a{};
-  for (size_t t = 0; t < kNumTags; ++t) a[t] = (uint64_t{1} << (8 * (kTagNames[t].size() + 1))) - 1;
-  return a;
-}();
 static_assert(
     [] {
       for (std::string_view name : kTagNames)
-        if (name.size() > 7) return false;
+        if (name.empty() || name.size() > 5) return false;
       return true;
     }(),
-    "tag names must fit 8 bytes with their terminator");
+    "Tag writes tag names of 1 to 5 bytes");
 
 using TagSet = uint64_t;
 constexpr TagSet Bit(T t) { return TagSet{1} << t; }
@@ -535,11 +521,32 @@ enum : uint8_t { kUnknownKind, kWordKind, kPunctKind, kQuoteKind, kApostropheKin
 struct WordInfo {
   uint8_t kind = kUnknownKind;  // kUnknownKind until Lexicon::Describe fills it
   uint8_t have = 0;             // kHaveWord: `word` is analysed; kHaveFirst: the first-word one
-  uint32_t first = 0;           // 1 + index of the first-word analysis in WordCache, 0 = none
-  Cand word;  // cap, wid, wbits (Cand::Base); the analysis when not first in its sentence;
-              // for kPunctKind also set and best
+  // Tag's fast path: kReadyAlways (punctuation: `word` is the token's analysis wherever it
+  // stands), kReadyNotFirst (a word whose `word` analysis is done: its analysis unless it
+  // opens the sentence), else kReadyNot.
+  uint8_t ready = 0;
+  uint32_t first = 0;  // 1 + index of the first-word analysis in WordCache, 0 = none
+  Cand word;           // cap, wid, wbits (Cand::Base); the analysis when not first in its sentence;
+                       // for kPunctKind also set and best
 };
 enum : uint8_t { kHaveWord = 1, kHaveFirst = 2 };
+enum : uint8_t { kReadyNot = 0, kReadyNotFirst = 1, kReadyAlways = 2 };
+
+// The mask of the low n bytes of a word (all of it for n >= 8).
+constexpr uint64_t LowBytes(size_t n) {
+  return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+}
+// For a text of n <= 16 bytes, the masks of its bytes in its first and second 8-byte word.
+constexpr std::array<uint64_t, 17> kMask0 = [] {
+  std::array<uint64_t, 17> a{};
+  for (size_t n = 0; n <= 16; ++n) a[n] = LowBytes(n);
+  return a;
+}();
+constexpr std::array<uint64_t, 17> kMask1 = [] {
+  std::array<uint64_t, 17> a{};
+  for (size_t n = 8; n <= 16; ++n) a[n] = LowBytes(n - 8);
+  return a;
+}();
 
 // A per-thread memo of WordInfo by token text: news text repeats its words, so most tokens
 // are analysed once (closed classes, several WordNet probes for the stems, morphology) and
@@ -559,32 +566,42 @@ class WordCache {
   // (>= w.size()) may be read at w.data(): a std::string's whole buffer, capacity() + 1,
   // so that a short word is loaded 8 bytes at a time and masked.
   WordInfo* Get(std::string_view w, size_t readable) {
-    if (w.size() > kMaxKey) return nullptr;
+    const size_t len = w.size();
+    if (len > kMaxKey) return nullptr;
     // The text as little-endian 8-byte words, zero-padded: hashed and compared a word at a
     // time, inline (no memcmp/memcpy calls for these short keys).
     uint64_t key[kMaxKey / 8];
-    key[0] = key[1] = 0;
-    const size_t nw = (w.size() + 7) / 8;
-    if (w.size() <= 16 && readable >= 16) {
-      // The common case (a word in a string's inline buffer): two loads, one mask.
-      std::memcpy(key, w.data(), 16);
-      if (w.size() <= 8) {
-        key[0] &= Low(w.size());
-        key[1] = 0;
+    size_t nw;
+    uint64_t h;
+    if (len <= 16) {
+      if (readable >= 16) {
+        // The common case (a word in a string's inline buffer): two loads, two masks.
+        std::memcpy(&key[0], w.data(), 8);
+        std::memcpy(&key[1], w.data() + 8, 8);
+        key[0] &= kMask0[len];
+        key[1] &= kMask1[len];
       } else {
-        key[1] &= Low(w.size() - 8);
+        key[0] = LoadWord(w.data(), len, readable);
+        key[1] = len > 8 ? LoadWord(w.data() + 8, len - 8, readable - 8) : 0;
       }
+      nw = 2;
+      // A 64x64->128 multiply folded to 64 bits (the wyhash "mum" mix): every input bit
+      // reaches the low bits that pick the slot.
+      const unsigned __int128 m = static_cast<unsigned __int128>(key[0] ^ 0x9E3779B97F4A7C15ULL) *
+                                  (key[1] ^ 0xBF58476D1CE4E5B9ULL ^ len);
+      h = static_cast<uint64_t>(m) ^ static_cast<uint64_t>(m >> 64);
     } else {
+      nw = (len + 7) / 8;
       for (size_t k = 0; k < nw; ++k)
-        key[k] = LoadWord(w.data() + 8 * k, w.size() - 8 * k, readable - 8 * k);
+        key[k] = LoadWord(w.data() + 8 * k, len - 8 * k, readable - 8 * k);
+      h = 0x9E3779B97F4A7C15ULL ^ len;
+      for (size_t k = 0; k < nw; ++k) {
+        h = (h ^ key[k]) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
+      }
+      h *= 0xBF58476D1CE4E5B9ULL;
+      h ^= h >> 29;
     }
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
-    for (size_t k = 0; k < nw; ++k) {
-      h = (h ^ key[k]) * 0xFF51AFD7ED558CCDULL;
-      h ^= h >> 32;
-    }
-    h *= 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 29;
     const uint16_t tag = static_cast<uint16_t>(h >> 48);
     size_t i = h & (kSlots - 1);
     for (;; i = (i + 1) & (kSlots - 1)) {
@@ -592,7 +609,8 @@ class WordCache {
       if (sl.index == 0) break;
       if (sl.tag != tag) continue;
       Item& it = items_[sl.index - 1];
-      if (it.len != w.size() || it.key[0] != key[0] || it.key[1] != key[1]) continue;
+      if (((it.len ^ len) | (it.key[0] ^ key[0]) | (it.key[1] ^ key[1])) != 0) continue;
+      if (nw <= 2) return &it.info;
       const uint64_t* more = keys_.data() + it.more;
       size_t k = 2;
       while (k < nw && more[k - 2] == key[k]) ++k;
@@ -637,9 +655,6 @@ class WordCache {
     uint32_t more;    // the rest of the text: keys_[more...], if longer than 16 bytes
     WordInfo info;
   };
-
-  // The mask of the low n bytes of a word (all of it for n >= 8).
-  static uint64_t Low(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
 
   // Up to 8 bytes of p (n of them if n < 8), little-endian, zero-padded; `readable` bytes
   // (>= n) may be read at p.
@@ -709,6 +724,7 @@ struct Tagger::Lexicon {
     if (low->size() > 4 && low->ends_with("ly")) c.wbits |= kLongLy;
     c.cap = !w.empty() && IsUpperC(static_cast<unsigned char>(w[0]));
     info->have = 0;
+    info->ready = kReadyNot;
     if (w == "\"") {
       info->kind = kQuoteKind;  // opens or closes, by the quotes before it
       return;
@@ -723,6 +739,7 @@ struct Tagger::Lexicon {
       c.set = Bit(p);
       c.best = p;
       info->kind = kPunctKind;
+      info->ready = kReadyAlways;
       return;
     }
     info->kind = kWordKind;
@@ -1184,6 +1201,46 @@ struct TagScratch {
   std::string low, buf;
 };
 
+// Sets each token's tag to the name of tags[i]. The name is appended with push_backs
+// unrolled by its length (1 to 5 bytes), inlined by `flatten`: no library calls (assign and
+// append are out-of-line calls into libstdc++, and GCC does not inline push_back at 15
+// call sites on its own). Tokenize leaves the tags empty; a sentence tagged before has its
+// old tags cleared first.
+[[gnu::flatten]] void WriteTags(const T* tags, Sentence* s) {
+  for (Token& tok : s->tokens) {
+    std::string& tag = tok.tag;
+    const std::string_view name = kTagNames[*tags++];
+    tag.clear();
+    switch (name.size()) {
+      case 5:
+        tag.push_back(name[0]);
+        tag.push_back(name[1]);
+        tag.push_back(name[2]);
+        tag.push_back(name[3]);
+        tag.push_back(name[4]);
+        break;
+      case 4:
+        tag.push_back(name[0]);
+        tag.push_back(name[1]);
+        tag.push_back(name[2]);
+        tag.push_back(name[3]);
+        break;
+      case 3:
+        tag.push_back(name[0]);
+        tag.push_back(name[1]);
+        tag.push_back(name[2]);
+        break;
+      case 2:
+        tag.push_back(name[0]);
+        tag.push_back(name[1]);
+        break;
+      default:
+        tag.push_back(name[0]);
+        break;
+    }
+  }
+}
+
 }  // namespace
 
 void Tagger::Tag(Sentence* s) const {
@@ -1210,6 +1267,13 @@ void Tagger::Tag(Sentence* s) const {
     // What depends on the text alone comes from the per-thread cache; words too long to
     // keep there are analysed into sc.local.
     WordInfo* info = sc.cache.Get(w, text.capacity() + 1);
+    // The fast path, for most tokens: punctuation, or a word seen before that does not
+    // open the sentence (`at_start` is 0 or 1).
+    if (info != nullptr && info->ready > at_start) {
+      c = info->word;
+      lows[i] = c.wid;
+      continue;
+    }
     if (info == nullptr) {
       sc.local = WordInfo{};
       info = &sc.local;
@@ -1252,6 +1316,7 @@ void Tagger::Tag(Sentence* s) const {
       *v = base;
       lx->AnalyzeWord(w, sc.low, first, v, sc.buf);
       info->have |= have;
+      if (info->have & kHaveWord) info->ready = kReadyNotFirst;
     }
     c = *v;
   }
@@ -1741,24 +1806,7 @@ void Tagger::Tag(Sentence* s) const {
         cands[i + 1].best == PRP && IsSubjectPronoun(lows[i + 1]))
       finite_seen = false;
   }
-  for (size_t i = 0; i < n; ++i) {
-    // The name is written with one 8-byte store of it and its zero padding (which also
-    // writes the terminator) into the string's own buffer, and not at all if the tag is
-    // already there; the length moves by inlined push_backs: no library calls.
-    std::string& tag = s->tokens[i].tag;
-    const T t = tags[i];
-    const size_t len = kTagNames[t].size();
-    if (tag.capacity() < 8) {  // never for libstdc++'s inline buffer; kept for safety
-      tag.assign(kTagNames[t]);
-      continue;
-    }
-    uint64_t have;
-    std::memcpy(&have, tag.data(), 8);
-    if (tag.size() == len && (have & kTagMask[t]) == kTagPad[t]) continue;
-    if (tag.size() > len) tag.resize(len);
-    while (tag.size() < len) tag.push_back('\0');
-    std::memcpy(tag.data(), &kTagPad[t], 8);
-  }
+  WriteTags(tags.data(), s);
 }
 
 }  // namespace eventcoder
