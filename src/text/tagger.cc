@@ -287,6 +287,17 @@ constexpr std::array<uint8_t, kNumWords> kWordClass = [] {
   return a;
 }();
 
+// The words with a branch of their own in the context pass's chain of rules for ambiguous
+// words: for any other word (most of them) that chain skips all their tests at once.
+constexpr std::array<bool, kNumWords> kRuleWord = [] {
+  std::array<bool, kNumWords> a{};
+  for (std::string_view w :
+       {"that", "her", "there", "'s", "all", "both", "half", "more", "less", "most", "least",
+        "before", "after", "since", "so", "one", "like", "'d"})
+    a[WordIndex(w)] = true;
+  return a;
+}();
+
 bool IsBe(uint16_t w) { return (kWordClass[w] & kBeW) != 0; }
 bool IsHave(uint16_t w) { return (kWordClass[w] & kHaveW) != 0; }
 bool IsDo(uint16_t w) { return (kWordClass[w] & kDoW) != 0; }
@@ -320,8 +331,9 @@ class FlatMap {
     if (want > slots_.size()) Rehash(want);
   }
 
-  const V* find(std::string_view key) const {
-    const uint64_t h = Hash(key);
+  const V* find(std::string_view key) const { return find(key, Hash(key)); }
+  // The same, with h == Hash(key) computed by the caller (FnvFinish of a prefix state).
+  const V* find(std::string_view key, uint64_t h) const {
     const uint32_t tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& sl = slots_[i];
@@ -381,21 +393,31 @@ class FlatMap {
     return values_.back();
   }
 
- private:
+ public:
   struct Slot {
     uint32_t tag = 0;    // high half of the key's hash
     uint32_t index = 0;  // 1 + index into values_, 0 = empty
   };
 
-  static uint64_t Hash(std::string_view s) {
-    // FNV-1a, then a final mix so that the low bits (the slot) depend on every byte.
-    uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  // The key hash: FNV-1a (kFnvBasis, FnvStep per byte), then a final mix (FnvFinish) so
+  // that the low bits (the slot) depend on every byte. Its values are in the start-up cache
+  // file (kLexiconCacheMagic): it must not change. The FNV state after a prefix of a key is
+  // that prefix's own, so a caller can hash all prefixes of a word in one pass.
+  static constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
+  static uint64_t FnvStep(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
+  static uint64_t FnvFinish(uint64_t h) {
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9ULL;
     h ^= h >> 32;
     return h;
   }
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = kFnvBasis;
+    for (unsigned char c : s) h = FnvStep(h, c);
+    return FnvFinish(h);
+  }
+
+ private:
   std::string_view Key(size_t k) const {
     return std::string_view(arena_).substr(key_begin_[k], key_end_[k] - key_begin_[k]);
   }
@@ -420,7 +442,7 @@ class FlatMap {
 bool IsUpperC(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLowerC(unsigned char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigitC(unsigned char c) { return c >= '0' && c <= '9'; }
-bool EndsWith(std::string_view s, std::string_view x) {
+[[gnu::always_inline]] inline bool EndsWith(std::string_view s, std::string_view x) {
   return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;
 }
 
@@ -513,6 +535,34 @@ void LowerForm(std::string_view w, std::string* low) {
       low_s = f;
   }
 }
+
+// A token's lower-case form (LowerForm) with the FNV states of its prefixes
+// (FlatMap::FnvStep): pre[k] is the state after its first k bytes, so that looking up the
+// form and the stems made by cutting its end (the ones AnalyzeWord tries) hashes each byte
+// once, not once per look-up.
+struct LowForm {
+  std::string text;
+  std::vector<uint64_t> pre;
+
+  void Set(std::string_view w) {
+    LowerForm(w, &text);
+    pre.resize(text.size() + 1);
+    uint64_t h = FlatMap<uint16_t>::kFnvBasis;
+    pre[0] = h;
+    for (size_t k = 0; k < text.size(); ++k)
+      pre[k + 1] = h = FlatMap<uint16_t>::FnvStep(h, static_cast<unsigned char>(text[k]));
+  }
+  // FlatMap::Hash(text).
+  uint64_t Hash() const { return FlatMap<uint16_t>::FnvFinish(pre[text.size()]); }
+  // Is `s` a prefix view of `text` (text.substr(0, n), the same bytes)?
+  bool IsPrefix(std::string_view s) const {
+    return s.data() == text.data() && s.size() <= text.size();
+  }
+  // FlatMap::Hash(s) for a prefix view `s` of `text` (IsPrefix).
+  uint64_t PrefixHash(std::string_view s) const {
+    return FlatMap<uint16_t>::FnvFinish(pre[s.size()]);
+  }
+};
 
 // WordInfo::kind.
 enum : uint8_t { kUnknownKind, kWordKind, kPunctKind, kQuoteKind, kApostropheKind };
@@ -707,6 +757,11 @@ struct Tagger::Lexicon {
     const Entry* e = Find(w);
     return e ? e->flags : 0;
   }
+  // Flags(w), hashing from lf's prefix states when `w` is a prefix view of lf.text.
+  uint16_t Flags(std::string_view w, const LowForm& lf) const {
+    const Entry* e = lf.IsPrefix(w) ? words.find(w, lf.PrefixHash(w)) : words.find(w);
+    return e ? e->flags : 0;
+  }
   Entry& At(std::string_view w) { return words.emplace(w, Entry{}); }
 
   void AddClosed() {
@@ -714,14 +769,16 @@ struct Tagger::Lexicon {
     for (size_t k = 1; k < kNumWords; ++k) word_ids.emplace(kWords[k], static_cast<uint16_t>(k));
   }
 
-  // Fills *info's kind and base from the token text `w`; *low is scratch.
-  void Describe(std::string_view w, WordInfo* info, std::string* low) const {
-    LowerForm(w, low);
+  // Fills *info's kind and base from the token text `w`; sets *lf to its lower-case form.
+  void Describe(std::string_view w, WordInfo* info, LowForm* lf) const {
+    lf->Set(w);
+    const std::string& low = lf->text;
     Cand& c = info->word;
     c = Cand{};
-    c.wid = WordId(*low);
-    if (low->ends_with("ing")) c.wbits |= kEndsIng;
-    if (low->size() > 4 && low->ends_with("ly")) c.wbits |= kLongLy;
+    const uint16_t* id = word_ids.find(low, lf->Hash());
+    c.wid = id ? *id : 0;
+    if (low.ends_with("ing")) c.wbits |= kEndsIng;
+    if (low.size() > 4 && low.ends_with("ly")) c.wbits |= kLongLy;
     c.cap = !w.empty() && IsUpperC(static_cast<unsigned char>(w[0]));
     info->have = 0;
     info->ready = kReadyNot;
@@ -734,7 +791,9 @@ struct Tagger::Lexicon {
       return;
     }
     bool quote_state = false;  // only '"' reads or changes it, handled above
-    const T p = PunctTag(w, &quote_state);
+    // (No punctuation mark starts with a letter or digit.)
+    const unsigned char c0 = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+    const T p = IsLowerC(c0) || IsUpperC(c0) || IsDigitC(c0) ? kNumTags : PunctTag(w, &quote_state);
     if (p != kNumTags) {
       c.set = Bit(p);
       c.best = p;
@@ -747,13 +806,17 @@ struct Tagger::Lexicon {
 
   // The first-pass analysis of a word token (not punctuation): candidate tags and the
   // default choice, from the closed classes, WordNet and morphology. `low` is the
-  // lower-case form of `w` (LowerForm); `first` is true for the sentence's first word.
+  // lower-case form of `w` (LowForm::Set); `first` is true for the sentence's first word.
   // *cp comes in with cap, wid and wbits set. `buf` is scratch.
-  void AnalyzeWord(std::string_view w, std::string_view low, bool first, Cand* cp,
+  void AnalyzeWord(std::string_view w, const LowForm& lf, bool first, Cand* cp,
                    std::string& buf) const {
     Cand& c = *cp;
+    const std::string_view low = lf.text;
+    const uint64_t low_hash = lf.Hash();
+    // The lexicon flags of `stem` (`low`, a prefix of it, or any other string).
+    auto Flags = [this, &lf](std::string_view stem) { return Lexicon::Flags(stem, lf); };
     // Is `stem` a lemma with class `cls`?
-    auto StemHas = [this](std::string_view stem, uint16_t cls) {
+    auto StemHas = [&Flags](std::string_view stem, uint16_t cls) {
       return stem.size() >= 2 && (Flags(stem) & cls) != 0;
     };
     // Numbers.
@@ -777,7 +840,7 @@ struct Tagger::Lexicon {
     for (char ch : w) {
       if (IsLowerC(static_cast<unsigned char>(ch))) all_caps = false;
     }
-    const T* ci = closed.find(std::string_view(low));
+    const T* ci = closed.find(low, low_hash);
     if (ci != nullptr && !(all_caps && w.size() <= 3 && low != "i" && low != "a") &&
         (!c.cap || first || (*ci) != NN)) {
       if (!(c.cap && !first &&
@@ -807,7 +870,7 @@ struct Tagger::Lexicon {
         if (low == "military") c.set |= Bit(NN);  // "the French military in Rwanda"
         if (low == "have" || low == "do" || low == "say") c.set |= Bit(VB);
         if (c.best == NN || c.best == NNS) {
-          const Entry* e = Find(low);
+          const Entry* e = words.find(low, low_hash);
           c.SetEntry(e);
         } else {
           return;
@@ -830,7 +893,7 @@ struct Tagger::Lexicon {
         return;
       }
     }
-    const Entry* e = Find(low);
+    const Entry* e = words.find(low, low_hash);
     uint16_t f = e ? e->flags : 0;
     c.SetEntry(e);
     bool known_lower =
@@ -1198,7 +1261,8 @@ struct TagScratch {
   std::vector<Cand> cands;
   std::vector<uint16_t> lows;
   std::vector<T> tags;
-  std::string low, buf;
+  LowForm low;
+  std::string buf;
 };
 
 // Sets each token's tag to the name of tags[i]. The name is appended with push_backs
@@ -1312,7 +1376,7 @@ void Tagger::Tag(Sentence* s) const {
     Cand* v = !first ? &info->word : info == &sc.local ? &sc.local_first : sc.cache.FirstOf(info);
     if (!(info->have & have)) {
       const Cand base = info->word.Base();
-      if (!low_ready) LowerForm(w, &sc.low);
+      if (!low_ready) sc.low.Set(w);
       *v = base;
       lx->AnalyzeWord(w, sc.low, first, v, sc.buf);
       info->have |= have;
@@ -1492,6 +1556,7 @@ void Tagger::Tag(Sentence* s) const {
       const bool subj = (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
                         !(prev == PRP && (plow == W("him") || plow == W("them") ||
                                           plow == W("me") || plow == W("us")));
+      const bool rule_word = kRuleWord[lw];
       if (set == (Bit(JJ) | Bit(NNP)) && c.cap) {
         // A capitalised adjective ("European", "Saudi", "Union") is part of a name when it
         // ends a capitalised run ("the European Union on ...") or is followed by the run's
@@ -1508,7 +1573,7 @@ void Tagger::Tag(Sentence* s) const {
           if (i > 0 && prev == JJ && cands[i - 1].cap && (cands[i - 1].set & Bit(NNP)))
             tags[i - 1] = NNP;
         }
-      } else if (lw == W("that")) {
+      } else if (rule_word && lw == W("that")) {
         if ((Bit(prev) & (kNounish)) && (nxt & (kVerbs | Bit(MD) | Bit(RB))) &&
             !(nxt & (Bit(DT) | Bit(PRP) | Bit(NNP))))
           t = WDT;
@@ -1521,22 +1586,23 @@ void Tagger::Tag(Sentence* s) const {
           t = (Bit(prev) & kNounish) ? WDT : DT;
         else
           t = IN;
-      } else if (lw == W("her")) {
+      } else if (rule_word && lw == W("her")) {
         t = (nxt & (kNounish | kAdj | Bit(CD))) && !(nxt & (Bit(IN) | Bit(TO))) ? PRPS : PRP;
-      } else if (lw == W("there")) {
+      } else if (rule_word && lw == W("there")) {
         t = (i + 1 < n && (IsBe(lows[i + 1]) || cands[i + 1].set & Bit(MD) || IsHave(lows[i + 1]) ||
                            lows[i + 1] == W("seems") || lows[i + 1] == W("appears")))
                 ? EX
                 : RB;
-      } else if (lw == W("'s")) {
+      } else if (rule_word && lw == W("'s")) {
         t = (prev == PRP || prev == EX || plow == W("that") || plow == W("what") ||
              plow == W("who") || plow == W("there") || plow == W("here"))
                 ? VBZ
                 : POS;
-      } else if ((lw == W("all") || lw == W("both") || lw == W("half")) &&
+      } else if (rule_word && (lw == W("all") || lw == W("both") || lw == W("half")) &&
                  (nxt & (Bit(DT) | Bit(PRPS)))) {
         t = PDT;
-      } else if (lw == W("more") || lw == W("less") || lw == W("most") || lw == W("least")) {
+      } else if (rule_word &&
+                 (lw == W("more") || lw == W("less") || lw == W("most") || lw == W("least"))) {
         bool sup = lw == W("most") || lw == W("least");
         if ((nxt & (Bit(JJ) | Bit(RB))) && !(nxt & kNounish))
           t = sup ? RBS : RBR;
@@ -1556,18 +1622,18 @@ void Tagger::Tag(Sentence* s) const {
           t = c.best;
           if ((lw == W("back") || lw == W("away")) && !(nxt & (Bit(DT) | kNounish))) t = RB;
         }
-      } else if ((lw == W("before") || lw == W("after") || lw == W("since")) &&
+      } else if (rule_word && (lw == W("before") || lw == W("after") || lw == W("since")) &&
                  (nxt & (Bit(PERIOD) | Bit(COMMA)))) {
         t = RB;
-      } else if (lw == W("so")) {
+      } else if (rule_word && lw == W("so")) {
         t = RB;
-      } else if (lw == W("one")) {
+      } else if (rule_word && lw == W("one")) {
         t = (Bit(prev) & (Bit(DT) | kAdj)) ? NN : CD;
-      } else if (lw == W("like")) {
+      } else if (rule_word && lw == W("like")) {
         t = (subj && (Bit(prev) & (Bit(PRP) | Bit(NNS))) && !finite_seen) ? VBP
             : after_modal                                                 ? VB
                                                                           : IN;
-      } else if (lw == W("'d")) {
+      } else if (rule_word && lw == W("'d")) {
         t = (nxt & (Bit(VBN) | Bit(VBD))) && !(nxt & Bit(VB)) ? VBD : MD;
       } else if ((set & Bit(VBG)) && i + 1 < n &&
                  (lows[i + 1] == W("him") || lows[i + 1] == W("them") || lows[i + 1] == W("me"))) {
@@ -1792,19 +1858,21 @@ void Tagger::Tag(Sentence* s) const {
     if (lw == W("such") && i + 1 < n && (lows[i + 1] == W("a") || lows[i + 1] == W("an"))) t = PDT;
     if (t == VBD && (AfterHave(lows, tags, i))) t = VBN;
     tags[i] = t;
-    if (Bit(t) & kFinite) finite_seen = true;
-    if ((Bit(t) & kOpensClause) || (t == IN && IsSubordinator(lw))) finite_seen = false;
-    if (t == VBP && (lw == W("are"))) finite_seen = true;
+    // (kFinite, which has VBP for "are", and kOpensClause are disjoint.)
+    if (Bit(t) & kFinite)
+      finite_seen = true;
+    else if ((Bit(t) & kOpensClause) || (t == IN && IsSubordinator(lw)))
+      finite_seen = false;
     // "said such a step enjoyed support": a verb of saying followed directly by a subject
     // opens a clause that needs its own finite verb.
-    if ((t == VBD || t == VBZ || t == VBP) && i + 1 < n && IsSayWord(lw) &&
-        (cands[i + 1].set &
-         (Bit(DT) | Bit(PDT) | Bit(PRPS) | Bit(NNP) | Bit(NNPS) | Bit(CD) | Bit(JJ))) &&
-        !(cands[i + 1].set & kVerbs))
-      finite_seen = false;
-    if ((t == VBD || t == VBZ || t == VBP) && i + 1 < n && IsSayWord(lw) && cands[i + 1].closed &&
-        cands[i + 1].best == PRP && IsSubjectPronoun(lows[i + 1]))
-      finite_seen = false;
+    if (IsSayWord(lw) && (t == VBD || t == VBZ || t == VBP) && i + 1 < n) {
+      if ((cands[i + 1].set &
+           (Bit(DT) | Bit(PDT) | Bit(PRPS) | Bit(NNP) | Bit(NNPS) | Bit(CD) | Bit(JJ))) &&
+          !(cands[i + 1].set & kVerbs))
+        finite_seen = false;
+      if (cands[i + 1].closed && cands[i + 1].best == PRP && IsSubjectPronoun(lows[i + 1]))
+        finite_seen = false;
+    }
   }
   WriteTags(tags.data(), s);
 }
