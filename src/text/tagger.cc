@@ -536,21 +536,59 @@ void LowerForm(std::string_view w, std::string* low) {
   }
 }
 
+// Byte classes for LowForm::Set.
+enum : uint8_t { kDigitB = 1, kNumericB = 2, kLowerB = 4, kDashB = 8, kHighB = 16 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> a{};
+  for (int c = '0'; c <= '9'; ++c) a[c] = kDigitB | kNumericB;
+  for (char c : {',', '.', '-', '/', ':'}) a[static_cast<unsigned char>(c)] |= kNumericB;
+  a['-'] |= kDashB;
+  for (int c = 'a'; c <= 'z'; ++c) a[c] = kLowerB;
+  for (int c = 0x80; c < 256; ++c) a[c] = kHighB;
+  return a;
+}();
+
 // A token's lower-case form (LowerForm) with the FNV states of its prefixes
 // (FlatMap::FnvStep): pre[k] is the state after its first k bytes, so that looking up the
 // form and the stems made by cutting its end (the ones AnalyzeWord tries) hashes each byte
 // once, not once per look-up.
+// Set also notes what AnalyzeWord asks of the token's bytes, in the same single pass.
 struct LowForm {
   std::string text;
   std::vector<uint64_t> pre;
+  bool has_digit = false;    // the token has an ASCII digit
+  bool all_numeric = false;  // ... and only digits and , . - / :
+  bool has_lower = false;    // the token has an ASCII lower-case letter
+  bool has_dash = false;     // the token has a '-'
 
   void Set(std::string_view w) {
-    LowerForm(w, &text);
-    pre.resize(text.size() + 1);
+    const size_t n = w.size();
+    text.resize(n);
+    pre.resize(n + 1);
+    char* out = text.data();
     uint64_t h = FlatMap<uint16_t>::kFnvBasis;
     pre[0] = h;
-    for (size_t k = 0; k < text.size(); ++k)
-      pre[k + 1] = h = FlatMap<uint16_t>::FnvStep(h, static_cast<unsigned char>(text[k]));
+    uint8_t any = 0, all = 0xFF;
+    for (size_t k = 0; k < n; ++k) {
+      const unsigned char ch = static_cast<unsigned char>(w[k]);
+      const uint8_t cls = kByteClass[ch];
+      any |= cls;
+      all &= cls;
+      const unsigned char lc = IsUpperC(ch) ? ch + 32 : ch;
+      out[k] = static_cast<char>(lc);
+      pre[k + 1] = h = FlatMap<uint16_t>::FnvStep(h, lc);
+    }
+    has_digit = (any & kDigitB) != 0;
+    all_numeric = (all & kNumericB) != 0;
+    has_lower = (any & kLowerB) != 0;
+    has_dash = (any & kDashB) != 0;
+    if (n <= 5 && (any & kHighB)) {
+      // A curly apostrophe may fold ("’s" -> "'s"): LowerForm's way, rarely.
+      LowerForm(w, &text);
+      pre.resize(text.size() + 1);
+      for (size_t k = 0; k < text.size(); ++k)
+        pre[k + 1] = FlatMap<uint16_t>::FnvStep(pre[k], static_cast<unsigned char>(text[k]));
+    }
   }
   // FlatMap::Hash(text).
   uint64_t Hash() const { return FlatMap<uint16_t>::FnvFinish(pre[text.size()]); }
@@ -820,14 +858,7 @@ struct Tagger::Lexicon {
       return stem.size() >= 2 && (Flags(stem) & cls) != 0;
     };
     // Numbers.
-    bool has_digit = false, all_numeric = true;
-    for (char ch : w) {
-      unsigned char u = static_cast<unsigned char>(ch);
-      if (IsDigitC(u))
-        has_digit = true;
-      else if (ch != ',' && ch != '.' && ch != '-' && ch != '/' && ch != ':')
-        all_numeric = false;
-    }
+    const bool has_digit = lf.has_digit, all_numeric = lf.all_numeric;
     if (has_digit && (all_numeric || EndsWith(low, "s") || EndsWith(low, "th") ||
                       EndsWith(low, "st") || EndsWith(low, "nd") || EndsWith(low, "rd"))) {
       bool ordinal = !all_numeric && !EndsWith(low, "s");
@@ -836,10 +867,7 @@ struct Tagger::Lexicon {
       return;
     }
     // Closed class (not for all-capitals words like "US", "IT").
-    bool all_caps = w.size() >= 2;
-    for (char ch : w) {
-      if (IsLowerC(static_cast<unsigned char>(ch))) all_caps = false;
-    }
+    const bool all_caps = w.size() >= 2 && !lf.has_lower;
     const T* ci = closed.find(low, low_hash);
     if (ci != nullptr && !(all_caps && w.size() <= 3 && low != "i" && low != "a") &&
         (!c.cap || first || (*ci) != NN)) {
@@ -884,7 +912,7 @@ struct Tagger::Lexicon {
     }
     {
       // "al-Qaeda", "al-Raya": a capital after an inner hyphen marks a name.
-      size_t dash = w.rfind('-');
+      size_t dash = lf.has_dash ? w.rfind('-') : std::string_view::npos;
       if (!c.cap && dash != std::string::npos && dash > 0 && dash + 1 < w.size() &&
           IsUpperC(static_cast<unsigned char>(w[dash + 1])) &&
           IsLowerC(static_cast<unsigned char>(w[0]))) {
@@ -923,7 +951,7 @@ struct Tagger::Lexicon {
           c.set = Bit(NNP);
           c.best = NNP;
         }
-        if (w.find('-') != std::string::npos) {
+        if (lf.has_dash) {
           // "pro-Western", "U.S.-backed": adjective-like compounds.
           size_t dash = low.rfind('-');
           std::string_view tail = std::string_view(low).substr(dash + 1);
@@ -983,8 +1011,7 @@ struct Tagger::Lexicon {
       if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(lw.substr(0, L - 3), kV);
       if (v) set |= Bit(VBD) | Bit(VBN);
       // "foreign-funded", "military-ruled": hyphenated participles are adjectives.
-      if (!v && set == 0)
-        set |= w.find('-') != std::string::npos ? Bit(JJ) : Bit(VBN) | Bit(VBD) | Bit(JJ);
+      if (!v && set == 0) set |= lf.has_dash ? Bit(JJ) : Bit(VBN) | Bit(VBD) | Bit(JJ);
     }
     // -ing
     if (L > 4 && EndsWith(lw, "ing")) {
@@ -1017,7 +1044,7 @@ struct Tagger::Lexicon {
     }
     if (set == 0) {
       // Unknown word: guess from shape.
-      if (w.find('-') != std::string::npos) {
+      if (lf.has_dash) {
         size_t dash = low.rfind('-');
         std::string_view tail = lw.substr(dash + 1);
         uint16_t tf = Flags(tail);
