@@ -564,7 +564,7 @@ struct LowForm {
   void Set(std::string_view w) {
     const size_t n = w.size();
     text.resize(n);
-    pre.resize(n + 1);
+    if (pre.size() < n + 1) pre.resize(n + 1);  // (never shrunk: no value-initialising calls)
     char* out = text.data();
     uint64_t h = FlatMap<uint16_t>::kFnvBasis;
     pre[0] = h;
@@ -585,7 +585,7 @@ struct LowForm {
     if (n <= 5 && (any & kHighB)) {
       // A curly apostrophe may fold ("’s" -> "'s"): LowerForm's way, rarely.
       LowerForm(w, &text);
-      pre.resize(text.size() + 1);
+      if (pre.size() < text.size() + 1) pre.resize(text.size() + 1);
       for (size_t k = 0; k < text.size(); ++k)
         pre[k + 1] = FlatMap<uint16_t>::FnvStep(pre[k], static_cast<unsigned char>(text[k]));
     }
@@ -654,6 +654,39 @@ class WordCache {
   // (>= w.size()) may be read at w.data(): a std::string's whole buffer, capacity() + 1,
   // so that a short word is loaded 8 bytes at a time and masked.
   WordInfo* Get(std::string_view w, size_t readable) {
+    // The common case, inline: a word of 1 to 16 bytes in a string's inline buffer that is
+    // in the cache. Two loads, two masks, one multiply, one probe or a few. Everything else
+    // (longer words, new words) goes to GetSlow, which computes the same hash.
+    const size_t len = w.size();
+    if (len - 1 < 16 && readable >= 16) {
+      uint64_t k0, k1;
+      std::memcpy(&k0, w.data(), 8);
+      std::memcpy(&k1, w.data() + 8, 8);
+      k0 &= kMask0[len];
+      k1 &= kMask1[len];
+      const uint64_t h = ShortHash(k0, k1, len);
+      const uint16_t tag = static_cast<uint16_t>(h >> 48);
+      for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+        const Slot sl = slots_[i];
+        if (sl.index == 0) break;
+        if (sl.tag != tag) continue;
+        Item& it = items_[sl.index - 1];
+        if (((it.len ^ len) | (it.key[0] ^ k0) | (it.key[1] ^ k1)) == 0) return &it.info;
+      }
+    }
+    return GetSlow(w, readable);
+  }
+
+ private:
+  // A 64x64->128 multiply folded to 64 bits (the wyhash "mum" mix) of a text of up to 16
+  // bytes as two zero-padded words: every input bit reaches the low bits that pick the slot.
+  static uint64_t ShortHash(uint64_t k0, uint64_t k1, size_t len) {
+    const unsigned __int128 m = static_cast<unsigned __int128>(k0 ^ 0x9E3779B97F4A7C15ULL) *
+                                (k1 ^ 0xBF58476D1CE4E5B9ULL ^ len);
+    return static_cast<uint64_t>(m) ^ static_cast<uint64_t>(m >> 64);
+  }
+
+  [[gnu::noinline]] WordInfo* GetSlow(std::string_view w, size_t readable) {
     const size_t len = w.size();
     if (len > kMaxKey) return nullptr;
     // The text as little-endian 8-byte words, zero-padded: hashed and compared a word at a
@@ -673,11 +706,7 @@ class WordCache {
         key[1] = len > 8 ? LoadWord(w.data() + 8, len - 8, readable - 8) : 0;
       }
       nw = 2;
-      // A 64x64->128 multiply folded to 64 bits (the wyhash "mum" mix): every input bit
-      // reaches the low bits that pick the slot.
-      const unsigned __int128 m = static_cast<unsigned __int128>(key[0] ^ 0x9E3779B97F4A7C15ULL) *
-                                  (key[1] ^ 0xBF58476D1CE4E5B9ULL ^ len);
-      h = static_cast<uint64_t>(m) ^ static_cast<uint64_t>(m >> 64);
+      h = ShortHash(key[0], key[1], len);
     } else {
       nw = (len + 7) / 8;
       for (size_t k = 0; k < nw; ++k)
@@ -718,6 +747,7 @@ class WordCache {
     return &it.info;
   }
 
+ public:
   // Storage for the first-word analysis of `info` (an entry of this cache).
   Cand* FirstOf(WordInfo* info) {
     if (info->first == 0) {
