@@ -486,7 +486,7 @@ struct Cand {
 };
 
 // True if token i follows a form of "have" (adverbs may come between).
-bool AfterHave(const std::vector<uint16_t>& lows, const std::vector<T>& tags, size_t i) {
+bool AfterHave(const uint16_t* lows, const T* tags, size_t i) {
   size_t a = i;
   while (a > 0 && tags[a - 1] == RB) --a;
   if (a == 0) return false;
@@ -1372,17 +1372,21 @@ void Tagger::Tag(Sentence* s) const {
   // steady state.
   thread_local TagScratch sc;
   sc.cache.Reset(lx->owner_id);
-  std::vector<Cand>& cands = sc.cands;
-  std::vector<uint16_t>& lows = sc.lows;  // word ids (kWords) of the lower-case words
-  std::vector<T>& tags = sc.tags;
   // The first pass writes every cands[i] and lows[i].
-  if (cands.size() < n) cands.resize(n);
-  if (lows.size() < n) lows.resize(n);
-  tags.assign(n, NN);
+  if (sc.cands.size() < n) sc.cands.resize(n);
+  if (sc.lows.size() < n) sc.lows.resize(n);
+  sc.tags.assign(n, NN);
+  // The passes below work through plain pointers, held in registers: through the vectors,
+  // every store of a tag or flag byte (which may alias anything) would reload their data
+  // pointers.
+  Cand* const cands = sc.cands.data();
+  uint16_t* const lows = sc.lows.data();  // word ids (kWords) of the lower-case words
+  T* const tags = sc.tags.data();
+  const Token* const tokens = s->tokens.data();
   bool quote_open = false;
   bool at_start = true;
   for (size_t i = 0; i < n; ++i) {
-    const std::string& text = s->tokens[i].text;
+    const std::string& text = tokens[i].text;
     const std::string_view w = text;
     Cand& c = cands[i];
     // What depends on the text alone comes from the per-thread cache; words too long to
@@ -1418,8 +1422,8 @@ void Tagger::Tag(Sentence* s) const {
       case kApostropheKind:
         c = info->word;
         // Possessive after a plural ending in s, else a closing quote.
-        c.best = (i > 0 && !s->tokens[i - 1].text.empty() &&
-                  (s->tokens[i - 1].text.back() == 's' || s->tokens[i - 1].text.back() == 'S'))
+        c.best = (i > 0 && !tokens[i - 1].text.empty() &&
+                  (tokens[i - 1].text.back() == 's' || tokens[i - 1].text.back() == 'S'))
                      ? POS
                      : RQ;
         c.set = Bit(c.best);
@@ -1463,7 +1467,7 @@ void Tagger::Tag(Sentence* s) const {
   };
   // Is token i (a proper noun) the end of a proper-noun run that opens a clause
   // ("Gondor ...", "Fornost and Gondor ...", "..., Iran ...")?
-  auto clause_initial_name = [&](const std::vector<T>& tg, size_t i) {
+  auto clause_initial_name = [&](const T* tg, size_t i) {
     size_t k = i + 1;
     while (k > 0 && (tg[k - 1] == NNP || tg[k - 1] == NNPS)) --k;
     if (k == i + 1) return false;
@@ -1931,7 +1935,7 @@ void Tagger::Tag(Sentence* s) const {
         finite_seen = false;
     }
   }
-  WriteTags(tags.data(), s);
+  WriteTags(tags, s);
 }
 
 }  // namespace eventcoder
