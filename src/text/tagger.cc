@@ -565,9 +565,10 @@ struct LowForm {
     const size_t n = w.size();
     text.resize(n);
     if (pre.size() < n + 1) pre.resize(n + 1);  // (never shrunk: no value-initialising calls)
-    char* out = text.data();
+    char* const out = text.data();
+    uint64_t* const states = pre.data();  // (a local: the byte stores to `out` may alias pre)
     uint64_t h = FlatMap<uint16_t>::kFnvBasis;
-    pre[0] = h;
+    states[0] = h;
     uint8_t any = 0, all = 0xFF;
     for (size_t k = 0; k < n; ++k) {
       const unsigned char ch = static_cast<unsigned char>(w[k]);
@@ -576,7 +577,7 @@ struct LowForm {
       all &= cls;
       const unsigned char lc = IsUpperC(ch) ? ch + 32 : ch;
       out[k] = static_cast<char>(lc);
-      pre[k + 1] = h = FlatMap<uint16_t>::FnvStep(h, lc);
+      states[k + 1] = h = FlatMap<uint16_t>::FnvStep(h, lc);
     }
     has_digit = (any & kDigitB) != 0;
     all_numeric = (all & kNumericB) != 0;
