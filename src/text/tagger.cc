@@ -419,7 +419,7 @@ class FlatMap {
 
  private:
   std::string_view Key(size_t k) const {
-    return std::string_view(arena_).substr(key_begin_[k], key_end_[k] - key_begin_[k]);
+    return std::string_view(arena_.data() + key_begin_[k], key_end_[k] - key_begin_[k]);
   }
   void Rehash(size_t n) {
     slots_.assign(n, Slot{});
@@ -442,8 +442,12 @@ class FlatMap {
 bool IsUpperC(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLowerC(unsigned char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigitC(unsigned char c) { return c >= '0' && c <= '9'; }
+// The first n bytes of s. REQUIRES: n <= s.size() (unlike substr, no check, no call).
+[[gnu::always_inline]] inline std::string_view Prefix(std::string_view s, size_t n) {
+  return std::string_view(s.data(), n);
+}
 [[gnu::always_inline]] inline bool EndsWith(std::string_view s, std::string_view x) {
-  return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;
+  return s.size() >= x.size() && std::string_view(s.data() + s.size() - x.size(), x.size()) == x;
 }
 
 bool ReadFile(const std::string& path, std::string* out) {
@@ -1005,12 +1009,12 @@ struct Tagger::Lexicon {
     const size_t L = lw.size();
     // -s
     if (L > 2 && lw[L - 1] == 's' && lw[L - 2] != 's') {
-      std::string_view st1 = lw.substr(0, L - 1);
+      std::string_view st1 = Prefix(lw, L - 1);
       TagSet add = 0;
       uint16_t sf = Flags(st1);
-      if (L > 3 && EndsWith(lw, "es")) sf |= Flags(lw.substr(0, L - 2));
+      if (L > 3 && EndsWith(lw, "es")) sf |= Flags(Prefix(lw, L - 2));
       if (L > 4 && EndsWith(lw, "ies")) {
-        buf.assign(lw.substr(0, L - 3));
+        buf.assign(Prefix(lw, L - 3));
         buf.push_back('y');
         sf |= Flags(buf);
       }
@@ -1024,7 +1028,7 @@ struct Tagger::Lexicon {
     }
     // -men plurals not listed as exceptions: "gunmen", "policemen".
     if (L > 4 && EndsWith(lw, "men") && !(f & kExcNounPl)) {
-      buf.assign(lw.substr(0, L - 3));
+      buf.assign(Prefix(lw, L - 3));
       buf.append("man");
       if (Flags(buf) & kN) {
         set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));
@@ -1033,20 +1037,20 @@ struct Tagger::Lexicon {
     }
     // -ed
     if (L > 3 && EndsWith(lw, "ed")) {
-      bool v = StemHas(lw.substr(0, L - 2), kV) || StemHas(lw.substr(0, L - 1), kV);
+      bool v = StemHas(Prefix(lw, L - 2), kV) || StemHas(Prefix(lw, L - 1), kV);
       if (!v && L > 4 && EndsWith(lw, "ied")) {
-        buf.assign(lw.substr(0, L - 3));
+        buf.assign(Prefix(lw, L - 3));
         buf.push_back('y');
         v = (Flags(buf) & kV) != 0;
       }
-      if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(lw.substr(0, L - 3), kV);
+      if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(Prefix(lw, L - 3), kV);
       if (v) set |= Bit(VBD) | Bit(VBN);
       // "foreign-funded", "military-ruled": hyphenated participles are adjectives.
       if (!v && set == 0) set |= lf.has_dash ? Bit(JJ) : Bit(VBN) | Bit(VBD) | Bit(JJ);
     }
     // -ing
     if (L > 4 && EndsWith(lw, "ing")) {
-      std::string_view st = lw.substr(0, L - 3);
+      std::string_view st = Prefix(lw, L - 3);
       bool v = StemHas(st, kV);
       if (!v) {
         buf.assign(st);
@@ -1054,7 +1058,7 @@ struct Tagger::Lexicon {
         v = (Flags(buf) & kV) != 0;
       }
       if (!v && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
-        v = StemHas(st.substr(0, st.size() - 1), kV);
+        v = StemHas(Prefix(st, st.size() - 1), kV);
       // An unknown -ing word whose stem is no verb ("hafling") may as well be a noun.
       if (!v && set == 0) set |= Bit(NN);
       if (v || set == Bit(NN)) set |= Bit(VBG);
@@ -1062,12 +1066,12 @@ struct Tagger::Lexicon {
     // -er / -est
     if (L > 4 && (EndsWith(lw, "er") || EndsWith(lw, "est"))) {
       bool sup = EndsWith(lw, "est");
-      std::string_view st = lw.substr(0, L - (sup ? 3 : 2));
-      bool a = StemHas(st, kA) || StemHas(lw.substr(0, L - (sup ? 2 : 1)), kA);
+      std::string_view st = Prefix(lw, L - (sup ? 3 : 2));
+      bool a = StemHas(st, kA) || StemHas(Prefix(lw, L - (sup ? 2 : 1)), kA);
       if (!a && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
-        a = StemHas(st.substr(0, st.size() - 1), kA);
+        a = StemHas(Prefix(st, st.size() - 1), kA);
       if (!a && st.size() > 1 && st.back() == 'i') {
-        buf.assign(st.substr(0, st.size() - 1));
+        buf.assign(Prefix(st, st.size() - 1));
         buf.push_back('y');
         a = (Flags(buf) & kA) != 0;
       }
@@ -1083,7 +1087,7 @@ struct Tagger::Lexicon {
           set = Bit(NNP);  // "al-Raya", "bin-Laden"
         } else if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (tf & kA) || has_digit) {
           set = Bit(JJ);
-        } else if (EndsWith(tail, "s") && (Flags(tail.substr(0, tail.size() - 1)) & kN)) {
+        } else if (EndsWith(tail, "s") && (Flags(Prefix(tail, tail.size() - 1)) & kN)) {
           set = Bit(NNS);
         } else if ((tf & kN) || tail.empty()) {
           set = Bit(NN) | Bit(JJ);
@@ -1373,10 +1377,12 @@ void Tagger::Tag(Sentence* s) const {
   // steady state.
   thread_local TagScratch sc;
   sc.cache.Reset(lx->owner_id);
-  // The first pass writes every cands[i] and lows[i].
+  // The first pass writes every cands[i] and lows[i]; the context pass writes tags[i]
+  // before it reads it (its rules read only the tags of tokens before the current one), so
+  // none of them needs initialising.
   if (sc.cands.size() < n) sc.cands.resize(n);
   if (sc.lows.size() < n) sc.lows.resize(n);
-  sc.tags.assign(n, NN);
+  if (sc.tags.size() < n) sc.tags.resize(n);
   // The passes below work through plain pointers, held in registers: through the vectors,
   // every store of a tag or flag byte (which may alias anything) would reload their data
   // pointers.
