@@ -71,27 +71,13 @@ constexpr std::string_view kTagNames[kNumTags] = {
     "PRP$", "POS", "TO",  "MD",   "WDT", "WP",  "WP$", "WRB", "EX",  "RP",    "UH",
     "FW",   "SYM", "$",   "#",    ",",   ".",   ":",   "``",  "''",  "-LRB-", "-RRB-"};
 
-// Each name as little-endian bytes zero-padded to 8 (names have at most 5 bytes), and the
-// mask of its bytes and terminator.
-constexpr auto kTagPad = [] {
-  std::array<uint64_t, kNumTags> a{};
-  for (size_t t = 0; t < kNumTags; ++t)
-    for (size_t k = 0; k < kTagNames[t].size(); ++k)
-      a[t] |= uint64_t{static_cast<unsigned char>(kTagNames[t][k])} << (8 * k);
-  return a;
-}();
-constexpr auto kTagMask = [] {
-  std::array<uint64_t, kNumTags> a{};
-  for (size_t t = 0; t < kNumTags; ++t) a[t] = (uint64_t{1} << (8 * (kTagNames[t].size() + 1))) - 1;
-  return a;
-}();
 static_assert(
     [] {
       for (std::string_view name : kTagNames)
-        if (name.size() > 7) return false;
+        if (name.empty() || name.size() > 5) return false;
       return true;
     }(),
-    "tag names must fit 8 bytes with their terminator");
+    "Tag writes tag names of 1 to 5 bytes");
 
 using TagSet = uint64_t;
 constexpr TagSet Bit(T t) { return TagSet{1} << t; }
@@ -301,6 +287,17 @@ constexpr std::array<uint8_t, kNumWords> kWordClass = [] {
   return a;
 }();
 
+// The words with a branch of their own in the context pass's chain of rules for ambiguous
+// words: for any other word (most of them) that chain skips all their tests at once.
+constexpr std::array<bool, kNumWords> kRuleWord = [] {
+  std::array<bool, kNumWords> a{};
+  for (std::string_view w :
+       {"that", "her", "there", "'s", "all", "both", "half", "more", "less", "most", "least",
+        "before", "after", "since", "so", "one", "like", "'d"})
+    a[WordIndex(w)] = true;
+  return a;
+}();
+
 bool IsBe(uint16_t w) { return (kWordClass[w] & kBeW) != 0; }
 bool IsHave(uint16_t w) { return (kWordClass[w] & kHaveW) != 0; }
 bool IsDo(uint16_t w) { return (kWordClass[w] & kDoW) != 0; }
@@ -334,8 +331,9 @@ class FlatMap {
     if (want > slots_.size()) Rehash(want);
   }
 
-  const V* find(std::string_view key) const {
-    const uint64_t h = Hash(key);
+  const V* find(std::string_view key) const { return find(key, Hash(key)); }
+  // The same, with h == Hash(key) computed by the caller (FnvFinish of a prefix state).
+  const V* find(std::string_view key, uint64_t h) const {
     const uint32_t tag = static_cast<uint32_t>(h >> 32);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& sl = slots_[i];
@@ -395,23 +393,33 @@ class FlatMap {
     return values_.back();
   }
 
- private:
+ public:
   struct Slot {
     uint32_t tag = 0;    // high half of the key's hash
     uint32_t index = 0;  // 1 + index into values_, 0 = empty
   };
 
-  static uint64_t Hash(std::string_view s) {
-    // FNV-1a, then a final mix so that the low bits (the slot) depend on every byte.
-    uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  // The key hash: FNV-1a (kFnvBasis, FnvStep per byte), then a final mix (FnvFinish) so
+  // that the low bits (the slot) depend on every byte. Its values are in the start-up cache
+  // file (kLexiconCacheMagic): it must not change. The FNV state after a prefix of a key is
+  // that prefix's own, so a caller can hash all prefixes of a word in one pass.
+  static constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
+  static uint64_t FnvStep(uint64_t h, unsigned char c) { return (h ^ c) * 1099511628211ULL; }
+  static uint64_t FnvFinish(uint64_t h) {
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9ULL;
     h ^= h >> 32;
     return h;
   }
+  static uint64_t Hash(std::string_view s) {
+    uint64_t h = kFnvBasis;
+    for (unsigned char c : s) h = FnvStep(h, c);
+    return FnvFinish(h);
+  }
+
+ private:
   std::string_view Key(size_t k) const {
-    return std::string_view(arena_).substr(key_begin_[k], key_end_[k] - key_begin_[k]);
+    return std::string_view(arena_.data() + key_begin_[k], key_end_[k] - key_begin_[k]);
   }
   void Rehash(size_t n) {
     slots_.assign(n, Slot{});
@@ -434,8 +442,12 @@ class FlatMap {
 bool IsUpperC(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLowerC(unsigned char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigitC(unsigned char c) { return c >= '0' && c <= '9'; }
-bool EndsWith(std::string_view s, std::string_view x) {
-  return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;
+// The first n bytes of s. REQUIRES: n <= s.size() (unlike substr, no check, no call).
+[[gnu::always_inline]] inline std::string_view Prefix(std::string_view s, size_t n) {
+  return std::string_view(s.data(), n);
+}
+[[gnu::always_inline]] inline bool EndsWith(std::string_view s, std::string_view x) {
+  return s.size() >= x.size() && std::string_view(s.data() + s.size() - x.size(), x.size()) == x;
 }
 
 bool ReadFile(const std::string& path, std::string* out) {
@@ -478,7 +490,7 @@ struct Cand {
 };
 
 // True if token i follows a form of "have" (adverbs may come between).
-bool AfterHave(const std::vector<uint16_t>& lows, const std::vector<T>& tags, size_t i) {
+bool AfterHave(const uint16_t* lows, const T* tags, size_t i) {
   size_t a = i;
   while (a > 0 && tags[a - 1] == RB) --a;
   if (a == 0) return false;
@@ -528,6 +540,73 @@ void LowerForm(std::string_view w, std::string* low) {
   }
 }
 
+// Byte classes for LowForm::Set.
+enum : uint8_t { kDigitB = 1, kNumericB = 2, kLowerB = 4, kDashB = 8, kHighB = 16 };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> a{};
+  for (int c = '0'; c <= '9'; ++c) a[c] = kDigitB | kNumericB;
+  for (char c : {',', '.', '-', '/', ':'}) a[static_cast<unsigned char>(c)] |= kNumericB;
+  a['-'] |= kDashB;
+  for (int c = 'a'; c <= 'z'; ++c) a[c] = kLowerB;
+  for (int c = 0x80; c < 256; ++c) a[c] = kHighB;
+  return a;
+}();
+
+// A token's lower-case form (LowerForm) with the FNV states of its prefixes
+// (FlatMap::FnvStep): pre[k] is the state after its first k bytes, so that looking up the
+// form and the stems made by cutting its end (the ones AnalyzeWord tries) hashes each byte
+// once, not once per look-up.
+// Set also notes what AnalyzeWord asks of the token's bytes, in the same single pass.
+struct LowForm {
+  std::string text;
+  std::vector<uint64_t> pre;
+  bool has_digit = false;    // the token has an ASCII digit
+  bool all_numeric = false;  // ... and only digits and , . - / :
+  bool has_lower = false;    // the token has an ASCII lower-case letter
+  bool has_dash = false;     // the token has a '-'
+
+  void Set(std::string_view w) {
+    const size_t n = w.size();
+    text.resize(n);
+    if (pre.size() < n + 1) pre.resize(n + 1);  // (never shrunk: no value-initialising calls)
+    char* const out = text.data();
+    uint64_t* const states = pre.data();  // (a local: the byte stores to `out` may alias pre)
+    uint64_t h = FlatMap<uint16_t>::kFnvBasis;
+    states[0] = h;
+    uint8_t any = 0, all = 0xFF;
+    for (size_t k = 0; k < n; ++k) {
+      const unsigned char ch = static_cast<unsigned char>(w[k]);
+      const uint8_t cls = kByteClass[ch];
+      any |= cls;
+      all &= cls;
+      const unsigned char lc = IsUpperC(ch) ? ch + 32 : ch;
+      out[k] = static_cast<char>(lc);
+      states[k + 1] = h = FlatMap<uint16_t>::FnvStep(h, lc);
+    }
+    has_digit = (any & kDigitB) != 0;
+    all_numeric = (all & kNumericB) != 0;
+    has_lower = (any & kLowerB) != 0;
+    has_dash = (any & kDashB) != 0;
+    if (n <= 5 && (any & kHighB)) {
+      // A curly apostrophe may fold ("’s" -> "'s"): LowerForm's way, rarely.
+      LowerForm(w, &text);
+      if (pre.size() < text.size() + 1) pre.resize(text.size() + 1);
+      for (size_t k = 0; k < text.size(); ++k)
+        pre[k + 1] = FlatMap<uint16_t>::FnvStep(pre[k], static_cast<unsigned char>(text[k]));
+    }
+  }
+  // FlatMap::Hash(text).
+  uint64_t Hash() const { return FlatMap<uint16_t>::FnvFinish(pre[text.size()]); }
+  // Is `s` a prefix view of `text` (text.substr(0, n), the same bytes)?
+  bool IsPrefix(std::string_view s) const {
+    return s.data() == text.data() && s.size() <= text.size();
+  }
+  // FlatMap::Hash(s) for a prefix view `s` of `text` (IsPrefix).
+  uint64_t PrefixHash(std::string_view s) const {
+    return FlatMap<uint16_t>::FnvFinish(pre[s.size()]);
+  }
+};
+
 // WordInfo::kind.
 enum : uint8_t { kUnknownKind, kWordKind, kPunctKind, kQuoteKind, kApostropheKind };
 
@@ -535,11 +614,32 @@ enum : uint8_t { kUnknownKind, kWordKind, kPunctKind, kQuoteKind, kApostropheKin
 struct WordInfo {
   uint8_t kind = kUnknownKind;  // kUnknownKind until Lexicon::Describe fills it
   uint8_t have = 0;             // kHaveWord: `word` is analysed; kHaveFirst: the first-word one
-  uint32_t first = 0;           // 1 + index of the first-word analysis in WordCache, 0 = none
-  Cand word;  // cap, wid, wbits (Cand::Base); the analysis when not first in its sentence;
-              // for kPunctKind also set and best
+  // Tag's fast path: kReadyAlways (punctuation: `word` is the token's analysis wherever it
+  // stands), kReadyNotFirst (a word whose `word` analysis is done: its analysis unless it
+  // opens the sentence), else kReadyNot.
+  uint8_t ready = 0;
+  uint32_t first = 0;  // 1 + index of the first-word analysis in WordCache, 0 = none
+  Cand word;           // cap, wid, wbits (Cand::Base); the analysis when not first in its sentence;
+                       // for kPunctKind also set and best
 };
 enum : uint8_t { kHaveWord = 1, kHaveFirst = 2 };
+enum : uint8_t { kReadyNot = 0, kReadyNotFirst = 1, kReadyAlways = 2 };
+
+// The mask of the low n bytes of a word (all of it for n >= 8).
+constexpr uint64_t LowBytes(size_t n) {
+  return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+}
+// For a text of n <= 16 bytes, the masks of its bytes in its first and second 8-byte word.
+constexpr std::array<uint64_t, 17> kMask0 = [] {
+  std::array<uint64_t, 17> a{};
+  for (size_t n = 0; n <= 16; ++n) a[n] = LowBytes(n);
+  return a;
+}();
+constexpr std::array<uint64_t, 17> kMask1 = [] {
+  std::array<uint64_t, 17> a{};
+  for (size_t n = 8; n <= 16; ++n) a[n] = LowBytes(n - 8);
+  return a;
+}();
 
 // A per-thread memo of WordInfo by token text: news text repeats its words, so most tokens
 // are analysed once (closed classes, several WordNet probes for the stems, morphology) and
@@ -559,32 +659,71 @@ class WordCache {
   // (>= w.size()) may be read at w.data(): a std::string's whole buffer, capacity() + 1,
   // so that a short word is loaded 8 bytes at a time and masked.
   WordInfo* Get(std::string_view w, size_t readable) {
-    if (w.size() > kMaxKey) return nullptr;
+    // The common case, inline: a word of 1 to 16 bytes in a string's inline buffer that is
+    // in the cache. Two loads, two masks, one multiply, one probe or a few. Everything else
+    // (longer words, new words) goes to GetSlow, which computes the same hash.
+    const size_t len = w.size();
+    if (len - 1 < 16 && readable >= 16) {
+      uint64_t k0, k1;
+      std::memcpy(&k0, w.data(), 8);
+      std::memcpy(&k1, w.data() + 8, 8);
+      k0 &= kMask0[len];
+      k1 &= kMask1[len];
+      const uint64_t h = ShortHash(k0, k1, len);
+      const uint16_t tag = static_cast<uint16_t>(h >> 48);
+      for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+        const Slot sl = slots_[i];
+        if (sl.index == 0) break;
+        if (sl.tag != tag) continue;
+        Item& it = items_[sl.index - 1];
+        if (((it.len ^ len) | (it.key[0] ^ k0) | (it.key[1] ^ k1)) == 0) return &it.info;
+      }
+    }
+    return GetSlow(w, readable);
+  }
+
+ private:
+  // A 64x64->128 multiply folded to 64 bits (the wyhash "mum" mix) of a text of up to 16
+  // bytes as two zero-padded words: every input bit reaches the low bits that pick the slot.
+  static uint64_t ShortHash(uint64_t k0, uint64_t k1, size_t len) {
+    const unsigned __int128 m = static_cast<unsigned __int128>(k0 ^ 0x9E3779B97F4A7C15ULL) *
+                                (k1 ^ 0xBF58476D1CE4E5B9ULL ^ len);
+    return static_cast<uint64_t>(m) ^ static_cast<uint64_t>(m >> 64);
+  }
+
+  [[gnu::noinline]] WordInfo* GetSlow(std::string_view w, size_t readable) {
+    const size_t len = w.size();
+    if (len > kMaxKey) return nullptr;
     // The text as little-endian 8-byte words, zero-padded: hashed and compared a word at a
     // time, inline (no memcmp/memcpy calls for these short keys).
     uint64_t key[kMaxKey / 8];
-    key[0] = key[1] = 0;
-    const size_t nw = (w.size() + 7) / 8;
-    if (w.size() <= 16 && readable >= 16) {
-      // The common case (a word in a string's inline buffer): two loads, one mask.
-      std::memcpy(key, w.data(), 16);
-      if (w.size() <= 8) {
-        key[0] &= Low(w.size());
-        key[1] = 0;
+    size_t nw;
+    uint64_t h;
+    if (len <= 16) {
+      if (readable >= 16) {
+        // The common case (a word in a string's inline buffer): two loads, two masks.
+        std::memcpy(&key[0], w.data(), 8);
+        std::memcpy(&key[1], w.data() + 8, 8);
+        key[0] &= kMask0[len];
+        key[1] &= kMask1[len];
       } else {
-        key[1] &= Low(w.size() - 8);
+        key[0] = LoadWord(w.data(), len, readable);
+        key[1] = len > 8 ? LoadWord(w.data() + 8, len - 8, readable - 8) : 0;
       }
+      nw = 2;
+      h = ShortHash(key[0], key[1], len);
     } else {
+      nw = (len + 7) / 8;
       for (size_t k = 0; k < nw; ++k)
-        key[k] = LoadWord(w.data() + 8 * k, w.size() - 8 * k, readable - 8 * k);
+        key[k] = LoadWord(w.data() + 8 * k, len - 8 * k, readable - 8 * k);
+      h = 0x9E3779B97F4A7C15ULL ^ len;
+      for (size_t k = 0; k < nw; ++k) {
+        h = (h ^ key[k]) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
+      }
+      h *= 0xBF58476D1CE4E5B9ULL;
+      h ^= h >> 29;
     }
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
-    for (size_t k = 0; k < nw; ++k) {
-      h = (h ^ key[k]) * 0xFF51AFD7ED558CCDULL;
-      h ^= h >> 32;
-    }
-    h *= 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 29;
     const uint16_t tag = static_cast<uint16_t>(h >> 48);
     size_t i = h & (kSlots - 1);
     for (;; i = (i + 1) & (kSlots - 1)) {
@@ -592,7 +731,8 @@ class WordCache {
       if (sl.index == 0) break;
       if (sl.tag != tag) continue;
       Item& it = items_[sl.index - 1];
-      if (it.len != w.size() || it.key[0] != key[0] || it.key[1] != key[1]) continue;
+      if (((it.len ^ len) | (it.key[0] ^ key[0]) | (it.key[1] ^ key[1])) != 0) continue;
+      if (nw <= 2) return &it.info;
       const uint64_t* more = keys_.data() + it.more;
       size_t k = 2;
       while (k < nw && more[k - 2] == key[k]) ++k;
@@ -612,6 +752,7 @@ class WordCache {
     return &it.info;
   }
 
+ public:
   // Storage for the first-word analysis of `info` (an entry of this cache).
   Cand* FirstOf(WordInfo* info) {
     if (info->first == 0) {
@@ -637,9 +778,6 @@ class WordCache {
     uint32_t more;    // the rest of the text: keys_[more...], if longer than 16 bytes
     WordInfo info;
   };
-
-  // The mask of the low n bytes of a word (all of it for n >= 8).
-  static uint64_t Low(size_t n) { return n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1; }
 
   // Up to 8 bytes of p (n of them if n < 8), little-endian, zero-padded; `readable` bytes
   // (>= n) may be read at p.
@@ -692,6 +830,11 @@ struct Tagger::Lexicon {
     const Entry* e = Find(w);
     return e ? e->flags : 0;
   }
+  // Flags(w), hashing from lf's prefix states when `w` is a prefix view of lf.text.
+  uint16_t Flags(std::string_view w, const LowForm& lf) const {
+    const Entry* e = lf.IsPrefix(w) ? words.find(w, lf.PrefixHash(w)) : words.find(w);
+    return e ? e->flags : 0;
+  }
   Entry& At(std::string_view w) { return words.emplace(w, Entry{}); }
 
   void AddClosed() {
@@ -699,16 +842,19 @@ struct Tagger::Lexicon {
     for (size_t k = 1; k < kNumWords; ++k) word_ids.emplace(kWords[k], static_cast<uint16_t>(k));
   }
 
-  // Fills *info's kind and base from the token text `w`; *low is scratch.
-  void Describe(std::string_view w, WordInfo* info, std::string* low) const {
-    LowerForm(w, low);
+  // Fills *info's kind and base from the token text `w`; sets *lf to its lower-case form.
+  void Describe(std::string_view w, WordInfo* info, LowForm* lf) const {
+    lf->Set(w);
+    const std::string& low = lf->text;
     Cand& c = info->word;
     c = Cand{};
-    c.wid = WordId(*low);
-    if (low->ends_with("ing")) c.wbits |= kEndsIng;
-    if (low->size() > 4 && low->ends_with("ly")) c.wbits |= kLongLy;
+    const uint16_t* id = word_ids.find(low, lf->Hash());
+    c.wid = id ? *id : 0;
+    if (low.ends_with("ing")) c.wbits |= kEndsIng;
+    if (low.size() > 4 && low.ends_with("ly")) c.wbits |= kLongLy;
     c.cap = !w.empty() && IsUpperC(static_cast<unsigned char>(w[0]));
     info->have = 0;
+    info->ready = kReadyNot;
     if (w == "\"") {
       info->kind = kQuoteKind;  // opens or closes, by the quotes before it
       return;
@@ -718,11 +864,14 @@ struct Tagger::Lexicon {
       return;
     }
     bool quote_state = false;  // only '"' reads or changes it, handled above
-    const T p = PunctTag(w, &quote_state);
+    // (No punctuation mark starts with a letter or digit.)
+    const unsigned char c0 = w.empty() ? 0 : static_cast<unsigned char>(w[0]);
+    const T p = IsLowerC(c0) || IsUpperC(c0) || IsDigitC(c0) ? kNumTags : PunctTag(w, &quote_state);
     if (p != kNumTags) {
       c.set = Bit(p);
       c.best = p;
       info->kind = kPunctKind;
+      info->ready = kReadyAlways;
       return;
     }
     info->kind = kWordKind;
@@ -730,24 +879,21 @@ struct Tagger::Lexicon {
 
   // The first-pass analysis of a word token (not punctuation): candidate tags and the
   // default choice, from the closed classes, WordNet and morphology. `low` is the
-  // lower-case form of `w` (LowerForm); `first` is true for the sentence's first word.
+  // lower-case form of `w` (LowForm::Set); `first` is true for the sentence's first word.
   // *cp comes in with cap, wid and wbits set. `buf` is scratch.
-  void AnalyzeWord(std::string_view w, std::string_view low, bool first, Cand* cp,
+  void AnalyzeWord(std::string_view w, const LowForm& lf, bool first, Cand* cp,
                    std::string& buf) const {
     Cand& c = *cp;
+    const std::string_view low = lf.text;
+    const uint64_t low_hash = lf.Hash();
+    // The lexicon flags of `stem` (`low`, a prefix of it, or any other string).
+    auto Flags = [this, &lf](std::string_view stem) { return Lexicon::Flags(stem, lf); };
     // Is `stem` a lemma with class `cls`?
-    auto StemHas = [this](std::string_view stem, uint16_t cls) {
+    auto StemHas = [&Flags](std::string_view stem, uint16_t cls) {
       return stem.size() >= 2 && (Flags(stem) & cls) != 0;
     };
     // Numbers.
-    bool has_digit = false, all_numeric = true;
-    for (char ch : w) {
-      unsigned char u = static_cast<unsigned char>(ch);
-      if (IsDigitC(u))
-        has_digit = true;
-      else if (ch != ',' && ch != '.' && ch != '-' && ch != '/' && ch != ':')
-        all_numeric = false;
-    }
+    const bool has_digit = lf.has_digit, all_numeric = lf.all_numeric;
     if (has_digit && (all_numeric || EndsWith(low, "s") || EndsWith(low, "th") ||
                       EndsWith(low, "st") || EndsWith(low, "nd") || EndsWith(low, "rd"))) {
       bool ordinal = !all_numeric && !EndsWith(low, "s");
@@ -756,11 +902,8 @@ struct Tagger::Lexicon {
       return;
     }
     // Closed class (not for all-capitals words like "US", "IT").
-    bool all_caps = w.size() >= 2;
-    for (char ch : w) {
-      if (IsLowerC(static_cast<unsigned char>(ch))) all_caps = false;
-    }
-    const T* ci = closed.find(std::string_view(low));
+    const bool all_caps = w.size() >= 2 && !lf.has_lower;
+    const T* ci = closed.find(low, low_hash);
     if (ci != nullptr && !(all_caps && w.size() <= 3 && low != "i" && low != "a") &&
         (!c.cap || first || (*ci) != NN)) {
       if (!(c.cap && !first &&
@@ -790,7 +933,7 @@ struct Tagger::Lexicon {
         if (low == "military") c.set |= Bit(NN);  // "the French military in Rwanda"
         if (low == "have" || low == "do" || low == "say") c.set |= Bit(VB);
         if (c.best == NN || c.best == NNS) {
-          const Entry* e = Find(low);
+          const Entry* e = words.find(low, low_hash);
           c.SetEntry(e);
         } else {
           return;
@@ -804,7 +947,7 @@ struct Tagger::Lexicon {
     }
     {
       // "al-Qaeda", "al-Raya": a capital after an inner hyphen marks a name.
-      size_t dash = w.rfind('-');
+      size_t dash = lf.has_dash ? w.rfind('-') : std::string_view::npos;
       if (!c.cap && dash != std::string::npos && dash > 0 && dash + 1 < w.size() &&
           IsUpperC(static_cast<unsigned char>(w[dash + 1])) &&
           IsLowerC(static_cast<unsigned char>(w[0]))) {
@@ -813,7 +956,7 @@ struct Tagger::Lexicon {
         return;
       }
     }
-    const Entry* e = Find(low);
+    const Entry* e = words.find(low, low_hash);
     uint16_t f = e ? e->flags : 0;
     c.SetEntry(e);
     bool known_lower =
@@ -843,7 +986,7 @@ struct Tagger::Lexicon {
           c.set = Bit(NNP);
           c.best = NNP;
         }
-        if (w.find('-') != std::string::npos) {
+        if (lf.has_dash) {
           // "pro-Western", "U.S.-backed": adjective-like compounds.
           size_t dash = low.rfind('-');
           std::string_view tail = std::string_view(low).substr(dash + 1);
@@ -866,12 +1009,12 @@ struct Tagger::Lexicon {
     const size_t L = lw.size();
     // -s
     if (L > 2 && lw[L - 1] == 's' && lw[L - 2] != 's') {
-      std::string_view st1 = lw.substr(0, L - 1);
+      std::string_view st1 = Prefix(lw, L - 1);
       TagSet add = 0;
       uint16_t sf = Flags(st1);
-      if (L > 3 && EndsWith(lw, "es")) sf |= Flags(lw.substr(0, L - 2));
+      if (L > 3 && EndsWith(lw, "es")) sf |= Flags(Prefix(lw, L - 2));
       if (L > 4 && EndsWith(lw, "ies")) {
-        buf.assign(lw.substr(0, L - 3));
+        buf.assign(Prefix(lw, L - 3));
         buf.push_back('y');
         sf |= Flags(buf);
       }
@@ -885,7 +1028,7 @@ struct Tagger::Lexicon {
     }
     // -men plurals not listed as exceptions: "gunmen", "policemen".
     if (L > 4 && EndsWith(lw, "men") && !(f & kExcNounPl)) {
-      buf.assign(lw.substr(0, L - 3));
+      buf.assign(Prefix(lw, L - 3));
       buf.append("man");
       if (Flags(buf) & kN) {
         set &= ~(Bit(NN) | Bit(VB) | Bit(VBP));
@@ -894,21 +1037,20 @@ struct Tagger::Lexicon {
     }
     // -ed
     if (L > 3 && EndsWith(lw, "ed")) {
-      bool v = StemHas(lw.substr(0, L - 2), kV) || StemHas(lw.substr(0, L - 1), kV);
+      bool v = StemHas(Prefix(lw, L - 2), kV) || StemHas(Prefix(lw, L - 1), kV);
       if (!v && L > 4 && EndsWith(lw, "ied")) {
-        buf.assign(lw.substr(0, L - 3));
+        buf.assign(Prefix(lw, L - 3));
         buf.push_back('y');
         v = (Flags(buf) & kV) != 0;
       }
-      if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(lw.substr(0, L - 3), kV);
+      if (!v && L > 4 && lw[L - 3] == lw[L - 4]) v = StemHas(Prefix(lw, L - 3), kV);
       if (v) set |= Bit(VBD) | Bit(VBN);
       // "foreign-funded", "military-ruled": hyphenated participles are adjectives.
-      if (!v && set == 0)
-        set |= w.find('-') != std::string::npos ? Bit(JJ) : Bit(VBN) | Bit(VBD) | Bit(JJ);
+      if (!v && set == 0) set |= lf.has_dash ? Bit(JJ) : Bit(VBN) | Bit(VBD) | Bit(JJ);
     }
     // -ing
     if (L > 4 && EndsWith(lw, "ing")) {
-      std::string_view st = lw.substr(0, L - 3);
+      std::string_view st = Prefix(lw, L - 3);
       bool v = StemHas(st, kV);
       if (!v) {
         buf.assign(st);
@@ -916,7 +1058,7 @@ struct Tagger::Lexicon {
         v = (Flags(buf) & kV) != 0;
       }
       if (!v && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
-        v = StemHas(st.substr(0, st.size() - 1), kV);
+        v = StemHas(Prefix(st, st.size() - 1), kV);
       // An unknown -ing word whose stem is no verb ("hafling") may as well be a noun.
       if (!v && set == 0) set |= Bit(NN);
       if (v || set == Bit(NN)) set |= Bit(VBG);
@@ -924,12 +1066,12 @@ struct Tagger::Lexicon {
     // -er / -est
     if (L > 4 && (EndsWith(lw, "er") || EndsWith(lw, "est"))) {
       bool sup = EndsWith(lw, "est");
-      std::string_view st = lw.substr(0, L - (sup ? 3 : 2));
-      bool a = StemHas(st, kA) || StemHas(lw.substr(0, L - (sup ? 2 : 1)), kA);
+      std::string_view st = Prefix(lw, L - (sup ? 3 : 2));
+      bool a = StemHas(st, kA) || StemHas(Prefix(lw, L - (sup ? 2 : 1)), kA);
       if (!a && st.size() > 2 && st[st.size() - 1] == st[st.size() - 2])
-        a = StemHas(st.substr(0, st.size() - 1), kA);
+        a = StemHas(Prefix(st, st.size() - 1), kA);
       if (!a && st.size() > 1 && st.back() == 'i') {
-        buf.assign(st.substr(0, st.size() - 1));
+        buf.assign(Prefix(st, st.size() - 1));
         buf.push_back('y');
         a = (Flags(buf) & kA) != 0;
       }
@@ -937,7 +1079,7 @@ struct Tagger::Lexicon {
     }
     if (set == 0) {
       // Unknown word: guess from shape.
-      if (w.find('-') != std::string::npos) {
+      if (lf.has_dash) {
         size_t dash = low.rfind('-');
         std::string_view tail = lw.substr(dash + 1);
         uint16_t tf = Flags(tail);
@@ -945,7 +1087,7 @@ struct Tagger::Lexicon {
           set = Bit(NNP);  // "al-Raya", "bin-Laden"
         } else if (EndsWith(tail, "ed") || EndsWith(tail, "ing") || (tf & kA) || has_digit) {
           set = Bit(JJ);
-        } else if (EndsWith(tail, "s") && (Flags(tail.substr(0, tail.size() - 1)) & kN)) {
+        } else if (EndsWith(tail, "s") && (Flags(Prefix(tail, tail.size() - 1)) & kN)) {
           set = Bit(NNS);
         } else if ((tf & kN) || tail.empty()) {
           set = Bit(NN) | Bit(JJ);
@@ -1181,8 +1323,39 @@ struct TagScratch {
   std::vector<Cand> cands;
   std::vector<uint16_t> lows;
   std::vector<T> tags;
-  std::string low, buf;
+  LowForm low;
+  std::string buf;
 };
+
+// Sets each token's tag to the name of tags[i]. The name is appended with a constant
+// length per case (1 to 5 bytes), which `flatten` inlines into a fixed-size copy and a
+// length update: no library calls (assign and append with a variable length are calls
+// into libstdc++ and memcpy; push_back per byte costs a capacity check and reloads each).
+// Tokenize leaves the tags empty; a sentence tagged before has its old tags cleared first.
+[[gnu::flatten]] void WriteTags(const T* tags, Sentence* s) {
+  for (Token& tok : s->tokens) {
+    std::string& tag = tok.tag;
+    const std::string_view name = kTagNames[*tags++];
+    tag.clear();
+    switch (name.size()) {
+      case 5:
+        tag.append(name.data(), 5);
+        break;
+      case 4:
+        tag.append(name.data(), 4);
+        break;
+      case 3:
+        tag.append(name.data(), 3);
+        break;
+      case 2:
+        tag.append(name.data(), 2);
+        break;
+      default:
+        tag.append(name.data(), 1);
+        break;
+    }
+  }
+}
 
 }  // namespace
 
@@ -1194,22 +1367,35 @@ void Tagger::Tag(Sentence* s) const {
   // steady state.
   thread_local TagScratch sc;
   sc.cache.Reset(lx->owner_id);
-  std::vector<Cand>& cands = sc.cands;
-  std::vector<uint16_t>& lows = sc.lows;  // word ids (kWords) of the lower-case words
-  std::vector<T>& tags = sc.tags;
-  // The first pass writes every cands[i] and lows[i].
-  if (cands.size() < n) cands.resize(n);
-  if (lows.size() < n) lows.resize(n);
-  tags.assign(n, NN);
+  // The first pass writes every cands[i] and lows[i]; the context pass writes tags[i]
+  // before it reads it (its rules read only the tags of tokens before the current one), so
+  // none of them needs initialising.
+  if (sc.cands.size() < n) sc.cands.resize(n);
+  if (sc.lows.size() < n) sc.lows.resize(n);
+  if (sc.tags.size() < n) sc.tags.resize(n);
+  // The passes below work through plain pointers, held in registers: through the vectors,
+  // every store of a tag or flag byte (which may alias anything) would reload their data
+  // pointers.
+  Cand* const cands = sc.cands.data();
+  uint16_t* const lows = sc.lows.data();  // word ids (kWords) of the lower-case words
+  T* const tags = sc.tags.data();
+  const Token* const tokens = s->tokens.data();
   bool quote_open = false;
   bool at_start = true;
   for (size_t i = 0; i < n; ++i) {
-    const std::string& text = s->tokens[i].text;
+    const std::string& text = tokens[i].text;
     const std::string_view w = text;
     Cand& c = cands[i];
     // What depends on the text alone comes from the per-thread cache; words too long to
     // keep there are analysed into sc.local.
     WordInfo* info = sc.cache.Get(w, text.capacity() + 1);
+    // The fast path, for most tokens: punctuation, or a word seen before that does not
+    // open the sentence (`at_start` is 0 or 1).
+    if (info != nullptr && info->ready > at_start) {
+      c = info->word;
+      lows[i] = c.wid;
+      continue;
+    }
     if (info == nullptr) {
       sc.local = WordInfo{};
       info = &sc.local;
@@ -1233,8 +1419,8 @@ void Tagger::Tag(Sentence* s) const {
       case kApostropheKind:
         c = info->word;
         // Possessive after a plural ending in s, else a closing quote.
-        c.best = (i > 0 && !s->tokens[i - 1].text.empty() &&
-                  (s->tokens[i - 1].text.back() == 's' || s->tokens[i - 1].text.back() == 'S'))
+        c.best = (i > 0 && !tokens[i - 1].text.empty() &&
+                  (tokens[i - 1].text.back() == 's' || tokens[i - 1].text.back() == 'S'))
                      ? POS
                      : RQ;
         c.set = Bit(c.best);
@@ -1248,10 +1434,11 @@ void Tagger::Tag(Sentence* s) const {
     Cand* v = !first ? &info->word : info == &sc.local ? &sc.local_first : sc.cache.FirstOf(info);
     if (!(info->have & have)) {
       const Cand base = info->word.Base();
-      if (!low_ready) LowerForm(w, &sc.low);
+      if (!low_ready) sc.low.Set(w);
       *v = base;
       lx->AnalyzeWord(w, sc.low, first, v, sc.buf);
       info->have |= have;
+      if (info->have & kHaveWord) info->ready = kReadyNotFirst;
     }
     c = *v;
   }
@@ -1277,7 +1464,7 @@ void Tagger::Tag(Sentence* s) const {
   };
   // Is token i (a proper noun) the end of a proper-noun run that opens a clause
   // ("Gondor ...", "Fornost and Gondor ...", "..., Iran ...")?
-  auto clause_initial_name = [&](const std::vector<T>& tg, size_t i) {
+  auto clause_initial_name = [&](const T* tg, size_t i) {
     size_t k = i + 1;
     while (k > 0 && (tg[k - 1] == NNP || tg[k - 1] == NNPS)) --k;
     if (k == i + 1) return false;
@@ -1427,6 +1614,7 @@ void Tagger::Tag(Sentence* s) const {
       const bool subj = (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
                         !(prev == PRP && (plow == W("him") || plow == W("them") ||
                                           plow == W("me") || plow == W("us")));
+      const bool rule_word = kRuleWord[lw];
       if (set == (Bit(JJ) | Bit(NNP)) && c.cap) {
         // A capitalised adjective ("European", "Saudi", "Union") is part of a name when it
         // ends a capitalised run ("the European Union on ...") or is followed by the run's
@@ -1443,7 +1631,7 @@ void Tagger::Tag(Sentence* s) const {
           if (i > 0 && prev == JJ && cands[i - 1].cap && (cands[i - 1].set & Bit(NNP)))
             tags[i - 1] = NNP;
         }
-      } else if (lw == W("that")) {
+      } else if (rule_word && lw == W("that")) {
         if ((Bit(prev) & (kNounish)) && (nxt & (kVerbs | Bit(MD) | Bit(RB))) &&
             !(nxt & (Bit(DT) | Bit(PRP) | Bit(NNP))))
           t = WDT;
@@ -1456,22 +1644,23 @@ void Tagger::Tag(Sentence* s) const {
           t = (Bit(prev) & kNounish) ? WDT : DT;
         else
           t = IN;
-      } else if (lw == W("her")) {
+      } else if (rule_word && lw == W("her")) {
         t = (nxt & (kNounish | kAdj | Bit(CD))) && !(nxt & (Bit(IN) | Bit(TO))) ? PRPS : PRP;
-      } else if (lw == W("there")) {
+      } else if (rule_word && lw == W("there")) {
         t = (i + 1 < n && (IsBe(lows[i + 1]) || cands[i + 1].set & Bit(MD) || IsHave(lows[i + 1]) ||
                            lows[i + 1] == W("seems") || lows[i + 1] == W("appears")))
                 ? EX
                 : RB;
-      } else if (lw == W("'s")) {
+      } else if (rule_word && lw == W("'s")) {
         t = (prev == PRP || prev == EX || plow == W("that") || plow == W("what") ||
              plow == W("who") || plow == W("there") || plow == W("here"))
                 ? VBZ
                 : POS;
-      } else if ((lw == W("all") || lw == W("both") || lw == W("half")) &&
+      } else if (rule_word && (lw == W("all") || lw == W("both") || lw == W("half")) &&
                  (nxt & (Bit(DT) | Bit(PRPS)))) {
         t = PDT;
-      } else if (lw == W("more") || lw == W("less") || lw == W("most") || lw == W("least")) {
+      } else if (rule_word &&
+                 (lw == W("more") || lw == W("less") || lw == W("most") || lw == W("least"))) {
         bool sup = lw == W("most") || lw == W("least");
         if ((nxt & (Bit(JJ) | Bit(RB))) && !(nxt & kNounish))
           t = sup ? RBS : RBR;
@@ -1491,18 +1680,18 @@ void Tagger::Tag(Sentence* s) const {
           t = c.best;
           if ((lw == W("back") || lw == W("away")) && !(nxt & (Bit(DT) | kNounish))) t = RB;
         }
-      } else if ((lw == W("before") || lw == W("after") || lw == W("since")) &&
+      } else if (rule_word && (lw == W("before") || lw == W("after") || lw == W("since")) &&
                  (nxt & (Bit(PERIOD) | Bit(COMMA)))) {
         t = RB;
-      } else if (lw == W("so")) {
+      } else if (rule_word && lw == W("so")) {
         t = RB;
-      } else if (lw == W("one")) {
+      } else if (rule_word && lw == W("one")) {
         t = (Bit(prev) & (Bit(DT) | kAdj)) ? NN : CD;
-      } else if (lw == W("like")) {
+      } else if (rule_word && lw == W("like")) {
         t = (subj && (Bit(prev) & (Bit(PRP) | Bit(NNS))) && !finite_seen) ? VBP
             : after_modal                                                 ? VB
                                                                           : IN;
-      } else if (lw == W("'d")) {
+      } else if (rule_word && lw == W("'d")) {
         t = (nxt & (Bit(VBN) | Bit(VBD))) && !(nxt & Bit(VB)) ? VBD : MD;
       } else if ((set & Bit(VBG)) && i + 1 < n &&
                  (lows[i + 1] == W("him") || lows[i + 1] == W("them") || lows[i + 1] == W("me"))) {
@@ -1727,38 +1916,23 @@ void Tagger::Tag(Sentence* s) const {
     if (lw == W("such") && i + 1 < n && (lows[i + 1] == W("a") || lows[i + 1] == W("an"))) t = PDT;
     if (t == VBD && (AfterHave(lows, tags, i))) t = VBN;
     tags[i] = t;
-    if (Bit(t) & kFinite) finite_seen = true;
-    if ((Bit(t) & kOpensClause) || (t == IN && IsSubordinator(lw))) finite_seen = false;
-    if (t == VBP && (lw == W("are"))) finite_seen = true;
+    // (kFinite, which has VBP for "are", and kOpensClause are disjoint.)
+    if (Bit(t) & kFinite)
+      finite_seen = true;
+    else if ((Bit(t) & kOpensClause) || (t == IN && IsSubordinator(lw)))
+      finite_seen = false;
     // "said such a step enjoyed support": a verb of saying followed directly by a subject
     // opens a clause that needs its own finite verb.
-    if ((t == VBD || t == VBZ || t == VBP) && i + 1 < n && IsSayWord(lw) &&
-        (cands[i + 1].set &
-         (Bit(DT) | Bit(PDT) | Bit(PRPS) | Bit(NNP) | Bit(NNPS) | Bit(CD) | Bit(JJ))) &&
-        !(cands[i + 1].set & kVerbs))
-      finite_seen = false;
-    if ((t == VBD || t == VBZ || t == VBP) && i + 1 < n && IsSayWord(lw) && cands[i + 1].closed &&
-        cands[i + 1].best == PRP && IsSubjectPronoun(lows[i + 1]))
-      finite_seen = false;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    // The name is written with one 8-byte store of it and its zero padding (which also
-    // writes the terminator) into the string's own buffer, and not at all if the tag is
-    // already there; the length moves by inlined push_backs: no library calls.
-    std::string& tag = s->tokens[i].tag;
-    const T t = tags[i];
-    const size_t len = kTagNames[t].size();
-    if (tag.capacity() < 8) {  // never for libstdc++'s inline buffer; kept for safety
-      tag.assign(kTagNames[t]);
-      continue;
+    if (IsSayWord(lw) && (t == VBD || t == VBZ || t == VBP) && i + 1 < n) {
+      if ((cands[i + 1].set &
+           (Bit(DT) | Bit(PDT) | Bit(PRPS) | Bit(NNP) | Bit(NNPS) | Bit(CD) | Bit(JJ))) &&
+          !(cands[i + 1].set & kVerbs))
+        finite_seen = false;
+      if (cands[i + 1].closed && cands[i + 1].best == PRP && IsSubjectPronoun(lows[i + 1]))
+        finite_seen = false;
     }
-    uint64_t have;
-    std::memcpy(&have, tag.data(), 8);
-    if (tag.size() == len && (have & kTagMask[t]) == kTagPad[t]) continue;
-    if (tag.size() > len) tag.resize(len);
-    while (tag.size() < len) tag.push_back('\0');
-    std::memcpy(tag.data(), &kTagPad[t], 8);
   }
+  WriteTags(tags, s);
 }
 
 }  // namespace eventcoder

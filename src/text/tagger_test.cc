@@ -42,9 +42,9 @@ TEST(TaggerTest, ClosedClassesWithoutWordNet) {
             "He/PRP will/MD not/RB go/VB to/TO the/DT market/NN ./.");
 }
 
-// Tag writes each tag into the token's existing string (and skips it when it is already
-// there): re-tagging a sentence whose tokens hold stale tags of other lengths, or tagging the
-// tokens of a reused sentence, gives the same tags as a fresh one.
+// Tag writes each tag into the token's existing string: re-tagging a sentence whose tokens
+// hold stale tags of other lengths, or tagging the tokens of a reused sentence, gives the
+// same tags as a fresh one.
 TEST(TaggerTest, StaleTagsAreOverwritten) {
   Tagger bare;
   const std::string text = "He will not go to the market ( today ) .";
@@ -261,6 +261,28 @@ TEST(TaggerTest, ManyDistinctAndVeryLongWords) {
   for (const std::string& t : fresh) EXPECT_FALSE(t.empty());
   EXPECT_EQ(tag_all(), fresh);
   EXPECT_EQ(tag_all(), fresh);
+}
+
+// The per-thread memo keeps a word's first 16 bytes inline and the rest apart, and analyses a
+// sentence's first word on its own: words that share their first 16 bytes, the same word at
+// the start and inside a sentence, and a curly-apostrophe clitic keep their own tags whether
+// the memo is empty (a fresh thread) or already holds the other words.
+TEST(TaggerTest, SharedPrefixesPositionsAndCliticsKeepTheirTags) {
+  if (Tagger::Default().lexicon_size() == 0) GTEST_SKIP() << "WordNet not installed";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"The counterinsurgency spread .", "The/DT counterinsurgency/NN spread/NN ./."},
+      {"The counterinsurgencies spread .", "The/DT counterinsurgencies/NNS spread/VBP ./."},
+      {"Attackers attacked the attackers .", "Attackers/NNS attacked/VBD the/DT attackers/NNS ./."},
+      {"Iran\xE2\x80\x99s negotiators said .",
+       "Iran/NNP \xE2\x80\x99s/POS negotiators/NNS said/VBD ./."},
+  };
+  for (const auto& [text, want] : cases) {
+    std::string cold;
+    std::thread([&cold, &text = text] { cold = Tags(text); }).join();
+    EXPECT_EQ(cold, want);
+  }
+  for (int round = 0; round < 2; ++round)
+    for (const auto& [text, want] : cases) EXPECT_EQ(Tags(text), want);
 }
 
 // Dev measurement: token accuracy against CoreNLP tags in the PETRARCH validation parses.
