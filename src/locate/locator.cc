@@ -336,8 +336,9 @@ struct Scratch {
   std::string key;                 // a normalised n-gram
   std::string ascii_key;           // the keys of n-grams of ASCII words (AppendMentions)
   std::vector<PlaceMention> flat;  // Locate: every sentence's mentions
-  std::vector<size_t> first;       // Locate: sentence i's mentions are flat[first[i], first[i+1])
-  std::vector<int> dates_of;       // Locate: each sentence's date
+  std::vector<std::pair<uint32_t, uint32_t>> range;  // Locate: sentence i's mentions in flat
+  std::vector<uint32_t> source;                      // Locate: each event's place source
+  std::vector<int> dates_of;                         // Locate: each sentence's date
 };
 
 Scratch& ThreadScratch() {
@@ -649,6 +650,22 @@ int Locator::SentenceDate(std::string_view sentence, int reference) {
   return DateFromWords(scan.words(), reference);
 }
 
+namespace {
+
+// True when the candidates lie in more than one country (ISO2, "" for regions counted as
+// one more): only then can a CountryContext change which of them Gazetteer::Best picks.
+// With one country every candidate gets the same weight, so the comparison falls through
+// to the same context-free tie-breaks.
+bool ContextMatters(const Gazetteer* g, std::span<const uint32_t> candidates) {
+  if (candidates.size() < 2) return false;
+  const std::string& iso2 = g->entry(candidates[0]).iso2;
+  for (uint32_t id : candidates.subspan(1))
+    if (g->entry(id).iso2 != iso2) return true;
+  return false;
+}
+
+}  // namespace
+
 void Locator::Locate(const Story& story, std::span<const Span> sentences,
                      std::vector<Event>* events) const {
   if (events->empty()) return;
@@ -657,15 +674,24 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
   int dateline_date = 0;
   if (dl.month > 0 && ValidYmd(story.date)) dateline_date = DateNear(dl.month, dl.day, story.date);
 
-  // Mentions per sentence, and the story's country context.
-  // Sentence si's mentions are flat[first[si], first[si + 1]): one reused vector instead of
-  // a vector per sentence.
+  // Sentences are scanned for place names lazily: the events' own sentences always, earlier
+  // ones only as far back as an event needs a "story" place, and the rest only when the
+  // story's country context can change a place an event gets (see ContextMatters). The
+  // result is the same as scanning every sentence. Sentence si's mentions are
+  // flat[range[si].first, range[si].second) once scanned (one reused vector, not one per
+  // sentence); sentences are appended in the order they are scanned.
   Scratch& scratch = ThreadScratch();
   std::vector<PlaceMention>& flat = scratch.flat;
-  std::vector<size_t>& first = scratch.first;
+  std::vector<std::pair<uint32_t, uint32_t>>& range = scratch.range;
+  constexpr uint32_t kUnscanned = UINT32_MAX;
   flat.clear();
-  first.assign(1, 0);
-  CountryContext context;
+  range.assign(sentences.size(), {kUnscanned, kUnscanned});
+  auto scan = [&](size_t si) {
+    const Span& sp = sentences[si];
+    uint32_t b = static_cast<uint32_t>(flat.size());
+    AppendMentions(g_, text, sp.begin, sp.end, &scratch, &flat);
+    range[si] = {b, static_cast<uint32_t>(flat.size())};
+  };
   // The date of each sentence that has an event (SentenceDate), read from the words the
   // mention scan found; kUnknownDate where it must be computed separately: without a
   // gazetteer, or when the sentence ends inside a curly quote or dash (a scan of the
@@ -677,58 +703,120 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
     if (e.sentence >= 0 && static_cast<size_t>(e.sentence) < sentences.size())
       dates[static_cast<size_t>(e.sentence)] = kUnknownDate;
   const bool valid_date = ValidYmd(story.date);
-  for (size_t si = 0; si < sentences.size(); ++si) {
-    const Span& sp = sentences[si];
-    if (g_ != nullptr) {
-      AppendMentions(g_, text, sp.begin, sp.end, &scratch, &flat);
-      if (dates[si] == kUnknownDate) {
-        bool cut_quote = false;
-        for (size_t k = sp.end >= 2 ? sp.end - 2 : 0; k < sp.end && k < text.size(); ++k)
-          cut_quote |= k >= sp.begin && static_cast<unsigned char>(text[k]) == 0xE2;
-        if (!valid_date) {
-          dates[si] = 0;
-        } else if (sp.end <= text.size() && sp.begin <= sp.end && !cut_quote) {
-          dates[si] = DateFromWords(scratch.mentions.words(), story.date);
-        }
+  if (g_ != nullptr) {
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      if (dates[si] != kUnknownDate) continue;
+      scan(si);
+      const Span& sp = sentences[si];
+      bool cut_quote = false;
+      for (size_t k = sp.end >= 2 ? sp.end - 2 : 0; k < sp.end && k < text.size(); ++k)
+        cut_quote |= k >= sp.begin && static_cast<unsigned char>(text[k]) == 0xE2;
+      if (!valid_date) {
+        dates[si] = 0;
+      } else if (sp.end <= text.size() && sp.begin <= sp.end && !cut_quote) {
+        dates[si] = DateFromWords(scratch.mentions.words(), story.date);
       }
-    }
-    first.push_back(flat.size());
-  }
-  auto per_sentence = [&](size_t si) {
-    return std::span<PlaceMention>(flat.data() + first[si], first[si + 1] - first[si]);
-  };
-  for (const PlaceMention& m : flat) {
-    if (m.entry == nullptr) continue;
-    bool one_country = true;
-    for (uint32_t id : m.candidates)
-      if (g_->entry(id).iso2 != m.entry->iso2) one_country = false;
-    if ((m.entry->level == "country" || one_country) && !m.entry->iso2.empty())
-      ++context[m.entry->iso2];
-  }
-  const GeoEntry* dateline_place = nullptr;
-  if (g_ != nullptr && dl.place.end > dl.place.begin) {
-    std::vector<PlaceMention> dm = FindMentions(text, dl.place.begin, dl.place.end);
-    // "KYIV, Ukraine, Feb 17" names its country.
-    if (!dm.empty() && !dm[0].country_after.empty()) context[dm[0].country_after] += 100;
-    std::string_view name(text.data() + dl.place.begin, dl.place.end - dl.place.begin);
-    dateline_place = g_->Resolve(name, context);
-    if (dateline_place && !dateline_place->iso2.empty()) ++context[dateline_place->iso2];
-  }
-  // Resolve every mention with the context (and a country written right after it).
-  for (PlaceMention& m : flat) {
-    if (!m.country_after.empty()) {
-      CountryContext local = context;
-      local[m.country_after] += 1000;
-      m.entry = g_->Best(m.candidates, local);
-    } else {
-      m.entry = g_->Best(m.candidates, context);
-    }
-    if (m.capital_of && m.entry && m.entry->level == "country") {
-      if (const GeoEntry* cap = g_->Capital(m.entry->iso2)) m.entry = cap;
     }
   }
 
-  for (Event& e : *events) {
+  // Each event's place source: a mention (flat index; kStoryBit set for a "story" place),
+  // the dateline, or none. Which one does not depend on the country context; only the
+  // entry a mention or the dateline resolves to may.
+  constexpr uint32_t kNoPlace = UINT32_MAX, kDatelinePlace = UINT32_MAX - 1;
+  constexpr uint32_t kStoryBit = 1u << 31;
+  std::vector<uint32_t>& source = scratch.source;
+  source.assign(events->size(), kNoPlace);
+  std::span<const uint32_t> dateline_candidates;
+  bool need_context = false;
+  if (g_ != nullptr) {
+    if (dl.place.end > dl.place.begin) {
+      NormalizePlaceNameTo(
+          std::string_view(text.data() + dl.place.begin, dl.place.end - dl.place.begin),
+          &scratch.key);
+      dateline_candidates = g_->Lookup(scratch.key);
+    }
+    for (size_t ei = 0; ei < events->size(); ++ei) {
+      const Event& e = (*events)[ei];
+      size_t si = static_cast<size_t>(std::max(e.sentence, 0));
+      bool have_sentence = e.sentence >= 0 && si < sentences.size();
+      uint32_t& src = source[ei];
+      if (have_sentence) {
+        size_t verb = e.verb_spans.empty() ? sentences[si].begin : e.verb_spans.front().begin;
+        size_t best_dist = 0;
+        for (uint32_t k = range[si].first; k < range[si].second; ++k) {
+          const PlaceMention& m = flat[k];
+          if (!m.cued || m.entry == nullptr) continue;
+          size_t dist = m.name.begin > verb ? m.name.begin - verb : verb - m.name.begin;
+          if (src == kNoPlace || dist < best_dist) {
+            src = k;
+            best_dist = dist;
+          }
+        }
+        if (src != kNoPlace) {
+          need_context |= ContextMatters(g_, flat[src].candidates);
+          continue;
+        }
+      }
+      if (!dateline_candidates.empty()) {
+        src = kDatelinePlace;
+        need_context |= ContextMatters(g_, dateline_candidates);
+        continue;
+      }
+      size_t upto = have_sentence ? si : sentences.size();
+      for (size_t k = upto; k-- > 0 && src == kNoPlace;) {
+        if (range[k].first == kUnscanned) scan(k);
+        for (uint32_t j = range[k].first; j < range[k].second; ++j)
+          if (flat[j].cued && flat[j].entry != nullptr) src = j | kStoryBit;
+      }
+      if (src != kNoPlace) need_context |= ContextMatters(g_, flat[src & ~kStoryBit].candidates);
+    }
+  }
+
+  // The story's country context, when some event's place depends on it: every sentence's
+  // mentions (the context-free best of each), then the dateline.
+  CountryContext context;
+  const GeoEntry* dateline_place = nullptr;
+  if (need_context) {
+    for (size_t si = 0; si < sentences.size(); ++si)
+      if (range[si].first == kUnscanned) scan(si);
+    for (const PlaceMention& m : flat) {
+      if (m.entry == nullptr) continue;
+      bool one_country = true;
+      for (uint32_t id : m.candidates)
+        if (g_->entry(id).iso2 != m.entry->iso2) one_country = false;
+      if ((m.entry->level == "country" || one_country) && !m.entry->iso2.empty())
+        ++context[m.entry->iso2];
+    }
+    if (dl.place.end > dl.place.begin) {
+      std::vector<PlaceMention> dm = FindMentions(text, dl.place.begin, dl.place.end);
+      // "KYIV, Ukraine, Feb 17" names its country.
+      if (!dm.empty() && !dm[0].country_after.empty()) context[dm[0].country_after] += 100;
+      dateline_place = g_->Best(dateline_candidates, context);
+      if (dateline_place && !dateline_place->iso2.empty()) ++context[dateline_place->iso2];
+    }
+  } else if (!dateline_candidates.empty()) {
+    dateline_place = g_->Best(dateline_candidates, {});
+  }
+  // A mention resolved with the context (and a country written right after it).
+  auto resolve = [&](const PlaceMention& m) {
+    const GeoEntry* entry;
+    if (!ContextMatters(g_, m.candidates)) {
+      entry = g_->Best(m.candidates, {});
+    } else if (!m.country_after.empty()) {
+      CountryContext local = context;
+      local[m.country_after] += 1000;
+      entry = g_->Best(m.candidates, local);
+    } else {
+      entry = g_->Best(m.candidates, context);
+    }
+    if (m.capital_of && entry && entry->level == "country") {
+      if (const GeoEntry* cap = g_->Capital(entry->iso2)) entry = cap;
+    }
+    return entry;
+  };
+
+  for (size_t ei = 0; ei < events->size(); ++ei) {
+    Event& e = (*events)[ei];
     // Date.
     size_t si = static_cast<size_t>(std::max(e.sentence, 0));
     bool have_sentence = e.sentence >= 0 && si < sentences.size();
@@ -751,37 +839,16 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
     // Place.
     e.location.reset();
     if (g_ == nullptr) continue;
-    if (have_sentence) {
-      size_t verb = e.verb_spans.empty() ? sentences[si].begin : e.verb_spans.front().begin;
-      const PlaceMention* best = nullptr;
-      size_t best_dist = 0;
-      for (const PlaceMention& m : per_sentence(si)) {
-        if (!m.cued || m.entry == nullptr) continue;
-        size_t dist = m.name.begin > verb ? m.name.begin - verb : verb - m.name.begin;
-        if (best == nullptr || dist < best_dist) {
-          best = &m;
-          best_dist = dist;
-        }
-      }
-      if (best != nullptr) {
-        e.location = MakePlace(*best->entry, text, best->words, "sentence");
-        continue;
-      }
-    }
-    if (dateline_place != nullptr) {
-      e.location = MakePlace(*dateline_place, text, dl.place, "dateline");
+    uint32_t src = source[ei];
+    if (src == kNoPlace) continue;
+    if (src == kDatelinePlace) {
+      if (dateline_place != nullptr)
+        e.location = MakePlace(*dateline_place, text, dl.place, "dateline");
       continue;
     }
-    size_t upto = have_sentence ? si : sentences.size();
-    for (size_t k = upto; k-- > 0;) {
-      const PlaceMention* last = nullptr;
-      for (const PlaceMention& m : per_sentence(k))
-        if (m.cued && m.entry != nullptr) last = &m;
-      if (last != nullptr) {
-        e.location = MakePlace(*last->entry, text, last->words, "story");
-        break;
-      }
-    }
+    const PlaceMention& m = flat[src & ~kStoryBit];
+    if (const GeoEntry* entry = resolve(m))
+      e.location = MakePlace(*entry, text, m.words, (src & kStoryBit) ? "story" : "sentence");
   }
 }
 
