@@ -1,5 +1,7 @@
 #include "locate/locator.h"
 
+#include <emmintrin.h>
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -109,8 +111,9 @@ struct Word {
 // The words of a range and the buffer their `lower` views point into; reused (one per
 // thread and caller) so that scanning a sentence allocates nothing once warm.
 struct WordScan {
-  std::string lower;      // text[begin, end) lower-cased
-  std::vector<Word> buf;  // words()'s storage; only grows
+  std::string lower;                           // text[begin, end) lower-cased
+  std::vector<Word> buf;                       // words()'s storage; only grows
+  std::vector<uint64_t> word_bits, high_bits;  // Words' bitsets over the range's bytes
   size_t count = 0;
   std::span<const Word> words() const { return {buf.data(), count}; }
 };
@@ -125,32 +128,16 @@ bool IsPunctAt(std::string_view t, size_t i) {
 
 bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-// Word bytes: ASCII letters and digits, and every byte >= 0x80 (0xE2 unless it starts a
-// curly quote or dash, see IsPunctAt).
-constexpr std::array<bool, 256> kWordByte = [] {
-  std::array<bool, 256> a{};
-  for (int c = 0; c < 256; ++c)
-    a[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-  return a;
-}();
-
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-
-// The high bit of each byte of x that is a lower-case ASCII letter ('a'..'z'), in the
-// bytes' positions; the other bits are garbage. For a byte below 0x80, adding 0x1F sets
-// its high bit when it is >= 'a' (0x61) and adding 0x05 when it is > 'z' (0x7A), with no
-// carry into the next byte; a byte >= 0x80 fails through ~x, and its carry reaches only
-// later bytes (little-endian), so the first byte that fails is always found exactly.
-static_assert(std::endian::native == std::endian::little);
-inline uint64_t LowerLetterBytes(uint64_t x) {
-  return (x + 0x1F * kOnes) & ~(x + 0x05 * kOnes) & ~x & kHighBits;
-}
-
 // Fills scan->words with the words of text[begin, end), or the first of them: at most
 // max_words, and none after the first that begins at or after byte stop_at (the same
 // words as far as they go). Views stay valid until the next call with the same
 // scan.
+//
+// A word is a run of word bytes (ASCII letters and digits, every byte >= 0x80) not broken
+// by a curly quote or dash (IsPunctAt, whose three bytes separate words); a word whose second byte
+// is a period followed by an ASCII letter ("U.S") runs on past the period. The range is classified
+// 16 bytes at a time with SSE2 into two bitsets (word bytes, non-ASCII bytes) while its
+// lower-case copy is written; the words are then read off the bitsets' runs of ones.
 void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
            size_t max_words = SIZE_MAX, size_t stop_at = SIZE_MAX) {
   scan->count = 0;
@@ -158,68 +145,128 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
   if (end <= begin) return;
   const size_t n = end - begin;
   const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t text_size = text.size();
   // Words are separated by at least one byte: at most n / 2 + 1 of them.
   if (scan->buf.size() < n / 2 + 1) scan->buf.resize(n / 2 + 1);
-  Word* out = scan->buf.data();
-  // The lower-case copy of text[begin, end) is written below; the words' views into it are
-  // set as they are found.
-  if (scan->lower.size() < n) scan->lower.resize(n);
+  // The lower-case copy is written 16 bytes at a time, up to 15 bytes past n.
+  if (scan->lower.size() < n + 16) scan->lower.resize(n + 16);
   char* lo = scan->lower.data();
-  size_t count = 0;
-  size_t i = begin;
-  while (i < end && count < max_words) {
-    unsigned char c = t[i];
-    if (!kWordByte[c]) {
-      ++i;
-      continue;
+  // One spare zero word, so that a run of ones always ends inside the bitsets.
+  const size_t nwords = n / 64 + 2;
+  if (scan->word_bits.size() < nwords) {
+    scan->word_bits.resize(nwords);
+    scan->high_bits.resize(nwords);
+  }
+  uint64_t* wb = scan->word_bits.data();
+  uint64_t* hb = scan->high_bits.data();
+  const __m128i k_letter_bias = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i k_letter_limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i k_digit_bias = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
+  const __m128i k_digit_limit = _mm_set1_epi8(static_cast<char>(-128 + 10));
+  const __m128i k_upper_bias = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));
+  const __m128i k_case = _mm_set1_epi8(0x20);
+  const __m128i k_e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  uint32_t kill = 0;  // bits of separator bytes (curly quotes, dashes) in this chunk and the next
+  for (size_t k = 0; k < n; k += 16) {
+    __m128i v;
+    if (begin + k + 16 <= text.size()) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + begin + k));
+    } else {
+      alignas(16) unsigned char tail[16] = {};
+      std::memcpy(tail, t + begin + k, text.size() - begin - k);
+      v = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
     }
-    if (c == 0xE2 && IsPunctAt(text, i)) {  // a curly quote or dash separates words
-      i += 3;
-      continue;
-    }
-    Word& w = out[count++];
-    w.begin = i;
-    unsigned char high = c;  // OR of the word's bytes: >= 0x80 when one is not ASCII
-    ++i;
-    // "U.S." stays one word: a period between two letters, after the first.
-    if (i + 1 < end && t[i] == '.' && IsAsciiAlpha(t[i + 1])) ++i;
-    while (i < end) {
-      // Runs of lower-case ASCII letters, the bulk of a word, are skipped 8 bytes at a
-      // time: the first byte that is not one is found with one count of trailing zeros.
-      if (i + 8 <= text_size) {
-        uint64_t x;
-        std::memcpy(&x, t + i, 8);
-        uint64_t not_lower = ~LowerLetterBytes(x) & kHighBits;
-        if (not_lower == 0) {
-          i += 8;
-          continue;
-        }
-        i += static_cast<size_t>(__builtin_ctzll(not_lower)) >> 3;
-        if (i >= end) break;
+    // Signed compares after a bias test unsigned ranges: (c | 0x20) in 'a'..'z', c in
+    // '0'..'9', c in 'A'..'Z'. Bytes >= 0x80 fall outside every range.
+    __m128i letter =
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, k_case), k_letter_bias), k_letter_limit);
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, k_digit_bias), k_digit_limit);
+    __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, k_upper_bias), k_letter_limit);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(lo + k),
+                     _mm_add_epi8(v, _mm_and_si128(upper, k_case)));
+    uint32_t high = static_cast<uint32_t>(_mm_movemask_epi8(v));
+    uint32_t word = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) | high;
+    if (uint32_t e2 = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, k_e2)))) {
+      for (; e2 != 0; e2 &= e2 - 1) {
+        unsigned b = static_cast<unsigned>(__builtin_ctz(e2));
+        if (IsPunctAt(text, begin + k + b)) kill |= 7u << b;
       }
-      c = t[i];
-      if (!kWordByte[c] || (c == 0xE2 && IsPunctAt(text, i))) break;
-      high |= c;
-      ++i;
     }
-    if (i > end) i = end;
-    w.end = i;
-    w.lower = std::string_view(lo + (w.begin - begin), i - w.begin);
-    w.ascii = high < 0x80;
+    word &= ~kill;
+    kill >>= 16;
+    if (n - k < 16) {
+      word &= (1u << (n - k)) - 1;
+      high &= (1u << (n - k)) - 1;
+    }
+    const size_t wi = k >> 6, shift = k & 63;
+    if (shift == 0) {
+      wb[wi] = word;
+      hb[wi] = high;
+    } else {
+      wb[wi] |= static_cast<uint64_t>(word) << shift;
+      hb[wi] |= static_cast<uint64_t>(high) << shift;
+    }
+  }
+  // The chunks wrote bits [0, filled); clear the rest of that word (left from an earlier
+  // call) and the word after it.
+  {
+    const size_t filled = (n + 15) / 16 * 16;
+    const size_t wi = filled >> 6, r = filled & 63;
+    if (r == 0) {
+      wb[wi] = hb[wi] = 0;
+    } else {
+      wb[wi] &= (uint64_t{1} << r) - 1;
+      hb[wi] &= (uint64_t{1} << r) - 1;
+    }
+    if (wi + 1 < nwords) wb[wi + 1] = hb[wi + 1] = 0;
+  }
+  // The first set bit of `bits` at or after pos (pos < n); n when none.
+  auto next_set = [&](const uint64_t* bits, size_t pos) {
+    size_t wi = pos >> 6;
+    uint64_t x = bits[wi] & (~uint64_t{0} << (pos & 63));
+    while (x == 0) {
+      if (++wi * 64 >= n) return n;
+      x = bits[wi];
+    }
+    return std::min(n, wi * 64 + static_cast<size_t>(__builtin_ctzll(x)));
+  };
+  // The first clear bit of `bits` at or after pos (<= n: bits at and after n are clear).
+  auto next_clear = [&](const uint64_t* bits, size_t pos) {
+    size_t wi = pos >> 6;
+    uint64_t x = ~bits[wi] & (~uint64_t{0} << (pos & 63));
+    while (x == 0) x = ~bits[++wi];
+    return wi * 64 + static_cast<size_t>(__builtin_ctzll(x));
+  };
+  // Whether `bits` has a set bit in [s, e), s < e.
+  auto any_set = [](const uint64_t* bits, size_t s, size_t e) {
+    const size_t first = s >> 6, last = (e - 1) >> 6;
+    const uint64_t head = ~uint64_t{0} << (s & 63), tail = ~uint64_t{0} >> (63 - ((e - 1) & 63));
+    if (first == last) return (bits[first] & head & tail) != 0;
+    if (bits[first] & head) return true;
+    for (size_t wi = first + 1; wi < last; ++wi)
+      if (bits[wi] != 0) return true;
+    return (bits[last] & tail) != 0;
+  };
+  Word* out = scan->buf.data();
+  size_t count = 0;
+  size_t pos = 0;
+  while (pos < n && count < max_words) {
+    const size_t s = next_set(wb, pos);
+    if (s >= n) break;
+    size_t e = next_clear(wb, s + 1);
+    // "U.S." stays one word: a period between two letters, after the first.
+    if (e == s + 1 && s + 2 < n && t[begin + s + 1] == '.' && IsAsciiAlpha(t[begin + s + 2]))
+      e = next_clear(wb, s + 2);
+    Word& w = out[count++];
+    w.begin = begin + s;
+    w.end = begin + e;
+    w.lower = std::string_view(lo + s, e - s);
+    w.ascii = !any_set(hb, s, e);
     unsigned char first = t[w.begin];
     w.cap = (first >= 'A' && first <= 'Z') || first >= 0x80;
     if (w.begin >= stop_at) break;
+    pos = e;
   }
   scan->count = count;
-  if (count == 0) return;
-  // text[begin, last word's end) lower-cased (ASCII lower case, as std::tolower in the "C"
-  // locale the program runs in), branch-free so that the compiler can vectorise it.
-  const size_t lowered = out[count - 1].end - begin;
-  for (size_t k = 0; k < lowered; ++k) {
-    unsigned char c = t[begin + k];
-    lo[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
-  }
 }
 
 // w == lit, with the literal's length known at compile time (no memcmp call).
@@ -561,8 +608,10 @@ Dateline Locator::FindDateline(const std::string& text) {
   Dateline d;
   size_t limit = std::min<size_t>(text.size(), 160);
   WordScan& scan = ThreadScratch().dates;
-  // The first five words decide whether there is a dateline; the rest are read only then.
-  Words(text, 0, limit, &scan, 5);
+  // The first five words decide whether there is a dateline, and the month search reads the
+  // words that begin before window_end (and the one after): one scan of the 160 bytes
+  // serves both.
+  Words(text, 0, limit, &scan);
   std::span<const Word> w = scan.words();
   size_t i = 0;
   while (i < w.size() && i < 4 && IsAllCapsWord(text, w[i])) ++i;
@@ -582,9 +631,6 @@ Dateline Locator::FindDateline(const std::string& text) {
       rest.find("\xE2\x80\x93") == std::string_view::npos)
     return d;
   d.place = {w[0].begin, w[i - 1].end};
-  // The month search reads the words that begin before window_end, and the one after.
-  Words(text, 0, limit, &scan, SIZE_MAX, window_end);
-  w = scan.words();
   // Month and day: the first month word after the place, within the window.
   for (size_t k = i; k + 1 < w.size() && w[k].begin < window_end; ++k) {
     int m = MonthOf(w[k].lower);
