@@ -115,6 +115,8 @@ struct WordScan {
   std::vector<Word> buf;                       // words()'s storage; only grows
   std::vector<uint64_t> word_bits, high_bits;  // Words' bitsets over the range's bytes
   size_t count = 0;
+  size_t begin = 0, n = 0;  // the range scanned: text[begin, begin + n)
+  bool any_high = false;    // some byte of the range is not ASCII
   std::span<const Word> words() const { return {buf.data(), count}; }
 };
 
@@ -138,12 +140,17 @@ bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= '
 // is a period followed by an ASCII letter ("U.S") runs on past the period. The range is classified
 // 16 bytes at a time with SSE2 into two bitsets (word bytes, non-ASCII bytes) while its
 // lower-case copy is written; the words are then read off the bitsets' runs of ones.
+void ExtendWords(std::string_view text, WordScan* scan, size_t max_words, size_t stop_at);
+
 void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
            size_t max_words = SIZE_MAX, size_t stop_at = SIZE_MAX) {
   scan->count = 0;
+  scan->begin = begin;
+  scan->n = 0;
   end = std::min(end, text.size());
   if (end <= begin) return;
   const size_t n = end - begin;
+  scan->n = n;
   const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
   // Words are separated by at least one byte: at most n / 2 + 1 of them.
   if (scan->buf.size() < n / 2 + 1) scan->buf.resize(n / 2 + 1);
@@ -165,6 +172,7 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
   const __m128i k_upper_bias = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));
   const __m128i k_case = _mm_set1_epi8(0x20);
   const __m128i k_e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+  uint32_t any_high = 0;
   uint32_t kill = 0;  // bits of separator bytes (curly quotes, dashes) in this chunk and the next
   for (size_t k = 0; k < n; k += 16) {
     __m128i v;
@@ -197,6 +205,7 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
       word &= (1u << (n - k)) - 1;
       high &= (1u << (n - k)) - 1;
     }
+    any_high |= high;
     const size_t wi = k >> 6, shift = k & 63;
     if (shift == 0) {
       wb[wi] = word;
@@ -219,6 +228,21 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
     }
     if (wi + 1 < nwords) wb[wi + 1] = hb[wi + 1] = 0;
   }
+  scan->any_high = any_high != 0;
+  ExtendWords(text, scan, max_words, stop_at);
+}
+
+// Continues Words' scan of the same text and range: appends the words after the last
+// one found, up to max_words in all, stopping after the first that begins at or after
+// stop_at (so Words(max_words = 5) then ExtendWords(SIZE_MAX, s) finds the words of
+// Words(SIZE_MAX, s), provided none of the first five begins at or after s).
+void ExtendWords(std::string_view text, WordScan* scan, size_t max_words, size_t stop_at) {
+  const size_t begin = scan->begin, n = scan->n;
+  const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
+  const char* lo = scan->lower.data();
+  const uint64_t* wb = scan->word_bits.data();
+  const uint64_t* hb = scan->high_bits.data();
+  const bool any_high = scan->any_high;
   // The first set bit of `bits` at or after pos (pos < n); n when none.
   auto next_set = [&](const uint64_t* bits, size_t pos) {
     size_t wi = pos >> 6;
@@ -247,8 +271,8 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
     return (bits[last] & tail) != 0;
   };
   Word* out = scan->buf.data();
-  size_t count = 0;
-  size_t pos = 0;
+  size_t count = scan->count;
+  size_t pos = count > 0 ? out[count - 1].end - begin : 0;
   while (pos < n && count < max_words) {
     const size_t s = next_set(wb, pos);
     if (s >= n) break;
@@ -260,7 +284,7 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
     w.begin = begin + s;
     w.end = begin + e;
     w.lower = std::string_view(lo + s, e - s);
-    w.ascii = !any_set(hb, s, e);
+    w.ascii = !any_high || !any_set(hb, s, e);
     unsigned char first = t[w.begin];
     w.cap = (first >= 'A' && first <= 'Z') || first >= 0x80;
     if (w.begin >= stop_at) break;
@@ -608,10 +632,8 @@ Dateline Locator::FindDateline(const std::string& text) {
   Dateline d;
   size_t limit = std::min<size_t>(text.size(), 160);
   WordScan& scan = ThreadScratch().dates;
-  // The first five words decide whether there is a dateline, and the month search reads the
-  // words that begin before window_end (and the one after): one scan of the 160 bytes
-  // serves both.
-  Words(text, 0, limit, &scan);
+  // The first five words decide whether there is a dateline; the rest are read only then.
+  Words(text, 0, limit, &scan, 5);
   std::span<const Word> w = scan.words();
   size_t i = 0;
   while (i < w.size() && i < 4 && IsAllCapsWord(text, w[i])) ++i;
@@ -631,6 +653,11 @@ Dateline Locator::FindDateline(const std::string& text) {
       rest.find("\xE2\x80\x93") == std::string_view::npos)
     return d;
   d.place = {w[0].begin, w[i - 1].end};
+  // The month search reads the words that begin before window_end, and the one after.
+  if (w.size() == 5 && w[4].begin < window_end) {
+    ExtendWords(text, &scan, SIZE_MAX, window_end);
+    w = scan.words();
+  }
   // Month and day: the first month word after the place, within the window.
   for (size_t k = i; k + 1 < w.size() && w[k].begin < window_end; ++k) {
     int m = MonthOf(w[k].lower);
@@ -654,10 +681,25 @@ int DateFromWords(std::span<const Word> w, int reference) {
     std::string_view x = w[i].lower;
     bool on = after_on || after_last;
     bool last = after_last;
-    after_on = Is(x, "on");
-    after_last = Is(x, "last");
-    if (Is(x, "yesterday")) return CivilFromDays(ref - 1);
-    if (Is(x, "today") || Is(x, "tonight")) return reference;
+    // One length test per word for the five fixed words.
+    after_on = after_last = false;
+    switch (x.size()) {
+      case 2:
+        after_on = Is(x, "on");
+        break;
+      case 4:
+        after_last = Is(x, "last");
+        break;
+      case 5:
+        if (Is(x, "today")) return reference;
+        break;
+      case 7:
+        if (Is(x, "tonight")) return reference;
+        break;
+      case 9:
+        if (Is(x, "yesterday")) return CivilFromDays(ref - 1);
+        break;
+    }
     if (!on) continue;
     int wd = WeekdayOf(x);
     if (wd >= 0) {
