@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string_view>
 
 namespace eventcoder {
@@ -384,8 +385,11 @@ bool IsAllCapsWord(std::string_view t, const Word& w) {
   return letter;
 }
 
-Place MakePlace(const GeoEntry& e, const std::string& text, Span words, const char* basis) {
-  Place p;
+// Sets *out to the place of entry e found at `words` (built in place: no temporary Place
+// to move in).
+void SetPlace(const GeoEntry& e, const std::string& text, Span words, const char* basis,
+              std::optional<Place>* out) {
+  Place& p = out->emplace();
   p.name = e.name;
   p.level = e.level;
   p.country_iso2 = e.iso2;
@@ -395,9 +399,8 @@ Place MakePlace(const GeoEntry& e, const std::string& text, Span words, const ch
   p.lon = e.lon;
   p.span = words;
   if (words.end > words.begin && words.end <= text.size())
-    p.words = text.substr(words.begin, words.end - words.begin);
+    p.words.assign(text, words.begin, words.end - words.begin);
   p.basis = basis;
-  return p;
 }
 
 // Per-thread scratch of the locator: word scans and a key buffer, reused call after call.
@@ -653,15 +656,21 @@ Dateline Locator::FindDateline(const std::string& text) {
       rest.find("\xE2\x80\x93") == std::string_view::npos)
     return d;
   d.place = {w[0].begin, w[i - 1].end};
-  // The month search reads the words that begin before window_end, and the one after.
-  if (w.size() == 5 && w[4].begin < window_end) {
-    ExtendWords(text, &scan, SIZE_MAX, window_end);
-    w = scan.words();
-  }
-  // Month and day: the first month word after the place, within the window.
-  for (size_t k = i; k + 1 < w.size() && w[k].begin < window_end; ++k) {
-    int m = MonthOf(w[k].lower);
-    int day = DayNumber(w[k + 1].lower);
+  // Month and day: the first month word after the place, within the window: the words
+  // that begin before window_end, and the one after (read one at a time past the first
+  // five, as the search needs them: the month usually follows the place at once).
+  auto have = [&](size_t idx) {  // whether that word list has word idx
+    while (scan.count <= idx) {
+      const size_t count = scan.count;
+      if (count > 0 && scan.buf[count - 1].begin >= window_end) return false;
+      ExtendWords(text, &scan, count + 1, window_end);
+      if (scan.count == count) return false;
+    }
+    return true;
+  };
+  for (size_t k = i; have(k + 1) && scan.buf[k].begin < window_end; ++k) {
+    int m = MonthOf(scan.buf[k].lower);
+    int day = DayNumber(scan.buf[k + 1].lower);
     if (m > 0 && day > 0) {
       d.month = m;
       d.day = day;
@@ -931,12 +940,12 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
     if (src == kNoPlace) continue;
     if (src == kDatelinePlace) {
       if (dateline_place != nullptr)
-        e.location = MakePlace(*dateline_place, text, dl.place, "dateline");
+        SetPlace(*dateline_place, text, dl.place, "dateline", &e.location);
       continue;
     }
     const PlaceMention& m = flat[src & ~kStoryBit];
     if (const GeoEntry* entry = resolve(m))
-      e.location = MakePlace(*entry, text, m.words, (src & kStoryBit) ? "story" : "sentence");
+      SetPlace(*entry, text, m.words, (src & kStoryBit) ? "story" : "sentence", &e.location);
   }
 }
 
