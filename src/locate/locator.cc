@@ -1,7 +1,5 @@
 #include "locate/locator.h"
 
-#include <emmintrin.h>
-
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -11,6 +9,10 @@
 #include <cstring>
 #include <optional>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace eventcoder {
 
@@ -136,11 +138,12 @@ bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= '
 // words as far as they go). Views stay valid until the next call with the same
 // scan.
 //
-// A word is a run of word bytes (ASCII letters and digits, every byte >= 0x80) not broken
-// by a curly quote or dash (IsPunctAt, whose three bytes separate words); a word whose second byte
-// is a period followed by an ASCII letter ("U.S") runs on past the period. The range is classified
-// 16 bytes at a time with SSE2 into two bitsets (word bytes, non-ASCII bytes) while its
-// lower-case copy is written; the words are then read off the bitsets' runs of ones.
+// A word is a run of word bytes (ASCII letters and digits, every byte >= 0x80) not
+// broken by a curly quote or dash (IsPunctAt, whose three bytes separate words); a word
+// whose second byte is a period followed by an ASCII letter ("U.S") runs on past the
+// period. The range is classified 16 bytes at a time (with SSE2 where available) into two
+// bitsets (word bytes, non-ASCII bytes) while its lower-case copy is written; the words
+// are then read off the bitsets' runs of ones.
 void ExtendWords(std::string_view text, WordScan* scan, size_t max_words, size_t stop_at);
 
 void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
@@ -166,6 +169,7 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
   }
   uint64_t* wb = scan->word_bits.data();
   uint64_t* hb = scan->high_bits.data();
+#if defined(__SSE2__)
   const __m128i k_letter_bias = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
   const __m128i k_letter_limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
   const __m128i k_digit_bias = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
@@ -173,9 +177,13 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
   const __m128i k_upper_bias = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));
   const __m128i k_case = _mm_set1_epi8(0x20);
   const __m128i k_e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+#endif
   uint32_t any_high = 0;
   uint32_t kill = 0;  // bits of separator bytes (curly quotes, dashes) in this chunk and the next
   for (size_t k = 0; k < n; k += 16) {
+    // Bit b of each mask is about byte begin + k + b: a word byte, a non-ASCII byte, 0xE2.
+    uint32_t word, high, e2;
+#if defined(__SSE2__)
     __m128i v;
     if (begin + k + 16 <= text.size()) {
       v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + begin + k));
@@ -192,13 +200,23 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
     __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, k_upper_bias), k_letter_limit);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(lo + k),
                      _mm_add_epi8(v, _mm_and_si128(upper, k_case)));
-    uint32_t high = static_cast<uint32_t>(_mm_movemask_epi8(v));
-    uint32_t word = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) | high;
-    if (uint32_t e2 = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, k_e2)))) {
-      for (; e2 != 0; e2 &= e2 - 1) {
-        unsigned b = static_cast<unsigned>(__builtin_ctz(e2));
-        if (IsPunctAt(text, begin + k + b)) kill |= 7u << b;
-      }
+    high = static_cast<uint32_t>(_mm_movemask_epi8(v));
+    word = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) | high;
+    e2 = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, k_e2)));
+#else
+    word = high = e2 = 0;
+    const size_t m = std::min<size_t>(16, text.size() - begin - k);
+    for (size_t b = 0; b < m; ++b) {
+      unsigned char c = t[begin + k + b];
+      lo[k + b] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      word |= static_cast<uint32_t>(IsAsciiAlpha(c) || (c >= '0' && c <= '9') || c >= 0x80) << b;
+      high |= static_cast<uint32_t>(c >= 0x80) << b;
+      e2 |= static_cast<uint32_t>(c == 0xE2) << b;
+    }
+#endif
+    for (; e2 != 0; e2 &= e2 - 1) {
+      unsigned b = static_cast<unsigned>(__builtin_ctz(e2));
+      if (IsPunctAt(text, begin + k + b)) kill |= 7u << b;
     }
     word &= ~kill;
     kill >>= 16;
