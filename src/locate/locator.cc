@@ -47,7 +47,10 @@ int CivilFromDays(long z) {
 bool ValidYmd(int ymd) {
   int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return false;
-  return CivilFromDays(DaysFromCivil(y, m, d)) == ymd;
+  // The day exists in that month (proleptic Gregorian calendar).
+  static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kMonthDays[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
 long ToDays(int ymd) { return DaysFromCivil(ymd / 10000, ymd / 100 % 100, ymd % 100); }
@@ -60,8 +63,12 @@ int Weekday(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
 int DateNear(int month, int day, int reference) {
   int year = reference / 10000;
   int ymd = year * 10000 + month * 100 + day;
-  if (ValidYmd(ymd) && ToDays(ymd) - ToDays(reference) > 31) ymd -= 10000;
-  return ValidYmd(ymd) ? ymd : 0;
+  bool valid = ValidYmd(ymd);
+  if (valid && ToDays(ymd) - ToDays(reference) > 31) {
+    ymd -= 10000;
+    valid = ValidYmd(ymd);
+  }
+  return valid ? ymd : 0;
 }
 
 // The month (1..12) a lower-case word names ("feb", "sept", "february"); 0 for none.
@@ -787,7 +794,8 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
   const std::string& text = story.text;
   Dateline dl = FindDateline(text);
   int dateline_date = 0;
-  if (dl.month > 0 && ValidYmd(story.date)) dateline_date = DateNear(dl.month, dl.day, story.date);
+  const bool valid_date = ValidYmd(story.date);
+  if (dl.month > 0 && valid_date) dateline_date = DateNear(dl.month, dl.day, story.date);
 
   // Sentences are scanned for place names lazily: the events' own sentences always, earlier
   // ones only as far back as an event needs a "story" place, and the rest only when the
@@ -817,7 +825,6 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
   for (const Event& e : *events)
     if (e.sentence >= 0 && static_cast<size_t>(e.sentence) < sentences.size())
       dates[static_cast<size_t>(e.sentence)] = kUnknownDate;
-  const bool valid_date = ValidYmd(story.date);
   if (g_ != nullptr) {
     for (size_t si = 0; si < sentences.size(); ++si) {
       if (dates[si] != kUnknownDate) continue;
