@@ -151,6 +151,7 @@ bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= '
 // period. The range is classified 16 bytes at a time (with SSE2 where available) into two
 // bitsets (word bytes, non-ASCII bytes) while its lower-case copy is written; the words
 // are then read off the bitsets' runs of ones.
+template <bool kLimited>
 void ExtendWords(std::string_view text, WordScan* scan, size_t max_words, size_t stop_at);
 
 void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
@@ -255,13 +256,20 @@ void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
     if (wi + 1 < nwords) wb[wi + 1] = hb[wi + 1] = 0;
   }
   scan->any_high = any_high != 0;
-  ExtendWords(text, scan, max_words, stop_at);
+  // Whole ranges, the common case, need no tests of the limits.
+  if (max_words == SIZE_MAX && stop_at == SIZE_MAX) {
+    ExtendWords<false>(text, scan, max_words, stop_at);
+  } else {
+    ExtendWords<true>(text, scan, max_words, stop_at);
+  }
 }
 
 // Continues Words' scan of the same text and range: appends the words after the last
 // one found, up to max_words in all, stopping after the first that begins at or after
 // stop_at (so Words(max_words = 5) then ExtendWords(SIZE_MAX, s) finds the words of
 // Words(SIZE_MAX, s), provided none of the first five begins at or after s).
+// kLimited = false: max_words and stop_at are SIZE_MAX and ignored.
+template <bool kLimited>
 void ExtendWords(std::string_view text, WordScan* scan, size_t max_words, size_t stop_at) {
   const size_t begin = scan->begin, n = scan->n;
   const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
@@ -299,7 +307,7 @@ void ExtendWords(std::string_view text, WordScan* scan, size_t max_words, size_t
   Word* out = scan->buf.data();
   size_t count = scan->count;
   size_t pos = count > 0 ? out[count - 1].end - begin : 0;
-  while (pos < n && count < max_words) {
+  while (pos < n && (!kLimited || count < max_words)) {
     const size_t s = next_set(wb, pos);
     if (s >= n) break;
     size_t e = next_clear(wb, s + 1);
@@ -313,7 +321,7 @@ void ExtendWords(std::string_view text, WordScan* scan, size_t max_words, size_t
     w.ascii = !any_high || !any_set(hb, s, e);
     unsigned char first = t[w.begin];
     w.cap = (first >= 'A' && first <= 'Z') || first >= 0x80;
-    if (w.begin >= stop_at) break;
+    if (kLimited && w.begin >= stop_at) break;
     pos = e;
   }
   scan->count = count;
@@ -688,7 +696,7 @@ Dateline Locator::FindDateline(const std::string& text) {
     while (scan.count <= idx) {
       const size_t count = scan.count;
       if (count > 0 && scan.buf[count - 1].begin >= window_end) return false;
-      ExtendWords(text, &scan, count + 1, window_end);
+      ExtendWords<true>(text, &scan, count + 1, window_end);
       if (scan.count == count) return false;
     }
     return true;
