@@ -7,7 +7,12 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace eventcoder {
 
@@ -42,7 +47,10 @@ int CivilFromDays(long z) {
 bool ValidYmd(int ymd) {
   int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) return false;
-  return CivilFromDays(DaysFromCivil(y, m, d)) == ymd;
+  // The day exists in that month (proleptic Gregorian calendar).
+  static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kMonthDays[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
 long ToDays(int ymd) { return DaysFromCivil(ymd / 10000, ymd / 100 % 100, ymd % 100); }
@@ -55,8 +63,12 @@ int Weekday(long days) { return static_cast<int>(((days % 7) + 7 + 3) % 7); }
 int DateNear(int month, int day, int reference) {
   int year = reference / 10000;
   int ymd = year * 10000 + month * 100 + day;
-  if (ValidYmd(ymd) && ToDays(ymd) - ToDays(reference) > 31) ymd -= 10000;
-  return ValidYmd(ymd) ? ymd : 0;
+  bool valid = ValidYmd(ymd);
+  if (valid && ToDays(ymd) - ToDays(reference) > 31) {
+    ymd -= 10000;
+    valid = ValidYmd(ymd);
+  }
+  return valid ? ymd : 0;
 }
 
 // The month (1..12) a lower-case word names ("feb", "sept", "february"); 0 for none.
@@ -109,9 +121,12 @@ struct Word {
 // The words of a range and the buffer their `lower` views point into; reused (one per
 // thread and caller) so that scanning a sentence allocates nothing once warm.
 struct WordScan {
-  std::string lower;      // text[begin, end) lower-cased
-  std::vector<Word> buf;  // words()'s storage; only grows
+  std::string lower;                           // text[begin, end) lower-cased
+  std::vector<Word> buf;                       // words()'s storage; only grows
+  std::vector<uint64_t> word_bits, high_bits;  // Words' bitsets over the range's bytes
   size_t count = 0;
+  size_t begin = 0, n = 0;  // the range scanned: text[begin, begin + n)
+  bool any_high = false;    // some byte of the range is not ASCII
   std::span<const Word> words() const { return {buf.data(), count}; }
 };
 
@@ -125,101 +140,191 @@ bool IsPunctAt(std::string_view t, size_t i) {
 
 bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-// Word bytes: ASCII letters and digits, and every byte >= 0x80 (0xE2 unless it starts a
-// curly quote or dash, see IsPunctAt).
-constexpr std::array<bool, 256> kWordByte = [] {
-  std::array<bool, 256> a{};
-  for (int c = 0; c < 256; ++c)
-    a[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-  return a;
-}();
-
-constexpr uint64_t kHighBits = 0x8080808080808080ULL;
-constexpr uint64_t kOnes = 0x0101010101010101ULL;
-
-// The high bit of each byte of x that is a lower-case ASCII letter ('a'..'z'), in the
-// bytes' positions; the other bits are garbage. For a byte below 0x80, adding 0x1F sets
-// its high bit when it is >= 'a' (0x61) and adding 0x05 when it is > 'z' (0x7A), with no
-// carry into the next byte; a byte >= 0x80 fails through ~x, and its carry reaches only
-// later bytes (little-endian), so the first byte that fails is always found exactly.
-static_assert(std::endian::native == std::endian::little);
-inline uint64_t LowerLetterBytes(uint64_t x) {
-  return (x + 0x1F * kOnes) & ~(x + 0x05 * kOnes) & ~x & kHighBits;
-}
-
 // Fills scan->words with the words of text[begin, end), or the first of them: at most
 // max_words, and none after the first that begins at or after byte stop_at (the same
 // words as far as they go). Views stay valid until the next call with the same
 // scan.
+//
+// A word is a run of word bytes (ASCII letters and digits, every byte >= 0x80) not
+// broken by a curly quote or dash (IsPunctAt, whose three bytes separate words); a word
+// whose second byte is a period followed by an ASCII letter ("U.S") runs on past the
+// period. The range is classified 16 bytes at a time (with SSE2 where available) into two
+// bitsets (word bytes, non-ASCII bytes) while its lower-case copy is written; the words
+// are then read off the bitsets' runs of ones.
+template <bool kLimited>
+void ExtendWords(std::string_view text, WordScan* scan, size_t max_words, size_t stop_at);
+
 void Words(std::string_view text, size_t begin, size_t end, WordScan* scan,
            size_t max_words = SIZE_MAX, size_t stop_at = SIZE_MAX) {
   scan->count = 0;
+  scan->begin = begin;
+  scan->n = 0;
   end = std::min(end, text.size());
   if (end <= begin) return;
   const size_t n = end - begin;
+  scan->n = n;
   const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
-  const size_t text_size = text.size();
   // Words are separated by at least one byte: at most n / 2 + 1 of them.
   if (scan->buf.size() < n / 2 + 1) scan->buf.resize(n / 2 + 1);
-  Word* out = scan->buf.data();
-  // The lower-case copy of text[begin, end) is written below; the words' views into it are
-  // set as they are found.
-  if (scan->lower.size() < n) scan->lower.resize(n);
+  // The lower-case copy is written 16 bytes at a time, up to 15 bytes past n.
+  if (scan->lower.size() < n + 16) scan->lower.resize(n + 16);
   char* lo = scan->lower.data();
-  size_t count = 0;
-  size_t i = begin;
-  while (i < end && count < max_words) {
-    unsigned char c = t[i];
-    if (!kWordByte[c]) {
-      ++i;
-      continue;
+  // One spare zero word, so that a run of ones always ends inside the bitsets.
+  const size_t nwords = n / 64 + 2;
+  if (scan->word_bits.size() < nwords) {
+    scan->word_bits.resize(nwords);
+    scan->high_bits.resize(nwords);
+  }
+  uint64_t* wb = scan->word_bits.data();
+  uint64_t* hb = scan->high_bits.data();
+#if defined(__SSE2__)
+  const __m128i k_letter_bias = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i k_letter_limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  const __m128i k_digit_bias = _mm_set1_epi8(static_cast<char>(0x80 - '0'));
+  const __m128i k_digit_limit = _mm_set1_epi8(static_cast<char>(-128 + 10));
+  const __m128i k_upper_bias = _mm_set1_epi8(static_cast<char>(0x80 - 'A'));
+  const __m128i k_case = _mm_set1_epi8(0x20);
+  const __m128i k_e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+#endif
+  uint32_t any_high = 0;
+  uint32_t kill = 0;  // bits of separator bytes (curly quotes, dashes) in this chunk and the next
+  for (size_t k = 0; k < n; k += 16) {
+    // Bit b of each mask is about byte begin + k + b: a word byte, a non-ASCII byte, 0xE2.
+    uint32_t word, high, e2;
+#if defined(__SSE2__)
+    __m128i v;
+    if (begin + k + 16 <= text.size()) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + begin + k));
+    } else {
+      alignas(16) unsigned char tail[16] = {};
+      std::memcpy(tail, t + begin + k, text.size() - begin - k);
+      v = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
     }
-    if (c == 0xE2 && IsPunctAt(text, i)) {  // a curly quote or dash separates words
-      i += 3;
-      continue;
+    // Signed compares after a bias test unsigned ranges: (c | 0x20) in 'a'..'z', c in
+    // '0'..'9', c in 'A'..'Z'. Bytes >= 0x80 fall outside every range.
+    __m128i letter =
+        _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, k_case), k_letter_bias), k_letter_limit);
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, k_digit_bias), k_digit_limit);
+    __m128i upper = _mm_cmplt_epi8(_mm_add_epi8(v, k_upper_bias), k_letter_limit);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(lo + k),
+                     _mm_add_epi8(v, _mm_and_si128(upper, k_case)));
+    high = static_cast<uint32_t>(_mm_movemask_epi8(v));
+    word = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))) | high;
+    e2 = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, k_e2)));
+#else
+    word = high = e2 = 0;
+    const size_t m = std::min<size_t>(16, text.size() - begin - k);
+    for (size_t b = 0; b < m; ++b) {
+      unsigned char c = t[begin + k + b];
+      lo[k + b] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      word |= static_cast<uint32_t>(IsAsciiAlpha(c) || (c >= '0' && c <= '9') || c >= 0x80) << b;
+      high |= static_cast<uint32_t>(c >= 0x80) << b;
+      e2 |= static_cast<uint32_t>(c == 0xE2) << b;
     }
-    Word& w = out[count++];
-    w.begin = i;
-    unsigned char high = c;  // OR of the word's bytes: >= 0x80 when one is not ASCII
-    ++i;
+#endif
+    for (; e2 != 0; e2 &= e2 - 1) {
+      unsigned b = static_cast<unsigned>(__builtin_ctz(e2));
+      if (IsPunctAt(text, begin + k + b)) kill |= 7u << b;
+    }
+    word &= ~kill;
+    kill >>= 16;
+    if (n - k < 16) {
+      word &= (1u << (n - k)) - 1;
+      high &= (1u << (n - k)) - 1;
+    }
+    any_high |= high;
+    const size_t wi = k >> 6, shift = k & 63;
+    if (shift == 0) {
+      wb[wi] = word;
+      hb[wi] = high;
+    } else {
+      wb[wi] |= static_cast<uint64_t>(word) << shift;
+      hb[wi] |= static_cast<uint64_t>(high) << shift;
+    }
+  }
+  // The chunks wrote bits [0, filled); clear the rest of that word (left from an earlier
+  // call) and the word after it.
+  {
+    const size_t filled = (n + 15) / 16 * 16;
+    const size_t wi = filled >> 6, r = filled & 63;
+    if (r == 0) {
+      wb[wi] = hb[wi] = 0;
+    } else {
+      wb[wi] &= (uint64_t{1} << r) - 1;
+      hb[wi] &= (uint64_t{1} << r) - 1;
+    }
+    if (wi + 1 < nwords) wb[wi + 1] = hb[wi + 1] = 0;
+  }
+  scan->any_high = any_high != 0;
+  // Whole ranges, the common case, need no tests of the limits.
+  if (max_words == SIZE_MAX && stop_at == SIZE_MAX) {
+    ExtendWords<false>(text, scan, max_words, stop_at);
+  } else {
+    ExtendWords<true>(text, scan, max_words, stop_at);
+  }
+}
+
+// Continues Words' scan of the same text and range: appends the words after the last
+// one found, up to max_words in all, stopping after the first that begins at or after
+// stop_at (so Words(max_words = 5) then ExtendWords(SIZE_MAX, s) finds the words of
+// Words(SIZE_MAX, s), provided none of the first five begins at or after s).
+// kLimited = false: max_words and stop_at are SIZE_MAX and ignored.
+template <bool kLimited>
+void ExtendWords(std::string_view text, WordScan* scan, size_t max_words, size_t stop_at) {
+  const size_t begin = scan->begin, n = scan->n;
+  const unsigned char* t = reinterpret_cast<const unsigned char*>(text.data());
+  const char* lo = scan->lower.data();
+  const uint64_t* wb = scan->word_bits.data();
+  const uint64_t* hb = scan->high_bits.data();
+  const bool any_high = scan->any_high;
+  // The first set bit of `bits` at or after pos (pos < n); n when none.
+  auto next_set = [&](const uint64_t* bits, size_t pos) {
+    size_t wi = pos >> 6;
+    uint64_t x = bits[wi] & (~uint64_t{0} << (pos & 63));
+    while (x == 0) {
+      if (++wi * 64 >= n) return n;
+      x = bits[wi];
+    }
+    return std::min(n, wi * 64 + static_cast<size_t>(__builtin_ctzll(x)));
+  };
+  // The first clear bit of `bits` at or after pos (<= n: bits at and after n are clear).
+  auto next_clear = [&](const uint64_t* bits, size_t pos) {
+    size_t wi = pos >> 6;
+    uint64_t x = ~bits[wi] & (~uint64_t{0} << (pos & 63));
+    while (x == 0) x = ~bits[++wi];
+    return wi * 64 + static_cast<size_t>(__builtin_ctzll(x));
+  };
+  // Whether `bits` has a set bit in [s, e), s < e.
+  auto any_set = [](const uint64_t* bits, size_t s, size_t e) {
+    const size_t first = s >> 6, last = (e - 1) >> 6;
+    const uint64_t head = ~uint64_t{0} << (s & 63), tail = ~uint64_t{0} >> (63 - ((e - 1) & 63));
+    if (first == last) return (bits[first] & head & tail) != 0;
+    if (bits[first] & head) return true;
+    for (size_t wi = first + 1; wi < last; ++wi)
+      if (bits[wi] != 0) return true;
+    return (bits[last] & tail) != 0;
+  };
+  Word* out = scan->buf.data();
+  size_t count = scan->count;
+  size_t pos = count > 0 ? out[count - 1].end - begin : 0;
+  while (pos < n && (!kLimited || count < max_words)) {
+    const size_t s = next_set(wb, pos);
+    if (s >= n) break;
+    size_t e = next_clear(wb, s + 1);
     // "U.S." stays one word: a period between two letters, after the first.
-    if (i + 1 < end && t[i] == '.' && IsAsciiAlpha(t[i + 1])) ++i;
-    while (i < end) {
-      // Runs of lower-case ASCII letters, the bulk of a word, are skipped 8 bytes at a
-      // time: the first byte that is not one is found with one count of trailing zeros.
-      if (i + 8 <= text_size) {
-        uint64_t x;
-        std::memcpy(&x, t + i, 8);
-        uint64_t not_lower = ~LowerLetterBytes(x) & kHighBits;
-        if (not_lower == 0) {
-          i += 8;
-          continue;
-        }
-        i += static_cast<size_t>(__builtin_ctzll(not_lower)) >> 3;
-        if (i >= end) break;
-      }
-      c = t[i];
-      if (!kWordByte[c] || (c == 0xE2 && IsPunctAt(text, i))) break;
-      high |= c;
-      ++i;
-    }
-    if (i > end) i = end;
-    w.end = i;
-    w.lower = std::string_view(lo + (w.begin - begin), i - w.begin);
-    w.ascii = high < 0x80;
+    if (e == s + 1 && s + 2 < n && t[begin + s + 1] == '.' && IsAsciiAlpha(t[begin + s + 2]))
+      e = next_clear(wb, s + 2);
+    Word& w = out[count++];
+    w.begin = begin + s;
+    w.end = begin + e;
+    w.lower = std::string_view(lo + s, e - s);
+    w.ascii = !any_high || !any_set(hb, s, e);
     unsigned char first = t[w.begin];
     w.cap = (first >= 'A' && first <= 'Z') || first >= 0x80;
-    if (w.begin >= stop_at) break;
+    if (kLimited && w.begin >= stop_at) break;
+    pos = e;
   }
   scan->count = count;
-  if (count == 0) return;
-  // text[begin, last word's end) lower-cased (ASCII lower case, as std::tolower in the "C"
-  // locale the program runs in), branch-free so that the compiler can vectorise it.
-  const size_t lowered = out[count - 1].end - begin;
-  for (size_t k = 0; k < lowered; ++k) {
-    unsigned char c = t[begin + k];
-    lo[k] = static_cast<char>(c + (static_cast<unsigned char>(c - 'A') < 26 ? 'a' - 'A' : 0));
-  }
 }
 
 // w == lit, with the literal's length known at compile time (no memcmp call).
@@ -313,8 +418,11 @@ bool IsAllCapsWord(std::string_view t, const Word& w) {
   return letter;
 }
 
-Place MakePlace(const GeoEntry& e, const std::string& text, Span words, const char* basis) {
-  Place p;
+// Sets *out to the place of entry e found at `words` (built in place: no temporary Place
+// to move in).
+void SetPlace(const GeoEntry& e, const std::string& text, Span words, const char* basis,
+              std::optional<Place>* out) {
+  Place& p = out->emplace();
   p.name = e.name;
   p.level = e.level;
   p.country_iso2 = e.iso2;
@@ -324,9 +432,8 @@ Place MakePlace(const GeoEntry& e, const std::string& text, Span words, const ch
   p.lon = e.lon;
   p.span = words;
   if (words.end > words.begin && words.end <= text.size())
-    p.words = text.substr(words.begin, words.end - words.begin);
+    p.words.assign(text, words.begin, words.end - words.begin);
   p.basis = basis;
-  return p;
 }
 
 // Per-thread scratch of the locator: word scans and a key buffer, reused call after call.
@@ -336,8 +443,9 @@ struct Scratch {
   std::string key;                 // a normalised n-gram
   std::string ascii_key;           // the keys of n-grams of ASCII words (AppendMentions)
   std::vector<PlaceMention> flat;  // Locate: every sentence's mentions
-  std::vector<size_t> first;       // Locate: sentence i's mentions are flat[first[i], first[i+1])
-  std::vector<int> dates_of;       // Locate: each sentence's date
+  std::vector<std::pair<uint32_t, uint32_t>> range;  // Locate: sentence i's mentions in flat
+  std::vector<uint32_t> source;                      // Locate: each event's place source
+  std::vector<int> dates_of;                         // Locate: each sentence's date
 };
 
 Scratch& ThreadScratch() {
@@ -581,13 +689,21 @@ Dateline Locator::FindDateline(const std::string& text) {
       rest.find("\xE2\x80\x93") == std::string_view::npos)
     return d;
   d.place = {w[0].begin, w[i - 1].end};
-  // The month search reads the words that begin before window_end, and the one after.
-  Words(text, 0, limit, &scan, SIZE_MAX, window_end);
-  w = scan.words();
-  // Month and day: the first month word after the place, within the window.
-  for (size_t k = i; k + 1 < w.size() && w[k].begin < window_end; ++k) {
-    int m = MonthOf(w[k].lower);
-    int day = DayNumber(w[k + 1].lower);
+  // Month and day: the first month word after the place, within the window: the words
+  // that begin before window_end, and the one after (read one at a time past the first
+  // five, as the search needs them: the month usually follows the place at once).
+  auto have = [&](size_t idx) {  // whether that word list has word idx
+    while (scan.count <= idx) {
+      const size_t count = scan.count;
+      if (count > 0 && scan.buf[count - 1].begin >= window_end) return false;
+      ExtendWords<true>(text, &scan, count + 1, window_end);
+      if (scan.count == count) return false;
+    }
+    return true;
+  };
+  for (size_t k = i; have(k + 1) && scan.buf[k].begin < window_end; ++k) {
+    int m = MonthOf(scan.buf[k].lower);
+    int day = DayNumber(scan.buf[k + 1].lower);
     if (m > 0 && day > 0) {
       d.month = m;
       d.day = day;
@@ -607,10 +723,25 @@ int DateFromWords(std::span<const Word> w, int reference) {
     std::string_view x = w[i].lower;
     bool on = after_on || after_last;
     bool last = after_last;
-    after_on = Is(x, "on");
-    after_last = Is(x, "last");
-    if (Is(x, "yesterday")) return CivilFromDays(ref - 1);
-    if (Is(x, "today") || Is(x, "tonight")) return reference;
+    // One length test per word for the five fixed words.
+    after_on = after_last = false;
+    switch (x.size()) {
+      case 2:
+        after_on = Is(x, "on");
+        break;
+      case 4:
+        after_last = Is(x, "last");
+        break;
+      case 5:
+        if (Is(x, "today")) return reference;
+        break;
+      case 7:
+        if (Is(x, "tonight")) return reference;
+        break;
+      case 9:
+        if (Is(x, "yesterday")) return CivilFromDays(ref - 1);
+        break;
+    }
     if (!on) continue;
     int wd = WeekdayOf(x);
     if (wd >= 0) {
@@ -649,23 +780,49 @@ int Locator::SentenceDate(std::string_view sentence, int reference) {
   return DateFromWords(scan.words(), reference);
 }
 
+namespace {
+
+// True when the candidates lie in more than one country (ISO2, "" for regions counted as
+// one more): only then can a CountryContext change which of them Gazetteer::Best picks.
+// With one country every candidate gets the same weight, so the comparison falls through
+// to the same context-free tie-breaks.
+bool ContextMatters(const Gazetteer* g, std::span<const uint32_t> candidates) {
+  if (candidates.size() < 2) return false;
+  const std::string& iso2 = g->entry(candidates[0]).iso2;
+  for (uint32_t id : candidates.subspan(1))
+    if (g->entry(id).iso2 != iso2) return true;
+  return false;
+}
+
+}  // namespace
+
 void Locator::Locate(const Story& story, std::span<const Span> sentences,
                      std::vector<Event>* events) const {
   if (events->empty()) return;
   const std::string& text = story.text;
   Dateline dl = FindDateline(text);
   int dateline_date = 0;
-  if (dl.month > 0 && ValidYmd(story.date)) dateline_date = DateNear(dl.month, dl.day, story.date);
+  const bool valid_date = ValidYmd(story.date);
+  if (dl.month > 0 && valid_date) dateline_date = DateNear(dl.month, dl.day, story.date);
 
-  // Mentions per sentence, and the story's country context.
-  // Sentence si's mentions are flat[first[si], first[si + 1]): one reused vector instead of
-  // a vector per sentence.
+  // Sentences are scanned for place names lazily: the events' own sentences always, earlier
+  // ones only as far back as an event needs a "story" place, and the rest only when the
+  // story's country context can change a place an event gets (see ContextMatters). The
+  // result is the same as scanning every sentence. Sentence si's mentions are
+  // flat[range[si].first, range[si].second) once scanned (one reused vector, not one per
+  // sentence); sentences are appended in the order they are scanned.
   Scratch& scratch = ThreadScratch();
   std::vector<PlaceMention>& flat = scratch.flat;
-  std::vector<size_t>& first = scratch.first;
+  std::vector<std::pair<uint32_t, uint32_t>>& range = scratch.range;
+  constexpr uint32_t kUnscanned = UINT32_MAX;
   flat.clear();
-  first.assign(1, 0);
-  CountryContext context;
+  range.assign(sentences.size(), {kUnscanned, kUnscanned});
+  auto scan = [&](size_t si) {
+    const Span& sp = sentences[si];
+    uint32_t b = static_cast<uint32_t>(flat.size());
+    AppendMentions(g_, text, sp.begin, sp.end, &scratch, &flat);
+    range[si] = {b, static_cast<uint32_t>(flat.size())};
+  };
   // The date of each sentence that has an event (SentenceDate), read from the words the
   // mention scan found; kUnknownDate where it must be computed separately: without a
   // gazetteer, or when the sentence ends inside a curly quote or dash (a scan of the
@@ -676,59 +833,120 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
   for (const Event& e : *events)
     if (e.sentence >= 0 && static_cast<size_t>(e.sentence) < sentences.size())
       dates[static_cast<size_t>(e.sentence)] = kUnknownDate;
-  const bool valid_date = ValidYmd(story.date);
-  for (size_t si = 0; si < sentences.size(); ++si) {
-    const Span& sp = sentences[si];
-    if (g_ != nullptr) {
-      AppendMentions(g_, text, sp.begin, sp.end, &scratch, &flat);
-      if (dates[si] == kUnknownDate) {
-        bool cut_quote = false;
-        for (size_t k = sp.end >= 2 ? sp.end - 2 : 0; k < sp.end && k < text.size(); ++k)
-          cut_quote |= k >= sp.begin && static_cast<unsigned char>(text[k]) == 0xE2;
-        if (!valid_date) {
-          dates[si] = 0;
-        } else if (sp.end <= text.size() && sp.begin <= sp.end && !cut_quote) {
-          dates[si] = DateFromWords(scratch.mentions.words(), story.date);
-        }
+  if (g_ != nullptr) {
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      if (dates[si] != kUnknownDate) continue;
+      scan(si);
+      const Span& sp = sentences[si];
+      bool cut_quote = false;
+      for (size_t k = sp.end >= 2 ? sp.end - 2 : 0; k < sp.end && k < text.size(); ++k)
+        cut_quote |= k >= sp.begin && static_cast<unsigned char>(text[k]) == 0xE2;
+      if (!valid_date) {
+        dates[si] = 0;
+      } else if (sp.end <= text.size() && sp.begin <= sp.end && !cut_quote) {
+        dates[si] = DateFromWords(scratch.mentions.words(), story.date);
       }
-    }
-    first.push_back(flat.size());
-  }
-  auto per_sentence = [&](size_t si) {
-    return std::span<PlaceMention>(flat.data() + first[si], first[si + 1] - first[si]);
-  };
-  for (const PlaceMention& m : flat) {
-    if (m.entry == nullptr) continue;
-    bool one_country = true;
-    for (uint32_t id : m.candidates)
-      if (g_->entry(id).iso2 != m.entry->iso2) one_country = false;
-    if ((m.entry->level == "country" || one_country) && !m.entry->iso2.empty())
-      ++context[m.entry->iso2];
-  }
-  const GeoEntry* dateline_place = nullptr;
-  if (g_ != nullptr && dl.place.end > dl.place.begin) {
-    std::vector<PlaceMention> dm = FindMentions(text, dl.place.begin, dl.place.end);
-    // "KYIV, Ukraine, Feb 17" names its country.
-    if (!dm.empty() && !dm[0].country_after.empty()) context[dm[0].country_after] += 100;
-    std::string_view name(text.data() + dl.place.begin, dl.place.end - dl.place.begin);
-    dateline_place = g_->Resolve(name, context);
-    if (dateline_place && !dateline_place->iso2.empty()) ++context[dateline_place->iso2];
-  }
-  // Resolve every mention with the context (and a country written right after it).
-  for (PlaceMention& m : flat) {
-    if (!m.country_after.empty()) {
-      CountryContext local = context;
-      local[m.country_after] += 1000;
-      m.entry = g_->Best(m.candidates, local);
-    } else {
-      m.entry = g_->Best(m.candidates, context);
-    }
-    if (m.capital_of && m.entry && m.entry->level == "country") {
-      if (const GeoEntry* cap = g_->Capital(m.entry->iso2)) m.entry = cap;
     }
   }
 
-  for (Event& e : *events) {
+  // Each event's place source: a mention (flat index; kStoryBit set for a "story" place),
+  // the dateline, or none. Which one does not depend on the country context; only the
+  // entry a mention or the dateline resolves to may.
+  constexpr uint32_t kNoPlace = UINT32_MAX, kDatelinePlace = UINT32_MAX - 1;
+  constexpr uint32_t kStoryBit = 1u << 31;
+  std::vector<uint32_t>& source = scratch.source;
+  source.assign(events->size(), kNoPlace);
+  std::span<const uint32_t> dateline_candidates;
+  bool need_context = false;
+  if (g_ != nullptr) {
+    if (dl.place.end > dl.place.begin) {
+      NormalizePlaceNameTo(
+          std::string_view(text.data() + dl.place.begin, dl.place.end - dl.place.begin),
+          &scratch.key);
+      dateline_candidates = g_->Lookup(scratch.key);
+    }
+    for (size_t ei = 0; ei < events->size(); ++ei) {
+      const Event& e = (*events)[ei];
+      size_t si = static_cast<size_t>(std::max(e.sentence, 0));
+      bool have_sentence = e.sentence >= 0 && si < sentences.size();
+      uint32_t& src = source[ei];
+      if (have_sentence) {
+        size_t verb = e.verb_spans.empty() ? sentences[si].begin : e.verb_spans.front().begin;
+        size_t best_dist = 0;
+        for (uint32_t k = range[si].first; k < range[si].second; ++k) {
+          const PlaceMention& m = flat[k];
+          if (!m.cued || m.entry == nullptr) continue;
+          size_t dist = m.name.begin > verb ? m.name.begin - verb : verb - m.name.begin;
+          if (src == kNoPlace || dist < best_dist) {
+            src = k;
+            best_dist = dist;
+          }
+        }
+        if (src != kNoPlace) {
+          need_context |= ContextMatters(g_, flat[src].candidates);
+          continue;
+        }
+      }
+      if (!dateline_candidates.empty()) {
+        src = kDatelinePlace;
+        need_context |= ContextMatters(g_, dateline_candidates);
+        continue;
+      }
+      size_t upto = have_sentence ? si : sentences.size();
+      for (size_t k = upto; k-- > 0 && src == kNoPlace;) {
+        if (range[k].first == kUnscanned) scan(k);
+        for (uint32_t j = range[k].first; j < range[k].second; ++j)
+          if (flat[j].cued && flat[j].entry != nullptr) src = j | kStoryBit;
+      }
+      if (src != kNoPlace) need_context |= ContextMatters(g_, flat[src & ~kStoryBit].candidates);
+    }
+  }
+
+  // The story's country context, when some event's place depends on it: every sentence's
+  // mentions (the context-free best of each), then the dateline.
+  CountryContext context;
+  const GeoEntry* dateline_place = nullptr;
+  if (need_context) {
+    for (size_t si = 0; si < sentences.size(); ++si)
+      if (range[si].first == kUnscanned) scan(si);
+    for (const PlaceMention& m : flat) {
+      if (m.entry == nullptr) continue;
+      bool one_country = true;
+      for (uint32_t id : m.candidates)
+        if (g_->entry(id).iso2 != m.entry->iso2) one_country = false;
+      if ((m.entry->level == "country" || one_country) && !m.entry->iso2.empty())
+        ++context[m.entry->iso2];
+    }
+    if (dl.place.end > dl.place.begin) {
+      std::vector<PlaceMention> dm = FindMentions(text, dl.place.begin, dl.place.end);
+      // "KYIV, Ukraine, Feb 17" names its country.
+      if (!dm.empty() && !dm[0].country_after.empty()) context[dm[0].country_after] += 100;
+      dateline_place = g_->Best(dateline_candidates, context);
+      if (dateline_place && !dateline_place->iso2.empty()) ++context[dateline_place->iso2];
+    }
+  } else if (!dateline_candidates.empty()) {
+    dateline_place = g_->Best(dateline_candidates, {});
+  }
+  // A mention resolved with the context (and a country written right after it).
+  auto resolve = [&](const PlaceMention& m) {
+    const GeoEntry* entry;
+    if (!ContextMatters(g_, m.candidates)) {
+      entry = g_->Best(m.candidates, {});
+    } else if (!m.country_after.empty()) {
+      CountryContext local = context;
+      local[m.country_after] += 1000;
+      entry = g_->Best(m.candidates, local);
+    } else {
+      entry = g_->Best(m.candidates, context);
+    }
+    if (m.capital_of && entry && entry->level == "country") {
+      if (const GeoEntry* cap = g_->Capital(entry->iso2)) entry = cap;
+    }
+    return entry;
+  };
+
+  for (size_t ei = 0; ei < events->size(); ++ei) {
+    Event& e = (*events)[ei];
     // Date.
     size_t si = static_cast<size_t>(std::max(e.sentence, 0));
     bool have_sentence = e.sentence >= 0 && si < sentences.size();
@@ -751,37 +969,16 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
     // Place.
     e.location.reset();
     if (g_ == nullptr) continue;
-    if (have_sentence) {
-      size_t verb = e.verb_spans.empty() ? sentences[si].begin : e.verb_spans.front().begin;
-      const PlaceMention* best = nullptr;
-      size_t best_dist = 0;
-      for (const PlaceMention& m : per_sentence(si)) {
-        if (!m.cued || m.entry == nullptr) continue;
-        size_t dist = m.name.begin > verb ? m.name.begin - verb : verb - m.name.begin;
-        if (best == nullptr || dist < best_dist) {
-          best = &m;
-          best_dist = dist;
-        }
-      }
-      if (best != nullptr) {
-        e.location = MakePlace(*best->entry, text, best->words, "sentence");
-        continue;
-      }
-    }
-    if (dateline_place != nullptr) {
-      e.location = MakePlace(*dateline_place, text, dl.place, "dateline");
+    uint32_t src = source[ei];
+    if (src == kNoPlace) continue;
+    if (src == kDatelinePlace) {
+      if (dateline_place != nullptr)
+        SetPlace(*dateline_place, text, dl.place, "dateline", &e.location);
       continue;
     }
-    size_t upto = have_sentence ? si : sentences.size();
-    for (size_t k = upto; k-- > 0;) {
-      const PlaceMention* last = nullptr;
-      for (const PlaceMention& m : per_sentence(k))
-        if (m.cued && m.entry != nullptr) last = &m;
-      if (last != nullptr) {
-        e.location = MakePlace(*last->entry, text, last->words, "story");
-        break;
-      }
-    }
+    const PlaceMention& m = flat[src & ~kStoryBit];
+    if (const GeoEntry* entry = resolve(m))
+      SetPlace(*entry, text, m.words, (src & kStoryBit) ? "story" : "sentence", &e.location);
   }
 }
 

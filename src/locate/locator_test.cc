@@ -188,5 +188,54 @@ TEST(Locator, ApostropheInsideANameKeepsTheWholeName) {
   EXPECT_EQ(e[0].location->words, "in Israel");
 }
 
+// Locate reads sentences without events only as far as an event's place needs them; the
+// countries such a sentence names still decide an ambiguous place, wherever it stands.
+TEST(Locator, SentencesWithoutEventsStillSetTheCountryContext) {
+  Locator loc(Gazetteer::Default());
+  Story s;
+  s.date = 20260211;
+  // The only event is in the first sentence; the second names the country.
+  s.text = "Gunmen opened fire in Tripoli on Monday. Lebanon's army deployed troops.";
+  std::vector<Span> sentences = {{0, 40}, {41, s.text.size()}};
+  Event e;
+  e.sentence = 0;
+  e.verb_spans.push_back({7, 13});
+  std::vector<Event> events = {e};
+  loc.Locate(s, sentences, &events);
+  ASSERT_TRUE(events[0].location);
+  EXPECT_EQ(events[0].location->country_iso2, "LB");
+  EXPECT_EQ(events[0].location->basis, "sentence");
+  EXPECT_EQ(events[0].date, 20260209);
+
+  // An ambiguous dateline, decided by a sentence with no event after the event's.
+  s.text = "TRIPOLI, Feb 11 (Wire) - Talks began. Lebanon's army deployed troops.";
+  sentences = {{25, 37}, {38, s.text.size()}};
+  events = {e};
+  events[0].verb_spans = {{31, 36}};
+  loc.Locate(s, sentences, &events);
+  ASSERT_TRUE(events[0].location);
+  EXPECT_EQ(events[0].location->basis, "dateline");
+  EXPECT_EQ(events[0].location->country_iso2, "LB");
+  EXPECT_EQ(events[0].date_precision, "dateline");
+  // Without that sentence the dateline is Libya's capital.
+  sentences.pop_back();
+  events = {e};
+  events[0].verb_spans = {{31, 36}};
+  loc.Locate(s, sentences, &events);
+  ASSERT_TRUE(events[0].location);
+  EXPECT_EQ(events[0].location->country_iso2, "LY");
+
+  // A story place from an earlier sentence without an event, two sentences back.
+  s.text = "Shelling hit homes in Kharkiv. Nobody was hurt. Officials condemned it.";
+  sentences = {{0, 30}, {31, 47}, {48, s.text.size()}};
+  e.sentence = 2;
+  e.verb_spans = {{58, 67}};
+  events = {e};
+  loc.Locate(s, sentences, &events);
+  ASSERT_TRUE(events[0].location);
+  EXPECT_EQ(events[0].location->name, "Kharkiv");
+  EXPECT_EQ(events[0].location->basis, "story");
+}
+
 }  // namespace
 }  // namespace eventcoder
