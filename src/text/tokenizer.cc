@@ -422,8 +422,8 @@ void Tokenize(std::string_view t, Sentence* s) {
     // Most chunks are a word of letters and digits, perhaps followed by one mark ("Iran",
     // "talks," "said."): found with one 16-byte test and written without SplitChunk.
     if (i + 16 <= t.size()) {
-      const unsigned alnum =
-          AlnumMask(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i)));
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+      const unsigned alnum = AlnumMask(v);
       const size_t w = static_cast<size_t>(__builtin_ctz(~alnum));  // <= 16
       const size_t j = i + w < e ? i + w : e;
       if (j > i && j - i < 16) {
@@ -441,6 +441,39 @@ void Tokenize(std::string_view t, Sentence* s) {
           SetPlainWord(t, i, j, next_token(i, j));
           SetPlainWord(t, j, j + 1, next_token(j, j + 1));
           i = j + 1;
+          continue;
+        }
+        // Words joined by single hyphens or apostrophes ("al-Qaeda", "Iran's", "didn't"):
+        // SplitChunk passes them to SplitMiddle, where only n't and the clitic after the last
+        // apostrophe can split them.
+        const unsigned dash =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+        const unsigned apos =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
+        const size_t w2 = static_cast<size_t>(__builtin_ctz(~(alnum | dash | apos)));
+        const size_t j2 = i + w2 < e ? i + w2 : e;
+        const size_t len = j2 - i;
+        const unsigned in_chunk = (1u << len) - 1;
+        if (len < 16 && (j2 == e || is_sep(j2)) && (alnum >> (len - 1) & 1) &&
+            (dash & (dash >> 1) & in_chunk) == 0) {  // no "--"
+          size_t cut = j2;                           // where a second token starts
+          if (const unsigned ap = apos & in_chunk; ap != 0) {
+            if (len >= 4 && (At(t, j2 - 1) | 0x20) == 't' && t[j2 - 2] == '\'' &&
+                (At(t, j2 - 3) | 0x20) == 'n') {
+              cut = j2 - 3;  // n't
+            } else {
+              const size_t a = i + 31 - static_cast<size_t>(__builtin_clz(ap));  // > i
+              const std::string_view rest = t.substr(a + 1, j2 - a - 1);
+              if ((alnum >> (a - 1 - i) & 1) &&
+                  (IEq(rest, "s") || IEq(rest, "re") || IEq(rest, "ve") || IEq(rest, "ll") ||
+                   IEq(rest, "d") || IEq(rest, "m"))) {
+                cut = a;
+              }
+            }
+          }
+          SetPlainWord(t, i, cut, next_token(i, cut));
+          if (cut < j2) SetPlainWord(t, cut, j2, next_token(cut, j2));
+          i = j2;
           continue;
         }
       }
