@@ -12,6 +12,10 @@
 #include "text/fold.h"
 #include "text/splitter.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace eventcoder {
 namespace {
 
@@ -241,14 +245,54 @@ uint64_t UpperAscii8(uint64_t v) {
   return v ^ (lower >> 2);  // 0x80 >> 2 = 0x20, the case bit
 }
 
+#if defined(__SSE2__)
+// A mask of the bytes of x in [lo, lo + width). SSE2 compares bytes as signed, so the
+// unsigned test x - lo < width becomes (x - lo + 0x80) < (width - 0x80) signed.
+inline __m128i InRange(__m128i x, unsigned char lo, int width) {
+  return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - lo))),
+                        _mm_set1_epi8(static_cast<char>(width - 0x80)));
+}
+// Bit k set iff byte k of x is an ASCII letter or digit. (x | 0x20 is in 'a'..'z' exactly for
+// the letters of either case.)
+inline unsigned AlnumMask(__m128i x) {
+  const __m128i letter = InRange(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 26);
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, InRange(x, '0', 10))));
+}
+// x with its ASCII lower-case letters upper-cased (other bytes unchanged).
+inline __m128i UpperAscii16(__m128i x) {
+  return _mm_sub_epi8(x, _mm_and_si128(InRange(x, 'a', 26), _mm_set1_epi8(0x20)));
+}
+// Sets s to the first n < 16 bytes of v with one 16-byte store: every std::string has room
+// for capacity() + 1 >= 16 bytes, and resize only moves the length (and the terminator,
+// rewritten after the store, which may have put any byte there).
+[[gnu::always_inline]] inline void Store16(std::string& s, __m128i v, size_t n) {
+  // Growing by resize(n) calls memset for the new bytes; appending a constant count is
+  // inlined, and 15 bytes fit in every std::string without reallocation.
+  s.resize(n);
+  char* d = s.data();
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(d), v);
+  d[n] = '\0';
+}
+#endif
+
 // Sets tok.text to the plain ASCII bytes [b, e) of t (no byte >= 0x80) and tok.norm to
-// them upper-cased (their NormalizeToken form unless they are a run of dashes). The norm is
-// upper-cased 8 bytes at a time in its own buffer (std::string keeps capacity() + 1 bytes)
-// instead of a byte at a time. (Writing both strings inline, with their lengths moved by
-// resize or push_back, measured slower than assign's one memcpy call each.)
+// them upper-cased (their NormalizeToken form unless they are a run of dashes). A word of
+// under 16 bytes that is not in the story's last 16 bytes is loaded, upper-cased and
+// stored 16 bytes at a time (SSE2); otherwise the norm is upper-cased 8 bytes at a time in
+// its own buffer (std::string keeps capacity() + 1 bytes). (Writing the strings a byte at a
+// time, with their lengths moved by push_back, measured slower than assign's one memcpy call
+// each.)
 [[gnu::always_inline]] inline void SetPlainWord(std::string_view t, size_t b, size_t e,
                                                 Token& tok) {
   const size_t n = e - b;
+#if defined(__SSE2__)
+  if (n < 16 && b + 16 <= t.size()) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + b));
+    Store16(tok.text, v, n);
+    Store16(tok.norm, UpperAscii16(v), n);
+    return;
+  }
+#endif
   tok.text.assign(t.data() + b, n);
   tok.norm.assign(t.data() + b, n);
   char* norm = tok.norm.data();
@@ -350,9 +394,17 @@ void Tokenize(std::string_view t, Sentence* s) {
   std::vector<Token>& tokens = s->tokens;
   tokens.reserve((e - b) / 4 + 4);  // about one token per 4+ bytes: no regrowth
   size_t n = 0;
+  // tokens.size() and data(), kept in locals: NewToken is the only thing that changes them.
+  size_t have = tokens.size();
+  Token* data = tokens.data();
   // The next token, with offsets set and tag cleared; text and norm still to be written.
   auto next_token = [&](size_t pb, size_t pe) -> Token& {
-    Token& tok = n < tokens.size() ? tokens[n] : NewToken(tokens);
+    if (n == have) {
+      NewToken(tokens);
+      have = tokens.size();
+      data = tokens.data();
+    }
+    Token& tok = data[n];
     ++n;
     tok.begin = pb;
     tok.end = pe;
@@ -366,6 +418,67 @@ void Tokenize(std::string_view t, Sentence* s) {
   while (i < e) {
     while (i < e && is_sep(i)) ++i;
     if (i >= e) break;
+#if defined(__SSE2__)
+    // Most chunks are a word of letters and digits, perhaps followed by one mark ("Iran",
+    // "talks," "said."): found with one 16-byte test and written without SplitChunk.
+    if (i + 16 <= t.size()) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+      const unsigned alnum = AlnumMask(v);
+      const size_t w = static_cast<size_t>(__builtin_ctz(~alnum));  // <= 16
+      const size_t j = i + w < e ? i + w : e;
+      if (j > i && j - i < 16) {
+        if (j == e || is_sep(j)) {  // the whole chunk
+          SetPlainWord(t, i, j, next_token(i, j));
+          i = j;
+          continue;
+        }
+        const unsigned char c = At(t, j);
+        if ((j + 1 == e || is_sep(j + 1)) &&
+            (kPlainTrail[c] || (c == '.' && !IsKnownAbbreviation(t.substr(i, j - i)) &&
+                                !(j - i == 1 && IsUpper(At(t, i)))))) {
+          // A word and a closing mark, or a sentence-final period that does not belong to an
+          // abbreviation or initial: SplitChunk would split off the mark alone.
+          SetPlainWord(t, i, j, next_token(i, j));
+          SetPlainWord(t, j, j + 1, next_token(j, j + 1));
+          i = j + 1;
+          continue;
+        }
+        // Words joined by single hyphens or apostrophes ("al-Qaeda", "Iran's", "didn't"):
+        // SplitChunk passes them to SplitMiddle, where only n't and the clitic after the last
+        // apostrophe can split them.
+        const unsigned dash =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+        const unsigned apos =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\''))));
+        const size_t w2 = static_cast<size_t>(__builtin_ctz(~(alnum | dash | apos)));
+        const size_t j2 = i + w2 < e ? i + w2 : e;
+        const size_t len = j2 - i;
+        const unsigned in_chunk = (1u << len) - 1;
+        if (len < 16 && (j2 == e || is_sep(j2)) && (alnum >> (len - 1) & 1) &&
+            (dash & (dash >> 1) & in_chunk) == 0) {  // no "--"
+          size_t cut = j2;                           // where a second token starts
+          if (const unsigned ap = apos & in_chunk; ap != 0) {
+            if (len >= 4 && (At(t, j2 - 1) | 0x20) == 't' && t[j2 - 2] == '\'' &&
+                (At(t, j2 - 3) | 0x20) == 'n') {
+              cut = j2 - 3;  // n't
+            } else {
+              const size_t a = i + 31 - static_cast<size_t>(__builtin_clz(ap));  // > i
+              const std::string_view rest = t.substr(a + 1, j2 - a - 1);
+              if ((alnum >> (a - 1 - i) & 1) &&
+                  (IEq(rest, "s") || IEq(rest, "re") || IEq(rest, "ve") || IEq(rest, "ll") ||
+                   IEq(rest, "d") || IEq(rest, "m"))) {
+                cut = a;
+              }
+            }
+          }
+          SetPlainWord(t, i, cut, next_token(i, cut));
+          if (cut < j2) SetPlainWord(t, cut, j2, next_token(cut, j2));
+          i = j2;
+          continue;
+        }
+      }
+    }
+#endif
     size_t j = i;
     unsigned char flags = 0, head_flags = 0;  // of all bytes; of all but the last
     for (; j < e; ++j) {
