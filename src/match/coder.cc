@@ -245,20 +245,27 @@ std::string PhraseText(const std::vector<std::string>& words, std::string_view a
   return out;
 }
 
-// Appends PhraseText(words, a, b, c) to *out, growing it at most once.
+// Appends PhraseText(words, a, b, c) to *out: sized once, then the pieces are copied in
+// with memcpy (no per-piece append bookkeeping).
 void AppendPhraseText(std::string* out, const std::vector<std::string>& words, std::string_view a,
                       std::string_view b, std::string_view c) {
-  size_t n = out->size() + a.size() + b.size() + c.size();
-  for (const auto& w : words) n += w.size() + 1;
-  out->reserve(n);
   const size_t start = out->size();
+  size_t n = a.size() + b.size() + c.size();
+  for (const auto& w : words) n += w.size() + 1;
+  out->resize(start + n);
+  char* const begin = out->data() + start;
+  char* p = begin;
   for (const auto& w : words) {
-    if (out->size() > start) out->push_back(' ');  // as PhraseText: none after empty words
-    out->append(w);
+    if (p != begin) *p++ = ' ';  // as PhraseText: no space after leading empty words
+    std::memcpy(p, w.data(), w.size());
+    p += w.size();
   }
-  out->append(a);
-  out->append(b);
-  out->append(c);
+  for (std::string_view piece : {a, b, c}) {
+    if (piece.empty()) continue;  // its data() may be null
+    std::memcpy(p, piece.data(), piece.size());
+    p += piece.size();
+  }
+  out->resize(static_cast<size_t>(p - out->data()));
 }
 
 // --- Intent and refusal (CAMEO 03x "express intent to cooperate", 13x "threaten", 12x
