@@ -329,21 +329,29 @@ std::string SpansJson(const Event& event) {
 }
 
 void WriteWhyJson(JsonOut* out, const Event& event) {
-  out->Char('[');
+  // One room check per entry (its keys and punctuation take at most 64 bytes).
+  out->Need(2);
+  UncheckedJsonOut u{out->p};
+  u.Ch('[');
   for (size_t i = 0; i < event.why.size(); ++i) {
     const WhyEntry& w = event.why[i];
-    if (i > 0) out->Char(',');
-    out->Raw("{\"role\":");
-    out->String(w.role);
-    out->Raw(",\"file\":");
-    out->String(w.file);
-    out->Raw(",\"line\":");
-    out->Int(w.line);
-    out->Raw(",\"entry\":");
-    out->String(w.entry);
-    out->Char('}');
+    out->p = u.p;
+    out->Need(64 + UncheckedJsonOut::kIntBound + JsonStringBound(w.role.size()) +
+              JsonStringBound(w.file.size()) + JsonStringBound(w.entry.size()));
+    u.p = out->p;
+    if (i > 0) u.Ch(',');
+    u.Lit("{\"role\":");
+    u.Str(w.role);
+    u.Lit(",\"file\":");
+    u.Str(w.file);
+    u.Lit(",\"line\":");
+    u.Int(w.line);
+    u.Lit(",\"entry\":");
+    u.Str(w.entry);
+    u.Ch('}');
   }
-  out->Char(']');
+  u.Ch(']');  // room: the 2 bytes asked first, or the last entry's 64
+  out->p = u.p;
 }
 
 std::string WhyJson(const Event& event) {
@@ -358,16 +366,22 @@ void WriteLocationJson(JsonOut* out, const Event& event) {
     return;
   }
   const Place& p = *event.location;
-  out->Raw("{\"name\":");
-  out->String(p.name);
-  out->Raw(",\"level\":");
-  out->String(p.level);
-  out->Raw(",\"country_code\":");
-  out->String(p.country_iso2);
-  out->Raw(",\"country_iso3\":");
-  out->String(p.country_iso3);
-  out->Raw(",\"admin1\":");
-  out->String(p.admin1);
+  // Two room checks: for the names (keys and punctuation take at most 80 bytes), and once
+  // the coordinates' texts are known, for the rest.
+  out->Need(80 + JsonStringBound(p.name.size()) + JsonStringBound(p.level.size()) +
+            JsonStringBound(p.country_iso2.size()) + JsonStringBound(p.country_iso3.size()) +
+            JsonStringBound(p.admin1.size()));
+  UncheckedJsonOut u{out->p};
+  u.Lit("{\"name\":");
+  u.Str(p.name);
+  u.Lit(",\"level\":");
+  u.Str(p.level);
+  u.Lit(",\"country_code\":");
+  u.Str(p.country_iso2);
+  u.Lit(",\"country_iso3\":");
+  u.Str(p.country_iso3);
+  u.Lit(",\"admin1\":");
+  u.Str(p.admin1);
   // Places repeat (events of a story mostly share theirs, and a corpus names a few hundred
   // places): keep the coordinates' text of recent places in a direct-mapped cache, as
   // formatting a double is the costly part. Keyed bit for bit, so NaN and -0.0 are handled
@@ -407,15 +421,20 @@ void WriteLocationJson(JsonOut* out, const Event& event) {
     lat_text = std::string_view(cache.lat, cache.lat_len);
     lon_text = std::string_view(cache.lon, cache.lon_len);
   }
-  out->Raw(",\"lat\":");
-  out->Raw(lat_text.empty() ? std::string_view("null") : lat_text);
-  out->Raw(",\"lon\":");
-  out->Raw(lon_text.empty() ? std::string_view("null") : lon_text);
-  out->Raw(",\"words\":");
-  out->String(p.words);
-  out->Raw(",\"basis\":");
-  out->String(p.basis);
-  out->Char('}');
+  out->p = u.p;
+  out->Need(64 + lat_text.size() + lon_text.size() + JsonStringBound(p.words.size()) +
+            JsonStringBound(p.basis.size()));
+  u.p = out->p;
+  u.Lit(",\"lat\":");
+  u.Raw(lat_text.empty() ? std::string_view("null") : lat_text);
+  u.Lit(",\"lon\":");
+  u.Raw(lon_text.empty() ? std::string_view("null") : lon_text);
+  u.Lit(",\"words\":");
+  u.Str(p.words);
+  u.Lit(",\"basis\":");
+  u.Str(p.basis);
+  u.Ch('}');
+  out->p = u.p;
 }
 
 std::string LocationJson(const Event& event) {

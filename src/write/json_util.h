@@ -67,6 +67,26 @@ class JsonOut {
   void Grow(size_t n);
 };
 
+// Writes at a position the caller has already made room at (JsonOut::Need for a whole
+// group of fields), with no room check per piece; literal keys are copied with their
+// length known at compile time. Take p back into the JsonOut when done.
+struct UncheckedJsonOut {
+  char* p;
+  template <size_t N>
+  void Lit(const char (&s)[N]) {
+    std::memcpy(p, s, N - 1);
+    p += N - 1;
+  }
+  void Raw(std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  }
+  void Str(std::string_view s) { p = WriteJsonString(p, s); }  // JsonStringBound(s.size())
+  void Int(int64_t v) { p = std::to_chars(p, p + kIntBound, v).ptr; }
+  void Ch(char c) { *p++ = c; }
+  static constexpr size_t kIntBound = 24;  // room Int takes at most
+};
+
 // The *Json functions below, written at a JsonOut.
 void WriteSpansJson(JsonOut* out, const Event& event);
 void WriteWhyJson(JsonOut* out, const Event& event);

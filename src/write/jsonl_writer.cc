@@ -14,21 +14,7 @@ namespace eventcoder {
 
 namespace {
 
-// Writes at a position the caller has already made room at (JsonOut::Need for the
-// whole group of fields): no room check per field. Literal keys are copied with their
-// length known at compile time.
-struct Unchecked {
-  char* p;
-  template <size_t N>
-  void Lit(const char (&s)[N]) {
-    std::memcpy(p, s, N - 1);
-    p += N - 1;
-  }
-  void Str(std::string_view s) { p = WriteJsonString(p, s); }
-  void Int(int64_t v) { p = std::to_chars(p, p + 24, v).ptr; }
-  void Ch(char c) { *p++ = c; }
-};
-constexpr size_t kIntBound = 24;
+using Unchecked = UncheckedJsonOut;
 
 // "date":"YYYY-MM-DD" (IsoDate), written without a temporary string; at most 19 bytes.
 void WriteDate(Unchecked* out, int yyyymmdd) {
@@ -142,29 +128,8 @@ void WriteEvent(JsonOut* out, const Story& story, const Event& event,
   u.Lit(",\"spans\":");
   out->p = u.p;
   WriteSpansJson(out, event);
-  // "why" (as WriteWhyJson): one check per entry.
-  out->Need(16);
-  u.p = out->p;
-  u.Lit(",\"why\":[");
-  for (size_t i = 0; i < event.why.size(); ++i) {
-    const WhyEntry& w = event.why[i];
-    out->p = u.p;
-    out->Need(64 + kIntBound + JsonStringBound(w.role.size()) + JsonStringBound(w.file.size()) +
-              JsonStringBound(w.entry.size()));
-    u.p = out->p;
-    if (i > 0) u.Ch(',');
-    u.Lit("{\"role\":");
-    u.Str(w.role);
-    u.Lit(",\"file\":");
-    u.Str(w.file);
-    u.Lit(",\"line\":");
-    u.Int(w.line);
-    u.Lit(",\"entry\":");
-    u.Str(w.entry);
-    u.Ch('}');
-  }
-  u.Ch(']');  // the entry's room had 64 bytes for its keys: this fits
-  out->p = u.p;
+  out->Raw(",\"why\":");
+  WriteWhyJson(out, event);
   out->Raw(",\"location\":");
   WriteLocationJson(out, event);
   out->Raw(",\"geo_precision\":");
