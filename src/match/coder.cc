@@ -679,8 +679,8 @@ class SentenceCoder {
   bool InCodedName(int word) const;
   size_t ConsumeNP(const std::vector<Item>& items, size_t pos) const;
   void MakeEvents(int src_np, int tgt_np, const std::string& code, const std::string& paired,
-                  bool passive, const std::vector<int>& verb_words,
-                  const std::vector<WhyEntry>& why, std::vector<CodedEvent>* out) const;
+                  bool passive, const std::vector<int>& verb_words, std::vector<WhyEntry>&& why,
+                  std::vector<CodedEvent>* out) const;
   // The codes of phrase `np`'s members (one per code of a multi-code actor), into *out.
   void CodesOf(int np, std::vector<std::pair<std::string, const Member*>>* out) const;
 
@@ -1554,8 +1554,11 @@ void SentenceCoder::CodesOf(int np, std::vector<std::pair<std::string, const Mem
 
 void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
                                const std::string& paired, bool passive,
-                               const std::vector<int>& verb_words, const std::vector<WhyEntry>& why,
+                               const std::vector<int>& verb_words, std::vector<WhyEntry>&& why,
                                std::vector<CodedEvent>* out) const {
+  // `why` (the verb's entries, which end every event's list) is copied into the events but
+  // the first, which takes it (moved) once the others have their copies.
+  const size_t first_new = out->size();
   using Codes = std::vector<std::pair<std::string, const Member*>>;
   // Per-thread lists, reused call after call (MakeEvents does not nest).
   static thread_local Codes src_codes, tgt_codes;
@@ -1610,7 +1613,7 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
           e.why.push_back({"rule", "", 0,
                            "compound target expanded: one event per member (" +
                                std::to_string(b.size()) + " members)"});
-        e.why.insert(e.why.end(), why.begin(), why.end());
+        if (out->size() - 1 > first_new) e.why.insert(e.why.end(), why.begin(), why.end());
       }
   };
   if (!paired.empty()) {
@@ -1624,6 +1627,11 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
     emit(*tgt, *src, paired);
   } else {
     emit(*src, *tgt, code);
+  }
+  if (out->size() > first_new) {
+    auto& first_why = (*out)[first_new].why;
+    first_why.insert(first_why.end(), std::make_move_iterator(why.begin()),
+                     std::make_move_iterator(why.end()));
   }
 }
 
@@ -1999,7 +2007,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
       all.push_back({"pattern", matched_pattern->origin.file, matched_pattern->origin.line,
                      matched_pattern->text});
     for (WhyEntry& w : why) all.push_back(std::move(w));
-    MakeEvents(source, target, code, paired, passive, verb_words, all, out);
+    MakeEvents(source, target, code, paired, passive, verb_words, std::move(all), out);
   }
   return true;
 }
