@@ -245,18 +245,20 @@ std::string PhraseText(const std::vector<std::string>& words, std::string_view a
   return out;
 }
 
-// Appends PhraseText(words, a, b, c) to *out: sized once, then the pieces are copied in
-// with memcpy (no per-piece append bookkeeping).
+// Appends PhraseText(words, a, b, c) to *out. The text is put together on the stack and
+// assigned in one go (one allocation, one copy, no per-piece append bookkeeping).
 void AppendPhraseText(std::string* out, const std::vector<std::string>& words, std::string_view a,
                       std::string_view b, std::string_view c) {
-  const size_t start = out->size();
   size_t n = a.size() + b.size() + c.size();
   for (const auto& w : words) n += w.size() + 1;
-  out->resize(start + n);
-  char* const begin = out->data() + start;
-  char* p = begin;
+  char buf[256];
+  if (n > sizeof buf || !out->empty()) {  // rare: long phrases
+    out->append(PhraseText(words, a, b, c));
+    return;
+  }
+  char* p = buf;
   for (const auto& w : words) {
-    if (p != begin) *p++ = ' ';  // as PhraseText: no space after leading empty words
+    if (p != buf) *p++ = ' ';  // as PhraseText: no space after leading empty words
     std::memcpy(p, w.data(), w.size());
     p += w.size();
   }
@@ -265,7 +267,7 @@ void AppendPhraseText(std::string* out, const std::vector<std::string>& words, s
     std::memcpy(p, piece.data(), piece.size());
     p += piece.size();
   }
-  out->resize(static_cast<size_t>(p - out->data()));
+  out->assign(buf, static_cast<size_t>(p - buf));
 }
 
 // --- Intent and refusal (CAMEO 03x "express intent to cooperate", 13x "threaten", 12x
@@ -1058,9 +1060,15 @@ void SentenceCoder::AppendWhy(const Member& m, std::string_view role_prefix,
   // (no temporary WhyEntry, no intermediate strings).
   auto add = [&](std::string_view r, const std::string& file, int line) -> WhyEntry& {
     WhyEntry& w = why->emplace_back();
-    w.role.reserve(role_prefix.size() + r.size());
-    w.role.append(role_prefix);
-    w.role.append(r);
+    char role[64];  // role_prefix + r, assigned in one go
+    if (role_prefix.size() + r.size() <= sizeof role) {
+      if (!role_prefix.empty()) std::memcpy(role, role_prefix.data(), role_prefix.size());
+      if (!r.empty()) std::memcpy(role + role_prefix.size(), r.data(), r.size());
+      w.role.assign(role, role_prefix.size() + r.size());
+    } else {
+      w.role.append(role_prefix);
+      w.role.append(r);
+    }
     w.file = file;
     w.line = line;
     return w;

@@ -303,9 +303,9 @@ void WriteSpans(JsonOut* out, const std::vector<Span>& spans) {
   for (size_t i = 0; i < spans.size(); ++i) {
     if (i > 0) *p++ = ',';
     *p++ = '[';
-    p = std::to_chars(p, p + 20, static_cast<uint64_t>(spans[i].begin)).ptr;
+    p = WriteDecimal(p, static_cast<uint64_t>(spans[i].begin));
     *p++ = ',';
-    p = std::to_chars(p, p + 20, static_cast<uint64_t>(spans[i].end)).ptr;
+    p = WriteDecimal(p, static_cast<uint64_t>(spans[i].end));
     *p++ = ']';
   }
   *p++ = ']';
