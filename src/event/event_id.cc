@@ -1,6 +1,7 @@
 // StableEventId: see include/eventcoder/event.h.
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -14,7 +15,16 @@ namespace {
 class Fnv1a {
  public:
   void Add(std::string_view s) {
-    for (unsigned char c : s) Byte(c);
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    size_t n = s.size();
+    // Eight bytes per load; the bytes are still hashed one by one, in order (FNV-1a is
+    // defined byte-wise), only the loads and the loop bookkeeping are shared.
+    for (; n >= 8; p += 8, n -= 8) {
+      uint64_t v;
+      std::memcpy(&v, p, 8);
+      for (int i = 0; i < 8; ++i, v >>= 8) Byte(static_cast<unsigned char>(v));
+    }
+    for (; n > 0; ++p, --n) Byte(*p);
     Byte(0x1f);
   }
   void Add(uint64_t v) {  // the decimal digits, as std::to_string writes them
@@ -33,6 +43,19 @@ class Fnv1a {
   uint64_t h_ = 0xcbf29ce484222325ULL;
 };
 
+// "00" .. "ff": the two hex digits of each byte value.
+constexpr auto kHexPairs = [] {
+  struct Table {
+    char pairs[256][2];
+  } t{};
+  constexpr char kHex[] = "0123456789abcdef";
+  for (int b = 0; b < 256; ++b) {
+    t.pairs[b][0] = kHex[b >> 4];
+    t.pairs[b][1] = kHex[b & 0xF];
+  }
+  return t;
+}();
+
 }  // namespace
 
 std::string StableEventId(const Event& e) {
@@ -46,11 +69,11 @@ std::string StableEventId(const Event& e) {
     h.Add(static_cast<uint64_t>(s.begin));
     h.Add(static_cast<uint64_t>(s.end));
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string id(16, '0');  // "%016llx"
+  // "%016llx": the value's bytes from the most significant, two digits each.
+  char id[16];
   uint64_t v = h.value();
-  for (int i = 15; i >= 0; --i, v >>= 4) id[static_cast<size_t>(i)] = kHex[v & 0xF];
-  return id;
+  for (int i = 7; i >= 0; --i, v >>= 8) std::memcpy(id + 2 * i, kHexPairs.pairs[v & 0xFF], 2);
+  return std::string(id, sizeof id);
 }
 
 }  // namespace eventcoder

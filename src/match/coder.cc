@@ -245,6 +245,31 @@ std::string PhraseText(const std::vector<std::string>& words, std::string_view a
   return out;
 }
 
+// Appends PhraseText(words, a, b, c) to *out. The text is put together on the stack and
+// assigned in one go (one allocation, one copy, no per-piece append bookkeeping).
+void AppendPhraseText(std::string* out, const std::vector<std::string>& words, std::string_view a,
+                      std::string_view b, std::string_view c) {
+  size_t n = a.size() + b.size() + c.size();
+  for (const auto& w : words) n += w.size() + 1;
+  char buf[256];
+  if (n > sizeof buf || !out->empty()) {  // rare: long phrases
+    out->append(PhraseText(words, a, b, c));
+    return;
+  }
+  char* p = buf;
+  for (const auto& w : words) {
+    if (p != buf) *p++ = ' ';  // as PhraseText: no space after leading empty words
+    std::memcpy(p, w.data(), w.size());
+    p += w.size();
+  }
+  for (std::string_view piece : {a, b, c}) {
+    if (piece.empty()) continue;  // its data() may be null
+    std::memcpy(p, piece.data(), piece.size());
+    p += piece.size();
+  }
+  out->assign(buf, static_cast<size_t>(p - buf));
+}
+
 // --- Intent and refusal (CAMEO 03x "express intent to cooperate", 13x "threaten", 12x
 // "reject").
 //
@@ -656,9 +681,10 @@ class SentenceCoder {
   bool InCodedName(int word) const;
   size_t ConsumeNP(const std::vector<Item>& items, size_t pos) const;
   void MakeEvents(int src_np, int tgt_np, const std::string& code, const std::string& paired,
-                  bool passive, const std::vector<int>& verb_words,
-                  const std::vector<WhyEntry>& why, std::vector<CodedEvent>* out) const;
-  std::vector<std::pair<std::string, const Member*>> CodesOf(int np) const;
+                  bool passive, const std::vector<int>& verb_words, std::vector<WhyEntry>&& why,
+                  std::vector<CodedEvent>* out) const;
+  // The codes of phrase `np`'s members (one per code of a multi-code actor), into *out.
+  void CodesOf(int np, std::vector<std::pair<std::string, const Member*>>* out) const;
 
   const CompiledDictionary& dict_;
   const CoderOptions& opt_;
@@ -1030,33 +1056,43 @@ void SentenceCoder::CodeMember(Member* mp) const {
 
 void SentenceCoder::AppendWhy(const Member& m, std::string_view role_prefix,
                               std::vector<WhyEntry>* why) const {
-  auto role = [&](std::string_view r) {
-    std::string out;
-    out.reserve(role_prefix.size() + r.size());
-    out.append(role_prefix);
-    out.append(r);
-    return out;
+  // Each entry is built in place in *why, its strings written once into their own buffers
+  // (no temporary WhyEntry, no intermediate strings).
+  auto add = [&](std::string_view r, const std::string& file, int line) -> WhyEntry& {
+    WhyEntry& w = why->emplace_back();
+    char role[64];  // role_prefix + r, assigned in one go
+    if (role_prefix.size() + r.size() <= sizeof role) {
+      if (!role_prefix.empty()) std::memcpy(role, role_prefix.data(), role_prefix.size());
+      if (!r.empty()) std::memcpy(role + role_prefix.size(), r.data(), r.size());
+      w.role.assign(role, role_prefix.size() + r.size());
+    } else {
+      w.role.append(role_prefix);
+      w.role.append(r);
+    }
+    w.file = file;
+    w.line = line;
+    return w;
   };
   if (const dict::Actor* actor = m.actor) {
     const auto& ph = *m.actor_phrase;
-    const std::string& code = actor->CodeOn(date_);
+    const dict::DatedCode* dc = actor->CodeEntryOn(date_);
+    const std::string_view code = dc ? std::string_view(dc->code) : std::string_view();  // CodeOn
     size_t name = 0;
     while (name + 1 < actor->names.size() && &actor->names[name] != &ph) ++name;
-    why->push_back({role("actor"), actor->origin.file, actor->NameLine(name),
-                    PhraseText(ph, " [", code, "]")});
-    if (const dict::DatedCode* dc = actor->CodeEntryOn(date_); dc && dc->restricted) {
-      why->push_back({role("rule"), dc->origin.file, dc->origin.line,
-                      "date restriction: " + PhraseText(actor->names[0]) + " is " + code + " on " +
-                          IsoDay(date_)});
+    AppendPhraseText(&add("actor", actor->origin.file, actor->NameLine(name)).entry, ph, " [", code,
+                     "]");
+    if (dc && dc->restricted) {
+      add("rule", dc->origin.file, dc->origin.line).entry =
+          "date restriction: " + PhraseText(actor->names[0]) + " is " + std::string(code) + " on " +
+          IsoDay(date_);
     }
   }
   for (const auto& [ag, ph] : m.agents)
-    why->push_back({role("agent"), ag->origin.file, ag->origin.line,
-                    ag->prefix ? PhraseText(*ph, " [", ag->code, "~]")
-                               : PhraseText(*ph, " [~", ag->code, "]")});
+    AppendPhraseText(&add("agent", ag->origin.file, ag->origin.line).entry, *ph,
+                     ag->prefix ? " [" : " [~", ag->code, ag->prefix ? "~]" : "]");
   for (const WhyEntry& n : m.notes) {
-    why->push_back(n);
-    why->back().role = role(n.role);
+    WhyEntry& w = add(n.role, n.file, n.line);
+    w.entry = n.entry;
   }
 }
 
@@ -1494,58 +1530,65 @@ bool SentenceCoder::MatchVerbForm(int verb_word, const dict::VerbForm& form,
   return true;
 }
 
-std::vector<std::pair<std::string, const Member*>> SentenceCoder::CodesOf(int np) const {
-  std::vector<std::pair<std::string, const Member*>> out;
+void SentenceCoder::CodesOf(int np, std::vector<std::pair<std::string, const Member*>>* out) const {
+  out->clear();
   // In a compound, uncoded members are dropped when any member is coded ("the lions and
   // Gondor" codes Gondor only).
   bool any_coded = phrases_[np].Coded();
   for (const auto& m : phrases_[np].members) {
     if (any_coded && m.code.empty()) continue;
-    std::string code = m.code;
-    if (code.empty()) {
-      code = "---";
+    if (m.code.empty()) {
       if (opt_.new_actor_length > 0 && static_cast<int>(m.words.size()) < opt_.new_actor_length)
-        code = "\"" + JoinNorm(t_, m.words) + "\"";
+        out->push_back({"\"" + JoinNorm(t_, m.words) + "\"", &m});
+      else
+        out->push_back({"---", &m});
+      continue;
     }
     // "ELR/GAL": one actor with several codes.
+    std::string_view code = m.code;
     size_t s = 0;
     while (true) {
       size_t slash = code.find('/', s);
       if (code[0] == '"' || slash == std::string::npos) {
-        out.push_back({code.substr(s), &m});
+        out->emplace_back(std::string(code.substr(s)), &m);
         break;
       }
-      out.push_back({code.substr(s, slash - s), &m});
+      out->emplace_back(std::string(code.substr(s, slash - s)), &m);
       s = slash + 1;
     }
   }
-  if (out.empty()) out.push_back({"---", nullptr});
-  return out;
+  if (out->empty()) out->push_back({"---", nullptr});
 }
 
 void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
                                const std::string& paired, bool passive,
-                               const std::vector<int>& verb_words, const std::vector<WhyEntry>& why,
+                               const std::vector<int>& verb_words, std::vector<WhyEntry>&& why,
                                std::vector<CodedEvent>* out) const {
-  auto src = CodesOf(src_np);
-  auto tgt = CodesOf(tgt_np);
+  // `why` (the verb's entries, which end every event's list) is copied into the events but
+  // the first, which takes it (moved) once the others have their copies.
+  const size_t first_new = out->size();
+  using Codes = std::vector<std::pair<std::string, const Member*>>;
+  // Per-thread lists, reused call after call (MakeEvents does not nest).
+  static thread_local Codes src_codes, tgt_codes;
+  Codes* src = &src_codes;
+  Codes* tgt = &tgt_codes;
+  CodesOf(src_np, src);
+  CodesOf(tgt_np, tgt);
   // "X's foreign minister met his Qatari counterpart": the counterpart holds the source's
   // role in the target's country.
-  if (src.size() == 1 && src[0].first.size() > 3 && src[0].first[0] != '"') {
-    for (auto& [code, member] : tgt) {
+  if (src->size() == 1 && (*src)[0].first.size() > 3 && (*src)[0].first[0] != '"') {
+    for (auto& [code, member] : *tgt) {
       if (!member || code.size() != 3) continue;
       bool counterpart = false;
       for (int w : member->words) {
         const std::string& n = t_.words[w].norm;
         counterpart |= (Eq(n, "COUNTERPART") || Eq(n, "COUNTERPARTS"));
       }
-      if (counterpart) code += src[0].first.substr(3);
+      if (counterpart) code.append((*src)[0].first, 3);
     }
   }
   if (passive) std::swap(src, tgt);
-  auto emit = [&](const std::vector<std::pair<std::string, const Member*>>& a,
-                  const std::vector<std::pair<std::string, const Member*>>& b,
-                  const std::string& c) {
+  auto emit = [&](const Codes& a, const Codes& b, const std::string& c) {
     for (const auto& [sc, sm] : a)
       for (const auto& [tc, tm] : b) {
         if (sc == tc) {  // self-reference
@@ -1560,7 +1603,7 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
         bool dup = false;
         for (const auto& e : *out) dup |= (e.source == sc && e.target == tc && e.code == c);
         if (dup) continue;
-        CodedEvent e;
+        CodedEvent& e = out->emplace_back();  // built in place: no CodedEvent move
         e.source = sc;
         e.target = tc;
         e.code = c;
@@ -1578,21 +1621,25 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
           e.why.push_back({"rule", "", 0,
                            "compound target expanded: one event per member (" +
                                std::to_string(b.size()) + " members)"});
-        e.why.insert(e.why.end(), why.begin(), why.end());
-        out->push_back(std::move(e));
+        if (out->size() - 1 > first_new) e.why.insert(e.why.end(), why.begin(), why.end());
       }
   };
   if (!paired.empty()) {
-    if (Eq(src.front().first, "---") || Eq(tgt.front().first, "---")) {
-      if (Eq(tgt.front().first, "---"))
-        tgt = src;
+    if (Eq(src->front().first, "---") || Eq(tgt->front().first, "---")) {
+      if (Eq(tgt->front().first, "---"))
+        *tgt = *src;
       else
-        src = tgt;
+        *src = *tgt;
     }
-    emit(src, tgt, code);
-    emit(tgt, src, paired);
+    emit(*src, *tgt, code);
+    emit(*tgt, *src, paired);
   } else {
-    emit(src, tgt, code);
+    emit(*src, *tgt, code);
+  }
+  if (out->size() > first_new) {
+    auto& first_why = (*out)[first_new].why;
+    first_why.insert(first_why.end(), std::make_move_iterator(why.begin()),
+                     std::make_move_iterator(why.end()));
   }
 }
 
@@ -1968,7 +2015,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
       all.push_back({"pattern", matched_pattern->origin.file, matched_pattern->origin.line,
                      matched_pattern->text});
     for (WhyEntry& w : why) all.push_back(std::move(w));
-    MakeEvents(source, target, code, paired, passive, verb_words, all, out);
+    MakeEvents(source, target, code, paired, passive, verb_words, std::move(all), out);
   }
   return true;
 }

@@ -57,6 +57,15 @@ inline bool NeedsAttention16(__m128i v) {
 }
 #endif
 
+// NeedsAttention(a) || NeedsAttention(b), in one 16-byte test where SSE2 is there.
+inline bool NeedsAttention(uint64_t a, uint64_t b) {
+#if defined(__SSE2__)
+  return NeedsAttention16(_mm_set_epi64x(static_cast<long long>(b), static_cast<long long>(a)));
+#else
+  return NeedsAttention(a) || NeedsAttention(b);
+#endif
+}
+
 bool NeedsAttention(const unsigned char* p) {
   uint64_t v;
   std::memcpy(&v, p, 8);
@@ -102,7 +111,7 @@ char* WriteJsonString(char* out, std::string_view s) {
     uint64_t a, b;
     std::memcpy(&a, p, 8);
     std::memcpy(&b, p + n - 8, 8);
-    if (NeedsAttention(a) || NeedsAttention(b)) return WriteJsonStringGeneral(out, s);
+    if (NeedsAttention(a, b)) return WriteJsonStringGeneral(out, s);
     out[0] = '"';
     std::memcpy(out + 1, &a, 8);
     std::memcpy(out + 1 + n - 8, &b, 8);
@@ -110,7 +119,8 @@ char* WriteJsonString(char* out, std::string_view s) {
     uint32_t a, b;
     std::memcpy(&a, p, 4);
     std::memcpy(&b, p + n - 4, 4);
-    if (NeedsAttention(a | (static_cast<uint64_t>(b) << 32))) return WriteJsonStringGeneral(out, s);
+    uint64_t v = a | (static_cast<uint64_t>(b) << 32);
+    if (NeedsAttention(v, v)) return WriteJsonStringGeneral(out, s);
     out[0] = '"';
     std::memcpy(out + 1, &a, 4);
     std::memcpy(out + 1 + n - 4, &b, 4);
@@ -119,7 +129,7 @@ char* WriteJsonString(char* out, std::string_view s) {
     unsigned char b0 = p[0], b1 = p[n / 2], b2 = p[n - 1];
     uint64_t v = 0x6161616161000000ULL | b0 | (static_cast<uint64_t>(b1) << 8) |
                  (static_cast<uint64_t>(b2) << 16);
-    if (NeedsAttention(v)) return WriteJsonStringGeneral(out, s);
+    if (NeedsAttention(v, v)) return WriteJsonStringGeneral(out, s);
     out[0] = '"';
     out[1] = static_cast<char>(b0);
     out[1 + n / 2] = static_cast<char>(b1);
@@ -293,9 +303,9 @@ void WriteSpans(JsonOut* out, const std::vector<Span>& spans) {
   for (size_t i = 0; i < spans.size(); ++i) {
     if (i > 0) *p++ = ',';
     *p++ = '[';
-    p = std::to_chars(p, p + 20, static_cast<uint64_t>(spans[i].begin)).ptr;
+    p = WriteDecimal(p, static_cast<uint64_t>(spans[i].begin));
     *p++ = ',';
-    p = std::to_chars(p, p + 20, static_cast<uint64_t>(spans[i].end)).ptr;
+    p = WriteDecimal(p, static_cast<uint64_t>(spans[i].end));
     *p++ = ']';
   }
   *p++ = ']';
@@ -329,21 +339,29 @@ std::string SpansJson(const Event& event) {
 }
 
 void WriteWhyJson(JsonOut* out, const Event& event) {
-  out->Char('[');
+  // One room check per entry (its keys and punctuation take at most 64 bytes).
+  out->Need(2);
+  UncheckedJsonOut u{out->p};
+  u.Ch('[');
   for (size_t i = 0; i < event.why.size(); ++i) {
     const WhyEntry& w = event.why[i];
-    if (i > 0) out->Char(',');
-    out->Raw("{\"role\":");
-    out->String(w.role);
-    out->Raw(",\"file\":");
-    out->String(w.file);
-    out->Raw(",\"line\":");
-    out->Int(w.line);
-    out->Raw(",\"entry\":");
-    out->String(w.entry);
-    out->Char('}');
+    out->p = u.p;
+    out->Need(64 + UncheckedJsonOut::kIntBound + JsonStringBound(w.role.size()) +
+              JsonStringBound(w.file.size()) + JsonStringBound(w.entry.size()));
+    u.p = out->p;
+    if (i > 0) u.Ch(',');
+    u.Lit("{\"role\":");
+    u.Str(w.role);
+    u.Lit(",\"file\":");
+    u.Str(w.file);
+    u.Lit(",\"line\":");
+    u.Int(w.line);
+    u.Lit(",\"entry\":");
+    u.Str(w.entry);
+    u.Ch('}');
   }
-  out->Char(']');
+  u.Ch(']');  // room: the 2 bytes asked first, or the last entry's 64
+  out->p = u.p;
 }
 
 std::string WhyJson(const Event& event) {
@@ -358,16 +376,22 @@ void WriteLocationJson(JsonOut* out, const Event& event) {
     return;
   }
   const Place& p = *event.location;
-  out->Raw("{\"name\":");
-  out->String(p.name);
-  out->Raw(",\"level\":");
-  out->String(p.level);
-  out->Raw(",\"country_code\":");
-  out->String(p.country_iso2);
-  out->Raw(",\"country_iso3\":");
-  out->String(p.country_iso3);
-  out->Raw(",\"admin1\":");
-  out->String(p.admin1);
+  // Two room checks: for the names (keys and punctuation take at most 80 bytes), and once
+  // the coordinates' texts are known, for the rest.
+  out->Need(80 + JsonStringBound(p.name.size()) + JsonStringBound(p.level.size()) +
+            JsonStringBound(p.country_iso2.size()) + JsonStringBound(p.country_iso3.size()) +
+            JsonStringBound(p.admin1.size()));
+  UncheckedJsonOut u{out->p};
+  u.Lit("{\"name\":");
+  u.Str(p.name);
+  u.Lit(",\"level\":");
+  u.Str(p.level);
+  u.Lit(",\"country_code\":");
+  u.Str(p.country_iso2);
+  u.Lit(",\"country_iso3\":");
+  u.Str(p.country_iso3);
+  u.Lit(",\"admin1\":");
+  u.Str(p.admin1);
   // Places repeat (events of a story mostly share theirs, and a corpus names a few hundred
   // places): keep the coordinates' text of recent places in a direct-mapped cache, as
   // formatting a double is the costly part. Keyed bit for bit, so NaN and -0.0 are handled
@@ -407,15 +431,20 @@ void WriteLocationJson(JsonOut* out, const Event& event) {
     lat_text = std::string_view(cache.lat, cache.lat_len);
     lon_text = std::string_view(cache.lon, cache.lon_len);
   }
-  out->Raw(",\"lat\":");
-  out->Raw(lat_text.empty() ? std::string_view("null") : lat_text);
-  out->Raw(",\"lon\":");
-  out->Raw(lon_text.empty() ? std::string_view("null") : lon_text);
-  out->Raw(",\"words\":");
-  out->String(p.words);
-  out->Raw(",\"basis\":");
-  out->String(p.basis);
-  out->Char('}');
+  out->p = u.p;
+  out->Need(64 + lat_text.size() + lon_text.size() + JsonStringBound(p.words.size()) +
+            JsonStringBound(p.basis.size()));
+  u.p = out->p;
+  u.Lit(",\"lat\":");
+  u.Raw(lat_text.empty() ? std::string_view("null") : lat_text);
+  u.Lit(",\"lon\":");
+  u.Raw(lon_text.empty() ? std::string_view("null") : lon_text);
+  u.Lit(",\"words\":");
+  u.Str(p.words);
+  u.Lit(",\"basis\":");
+  u.Str(p.basis);
+  u.Ch('}');
+  out->p = u.p;
 }
 
 std::string LocationJson(const Event& event) {

@@ -67,6 +67,57 @@ class JsonOut {
   void Grow(size_t n);
 };
 
+// Writes the decimal digits of v at p (as std::to_chars) and returns the end; numbers
+// under 10,000 (offsets, line numbers) without the general conversion. p must have room
+// for 20 bytes.
+inline char* WriteDecimal(char* p, uint64_t v) {
+  if (v < 10) {
+    *p = static_cast<char>('0' + v);
+    return p + 1;
+  }
+  if (v < 100) {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+    return p + 2;
+  }
+  if (v < 1000) {
+    p[0] = static_cast<char>('0' + v / 100);
+    p[1] = static_cast<char>('0' + v / 10 % 10);
+    p[2] = static_cast<char>('0' + v % 10);
+    return p + 3;
+  }
+  if (v < 10000) {
+    p[0] = static_cast<char>('0' + v / 1000);
+    p[1] = static_cast<char>('0' + v / 100 % 10);
+    p[2] = static_cast<char>('0' + v / 10 % 10);
+    p[3] = static_cast<char>('0' + v % 10);
+    return p + 4;
+  }
+  return std::to_chars(p, p + 20, v).ptr;
+}
+
+// Writes at a position the caller has already made room at (JsonOut::Need for a whole
+// group of fields), with no room check per piece; literal keys are copied with their
+// length known at compile time. Take p back into the JsonOut when done.
+struct UncheckedJsonOut {
+  char* p;
+  template <size_t N>
+  void Lit(const char (&s)[N]) {
+    std::memcpy(p, s, N - 1);
+    p += N - 1;
+  }
+  void Raw(std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  }
+  void Str(std::string_view s) { p = WriteJsonString(p, s); }  // JsonStringBound(s.size())
+  void Int(int64_t v) {
+    p = v >= 0 ? WriteDecimal(p, static_cast<uint64_t>(v)) : std::to_chars(p, p + kIntBound, v).ptr;
+  }
+  void Ch(char c) { *p++ = c; }
+  static constexpr size_t kIntBound = 24;  // room Int takes at most
+};
+
 // The *Json functions below, written at a JsonOut.
 void WriteSpansJson(JsonOut* out, const Event& event);
 void WriteWhyJson(JsonOut* out, const Event& event);

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <string_view>
 #include <utility>
 
@@ -13,11 +14,13 @@ namespace eventcoder {
 
 namespace {
 
-// "date":"YYYY-MM-DD" (IsoDate), written without a temporary string.
-void WriteDate(JsonOut* out, int yyyymmdd) {
-  out->Raw("\"date\":");
+using Unchecked = UncheckedJsonOut;
+
+// "date":"YYYY-MM-DD" (IsoDate), written without a temporary string; at most 19 bytes.
+void WriteDate(Unchecked* out, int yyyymmdd) {
+  out->Lit("\"date\":");
   if (yyyymmdd <= 0 || yyyymmdd > 99991231) {
-    out->Raw("\"\"");
+    out->Lit("\"\"");
     return;
   }
   int y = yyyymmdd / 10000, m = (yyyymmdd / 100) % 100, d = yyyymmdd % 100;
@@ -33,7 +36,8 @@ void WriteDate(JsonOut* out, int yyyymmdd) {
                   static_cast<char>('0' + d / 10),
                   static_cast<char>('0' + d % 10),
                   '"'};
-  out->Raw(std::string_view(buf, sizeof buf));
+  std::memcpy(out->p, buf, sizeof buf);
+  out->p += sizeof buf;
 }
 
 // ,"root":...,"quad_class":...,"goldstein":... for `cameo`. The table look-up and the
@@ -79,35 +83,50 @@ std::string_view GeoPrecisionView(const Event& event) {
 // exactly as ValidUtf8 does, so no validated copies are needed).
 void WriteEvent(JsonOut* out, const Story& story, const Event& event,
                 const WriterOptions& options) {
-  out->Raw("{\"id\":");
-  if (event.id.empty())
-    out->String(StableEventId(event));
-  else
-    out->String(event.id);
-  out->Raw(",\"story_id\":");
-  out->String(event.story_id.empty() ? story.id : event.story_id);
-  out->Raw(",\"sentence\":");
-  out->Int(event.sentence);
-  out->Char(',');
-  WriteDate(out, event.date != 0 ? event.date : story.date);
-  out->Raw(",\"date_precision\":");
-  out->String(event.date_precision);
-  out->Raw(",\"source_code\":");
-  out->String(event.source_code);
-  out->Raw(",\"target_code\":");
-  out->String(event.target_code);
-  out->Raw(",\"cameo\":");
-  out->String(event.cameo);
+  // The fields up to "cameo": one room check for all of them (keys and numbers take at
+  // most 160 bytes).
+  std::string id_text;
+  std::string_view id = event.id;
+  if (id.empty()) id = id_text = StableEventId(event);
+  const std::string& story_id = event.story_id.empty() ? story.id : event.story_id;
+  out->Need(160 + JsonStringBound(id.size()) + JsonStringBound(story_id.size()) +
+            JsonStringBound(event.date_precision.size()) +
+            JsonStringBound(event.source_code.size()) + JsonStringBound(event.target_code.size()) +
+            JsonStringBound(event.cameo.size()));
+  Unchecked u{out->p};
+  u.Lit("{\"id\":");
+  u.Str(id);
+  u.Lit(",\"story_id\":");
+  u.Str(story_id);
+  u.Lit(",\"sentence\":");
+  u.Int(event.sentence);
+  u.Ch(',');
+  WriteDate(&u, event.date != 0 ? event.date : story.date);
+  u.Lit(",\"date_precision\":");
+  u.Str(event.date_precision);
+  u.Lit(",\"source_code\":");
+  u.Str(event.source_code);
+  u.Lit(",\"target_code\":");
+  u.Str(event.target_code);
+  u.Lit(",\"cameo\":");
+  u.Str(event.cameo);
+  out->p = u.p;
   WriteCameoFields(out, event.cameo);
-  out->Raw(",\"source_text\":");
-  out->String(event.source_text);
-  out->Raw(",\"target_text\":");
-  out->String(event.target_text);
-  out->Raw(",\"verb_text\":");
-  out->String(event.verb_text);
-  out->Raw(",\"text\":");
-  out->String(event.text);
-  out->Raw(",\"spans\":");
+  // The texts: likewise one check (keys: at most 80 bytes).
+  out->Need(80 + JsonStringBound(event.source_text.size()) +
+            JsonStringBound(event.target_text.size()) + JsonStringBound(event.verb_text.size()) +
+            JsonStringBound(event.text.size()));
+  u.p = out->p;
+  u.Lit(",\"source_text\":");
+  u.Str(event.source_text);
+  u.Lit(",\"target_text\":");
+  u.Str(event.target_text);
+  u.Lit(",\"verb_text\":");
+  u.Str(event.verb_text);
+  u.Lit(",\"text\":");
+  u.Str(event.text);
+  u.Lit(",\"spans\":");
+  out->p = u.p;
   WriteSpansJson(out, event);
   out->Raw(",\"why\":");
   WriteWhyJson(out, event);

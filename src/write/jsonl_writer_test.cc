@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -401,6 +402,48 @@ TEST(JsonlWriterTest, CoordinatesOfAnySizeAsFormatCoordinate) {
       }
     }
   }
+}
+
+// Span offsets and why line numbers are written as std::to_chars writes them, across
+// the short-number paths and beyond; why entries of any size and negative lines survive.
+TEST(JsonUtilTest, NumbersAndWhyEntriesOfAnySize) {
+  for (uint64_t v : {0ULL, 9ULL, 10ULL, 99ULL, 100ULL, 999ULL, 1000ULL, 9999ULL, 10000ULL,
+                     123456789ULL, 18446744073709551615ULL}) {
+    char want[24], got[24];
+    size_t nw = static_cast<size_t>(std::to_chars(want, want + 24, v).ptr - want);
+    size_t ng = static_cast<size_t>(WriteDecimal(got, v) - got);
+    EXPECT_EQ(std::string(got, ng), std::string(want, nw)) << v;
+  }
+  Event e;
+  e.verb_spans = {{7, 12}, {9999, 10000}};
+  EXPECT_EQ(SpansJson(e), "{\"source\":[],\"target\":[],\"verb\":[[7,12],[9999,10000]]}");
+  const std::string big(5000, 'x');
+  e.why = {{"verb", "v.txt", 3, "GO"}, {big, big, -12, big}, {"rule", "", 0, ""}};
+  ordered_json why = ordered_json::parse(WhyJson(e));
+  ASSERT_EQ(why.size(), 3u);
+  EXPECT_EQ(why[0]["line"], 3);
+  EXPECT_EQ(why[1]["role"], big);
+  EXPECT_EQ(why[1]["line"], -12);
+  EXPECT_EQ(why[1]["entry"], big);
+  EXPECT_EQ(why[2]["file"], "");
+  // The same event through the writer, next to a small one in one buffer.
+  Story story = MakeStory();
+  Event small = MakeEvent();
+  e.story_id = story.id;
+  std::ostringstream out;
+  JsonlWriter w(&out, "out");
+  ASSERT_TRUE(w.Write(story, small).ok());
+  ASSERT_TRUE(w.Write(story, e).ok());
+  ASSERT_TRUE(w.Finish().ok());
+  std::istringstream lines(out.str());
+  std::string line;
+  int n = 0;
+  while (std::getline(lines, line)) {
+    ordered_json j = ordered_json::parse(line);
+    EXPECT_EQ(j["why"].size(), n == 0 ? small.why.size() : 3u);
+    ++n;
+  }
+  EXPECT_EQ(n, 2);
 }
 
 }  // namespace
