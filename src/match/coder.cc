@@ -108,6 +108,7 @@ enum NodeBit : uint32_t {
   // The node's leaves are the words [lo, hi) of its range, in order (always so in trees
   // from ReadTreebank; checked, not assumed).
   kWordsInOrder = 1u << 12,
+  kLeaf = 1u << 13,  // the node has a word (TreeNode::word >= 0)
 };
 
 constexpr unsigned TwoChars(char a, char b) {
@@ -115,7 +116,7 @@ constexpr unsigned TwoChars(char a, char b) {
          static_cast<unsigned char>(b);
 }
 
-uint32_t LabelBits(std::string_view l) {
+inline uint32_t LabelBits(std::string_view l) {
   // By length, then by bytes: one node label costs a few compares.
   constexpr auto two = TwoChars;
   switch (l.size()) {
@@ -174,17 +175,34 @@ enum WordBitFlag : uint32_t {
 };
 
 uint32_t WordFlags(const TreeWord& w) {
+  // By the tag's length, then its bytes: one switch instead of a compare per flag.
   const std::string& t = w.tag;
-  uint32_t f = 0;
-  if (IsVerbTag(t)) f |= kWVerb;
-  if (Eq(t, "POS")) f |= kWPos;
-  if (Eq(t, "CD")) f |= kWCD;
-  if (Eq(t, ",")) f |= kWComma;
-  if (Eq(t, ".")) f |= kWPeriod;
-  if (IsWordToken(w)) f |= kWToken;
-  if (Eq(t, "NNP") || Eq(t, "NNPS")) f |= kWProper;
-  if (Eq(t, "VBN") || Eq(t, "VBD")) f |= kWVBNorVBD;
-  return f;
+  uint32_t f = IsWordToken(w) ? uint32_t{kWToken} : 0u;
+  const char* const d = t.data();
+  switch (t.size()) {
+    case 0:
+      return f;
+    case 1:
+      if (d[0] == ',') return f | kWComma;
+      if (d[0] == '.') return f | kWPeriod;
+      return f;
+    case 2:
+      if (d[0] == 'V' && d[1] == 'B') return f | kWVerb;
+      if (d[0] == 'C' && d[1] == 'D') return f | kWCD;
+      return f;
+    case 3:
+      if (d[0] == 'V' && d[1] == 'B')
+        return f | kWVerb | (d[2] == 'N' || d[2] == 'D' ? uint32_t{kWVBNorVBD} : 0u);
+      if (Eq(t, "POS")) return f | kWPos;
+      if (Eq(t, "NNP")) return f | kWProper;
+      return f;
+    case 4:
+      if (Eq(t, "NNPS")) return f | kWProper;
+      [[fallthrough]];
+    default:
+      if (IsVerbTag(t)) f |= kWVerb;
+      return f;
+  }
 }
 
 std::string JoinNorm(const ParseTree& t, const std::vector<int>& words) {
@@ -597,9 +615,19 @@ class SentenceCoder {
     sc_.free_members.pop_back();
     return m;
   }
-  void ReturnMember(Member&& m) {
-    m.Clear();
-    sc_.free_members.push_back(std::move(m));
+  // The member after the first `used` of a list taken from Scratch::free_member_lists
+  // (whose members are cleared): one it holds, else one from the pool, else a new one.
+  Member& NextMember(std::vector<Member>* list, size_t used) {
+    if (used < list->size()) return (*list)[used];
+    list->push_back(TakeMember());
+    return list->back();
+  }
+  // Gives the list's members past the first `used` back to the pool.
+  void TrimMembers(std::vector<Member>* list, size_t used) {
+    while (list->size() > used) {
+      sc_.free_members.push_back(std::move(list->back()));
+      list->pop_back();
+    }
   }
   // Appends the why entries of a member to *why: its actor (and date restriction), agents
   // and notes, each role prefixed with `role_prefix` ("source-").
@@ -737,11 +765,12 @@ const CompiledDictionary::WordEntries* const kUnknownEntries = &kUnknownEntriesV
 
 void SentenceCoder::Prepare() {
   const size_t nn = t_.nodes.size(), nw = t_.words.size();
+  // Every field of every node is stored below (no fill): resize only.
   node_bits_.resize(nn);
-  below_.assign(nn, 0);
-  lo_.assign(nn, -1);
-  hi_.assign(nn, -1);
-  inner_height_.assign(nn, 0);
+  below_.resize(nn);
+  lo_.resize(nn);
+  hi_.resize(nn);
+  inner_height_.resize(nn);
   word_flags_.resize(nw);
   word_bit_.resize(nw);
   word_hash_.resize(nw);
@@ -758,7 +787,6 @@ void SentenceCoder::Prepare() {
   uint32_t* const word_flags = word_flags_.data();
   uint64_t* const word_hash = word_hash_.data();
   uint64_t* const word_bit = word_bit_.data();
-  for (size_t i = 0; i < nn; ++i) bits[i] = LabelBits(nodes[i].label);
   for (size_t i = 0; i < nw; ++i) {
     word_flags[i] = WordFlags(words[i]);
     // CompiledDictionary::WordBit, from the hash that the look-ups use too.
@@ -766,7 +794,75 @@ void SentenceCoder::Prepare() {
     word_hash[i] = h;
     word_bit[i] = uint64_t{1} << (h & 63);
   }
-  // Children before parents: the reverse of a pre-order walk from the root.
+  // Node n's facts from its children's (which must be settled already). bits[n] holds its
+  // LabelBits on entry. Returns false when a child's index is not above n's. (Inlined:
+  // as a call, every node would pay for it and for reloading the captured pointers.)
+  auto settle = [&](size_t n) __attribute__((always_inline)) {
+    const TreeNode& nd = nodes[n];
+    const int* const ch = nd.children.data();
+    const size_t nch = nd.children.size();
+    uint32_t b = bits[n];
+    if (nch == 0) {  // most nodes: a leaf, which has no children
+      below[n] = 0;
+      inner_height[n] = 0;
+      if (nd.word >= 0) {
+        lo[n] = nd.word;
+        hi[n] = nd.word + 1;
+        bits[n] = b | kWordsInOrder | kLeaf;
+      } else {
+        lo[n] = hi[n] = -1;
+      }
+      return true;  // (no child, so no conjunction among them: not a compound NP)
+    }
+    uint32_t below_n = 0;
+    int height = 0;
+    int cc = 0;  // children labelled CC
+    bool in_order = true;
+    bool after = true;
+    int next = lo[ch[0]];
+    for (size_t k = 0; k < nch; ++k) {
+      const int c = ch[k];
+      after &= static_cast<size_t>(c) > n;
+      const uint32_t bc = bits[c];
+      below_n |= bc | below[c];
+      if (!(bc & kLeaf)) height = std::max(height, inner_height[c] + 1);
+      cc += (bc & kCC) != 0;
+      in_order &= (bc & kWordsInOrder) && lo[c] == next && next >= 0;
+      next = hi[c];
+    }
+    below[n] = below_n;
+    inner_height[n] = height;
+    if (nd.word >= 0) {
+      lo[n] = nd.word;
+      hi[n] = nd.word + 1;
+      b |= kWordsInOrder | kLeaf;
+    } else {
+      lo[n] = lo[ch[0]];
+      hi[n] = hi[ch[nch - 1]];
+      if (in_order) b |= kWordsInOrder;
+    }
+    // IsCompoundNP needs exactly one conjunction among the children.
+    if ((b & kNP) && cc == 1 && IsCompoundNP(static_cast<int>(n))) b |= kCompoundNP;
+    bits[n] = b;
+    return after;
+  };
+  // Both tree builders (ReadTreebank, the shallow parser) number nodes in pre-order, so a
+  // child's index is above its parent's and a walk down the indices settles children
+  // before parents. Checked on the way; a tree where it does not hold is done again below.
+  bool pre_order = true;
+  for (size_t i = nn; i-- > 0;) {
+    bits[i] = LabelBits(nodes[i].label);
+    pre_order &= settle(i);
+  }
+  if (pre_order) return;
+  // Children before parents: the reverse of a pre-order walk from the root. (Nodes not
+  // reachable from the root keep the facts of a node without children or words.)
+  for (size_t i = 0; i < nn; ++i) {
+    bits[i] = LabelBits(nodes[i].label);
+    below[i] = 0;
+    lo[i] = hi[i] = -1;
+    inner_height[i] = 0;
+  }
   std::vector<int>& order = sc_.order;
   order.clear();
   if (nn > 0) order.push_back(0);
@@ -774,38 +870,7 @@ void SentenceCoder::Prepare() {
     const std::vector<int>& ch = nodes[order[i]].children;
     order.insert(order.end(), ch.begin(), ch.end());
   }
-  for (size_t i = order.size(); i-- > 0;) {
-    const int n = order[i];
-    const TreeNode& nd = nodes[n];
-    const int* const ch = nd.children.data();
-    const size_t nch = nd.children.size();
-    uint32_t below_n = 0;
-    int height = 0;
-    for (size_t k = 0; k < nch; ++k) {
-      const int c = ch[k];
-      below_n |= bits[c] | below[c];
-      if (nodes[c].word < 0) height = std::max(height, inner_height[c] + 1);
-    }
-    below[n] = below_n;
-    inner_height[n] = height;
-    if (nd.word >= 0) {
-      lo[n] = nd.word;
-      hi[n] = nd.word + 1;
-      bits[n] |= kWordsInOrder;
-    } else if (nch > 0) {
-      lo[n] = lo[ch[0]];
-      hi[n] = hi[ch[nch - 1]];
-      bool in_order = true;
-      int next = lo[n];
-      for (size_t k = 0; k < nch; ++k) {
-        const int c = ch[k];
-        in_order &= (bits[c] & kWordsInOrder) && lo[c] == next && next >= 0;
-        next = hi[c];
-      }
-      if (in_order) bits[n] |= kWordsInOrder;
-    }
-    if ((bits[n] & kNP) && IsCompoundNP(n)) bits[n] |= kCompoundNP;
-  }
+  for (size_t i = order.size(); i-- > 0;) settle(static_cast<size_t>(order[i]));
 }
 
 bool SentenceCoder::IsSkip(int word) const {
@@ -956,9 +1021,10 @@ std::vector<std::vector<int>> SentenceCoder::Expand(int node, int depth) const {
 }
 
 void SentenceCoder::RecyclePhrases() {
+  // A list keeps its members, cleared, for the next phrase that takes it (NextMember):
+  // no member is moved.
   for (NounPhrase& np : phrases_) {
-    for (Member& m : np.members) ReturnMember(std::move(m));
-    np.members.clear();
+    for (Member& m : np.members) m.Clear();
     sc_.free_member_lists.push_back(std::move(np.members));
   }
   phrases_.clear();
@@ -1108,14 +1174,26 @@ void SentenceCoder::ResolveReference(Member* m) const {
 
 void SentenceCoder::RememberReferents() const {
   if (!ctx_) return;
+  std::vector<StoryContext::Referent>& refs = ctx_->referents;
   for (const auto& np : phrases_)
     for (const auto& m : np.members) {
-      if (m.code.empty() || m.code[0] == '"' || m.code.compare(0, 3, "---") == 0) continue;
-      ctx_->referents.push_back({m.code, JoinNorm(t_, m.words), ctx_->sentence});
+      const std::string& code = m.code;
+      if (code.empty() || code[0] == '"' || code.compare(0, 3, "---") == 0) continue;
+      if (refs.capacity() == 0) refs.reserve(16);
+      // Built in place: the text (JoinNorm of the words) in one allocation at most.
+      StoryContext::Referent& r = refs.emplace_back();
+      r.code = code;
+      size_t n = m.words.empty() ? 0 : m.words.size() - 1;
+      for (int w : m.words) n += t_.words[w].norm.size();
+      r.text.reserve(n);
+      for (int w : m.words) {  // as JoinNorm
+        if (!r.text.empty()) r.text.push_back(' ');
+        r.text.append(t_.words[w].norm);
+      }
+      r.sentence = ctx_->sentence;
     }
-  if (ctx_->referents.size() > 2 * kMaxReferents)
-    ctx_->referents.erase(ctx_->referents.begin(),
-                          ctx_->referents.end() - static_cast<long>(kMaxReferents));
+  if (refs.size() > 2 * kMaxReferents)
+    refs.erase(refs.begin(), refs.end() - static_cast<long>(kMaxReferents));
 }
 
 void SentenceCoder::FindNounPhrases() {
@@ -1165,7 +1243,6 @@ void SentenceCoder::FindNounPhrases() {
         np.members = std::move(sc_.free_member_lists.back());
         sc_.free_member_lists.pop_back();
       }
-      std::vector<std::vector<int>> expansions;
       bool simple = true;  // one member: the leaf words of the phrase's nodes
       if (head_children == 0) {
         auto [a, b] = Range(n);
@@ -1177,8 +1254,10 @@ void SentenceCoder::FindNounPhrases() {
         np.last = Range(nd.children[head_children - 1]).second;
         for (size_t c = 0; c < head_children; ++c) simple &= IsSimple(nd.children[c], 0);
       }
+      // Members are coded in place in the list (see NextMember); `used` of them are kept.
+      size_t used = 0;
       if (simple) {
-        Member m = TakeMember();
+        Member& m = NextMember(&np.members, used);
         if (head_children == 0) {
           AppendLeafWords(n, &m.words);
         } else {
@@ -1187,12 +1266,11 @@ void SentenceCoder::FindNounPhrases() {
         np.compound = false;
         if (!m.words.empty()) {
           CodeMember(&m);
-          np.members.push_back(std::move(m));
-          ResolveReference(&np.members.back());
-        } else {
-          ReturnMember(std::move(m));
+          ResolveReference(&m);
+          ++used;
         }
       } else {
+        std::vector<std::vector<int>> expansions;
         if (head_children == 0) {
           expansions = Expand(n, 0);
         } else {
@@ -1203,13 +1281,14 @@ void SentenceCoder::FindNounPhrases() {
         np.compound = expansions.size() > 1;
         for (auto& e : expansions) {
           if (e.empty()) continue;
-          Member m = TakeMember();
+          Member& m = NextMember(&np.members, used);
           m.words.assign(e.begin(), e.end());
           CodeMember(&m);
-          np.members.push_back(std::move(m));
-          ResolveReference(&np.members.back());
+          ResolveReference(&m);
+          ++used;
         }
       }
+      TrimMembers(&np.members, used);
       if (!np.members.empty()) {
         int id = static_cast<int>(phrases_.size());
         for (int i = np.first; i < np.last; ++i) np_of_word_[i] = id;
