@@ -80,6 +80,11 @@ bool IsSkipWord(const std::string& w) {
   return false;
 }
 
+// std::isalpha in the "C" locale (the program never sets another), inline.
+inline bool IsAsciiAlpha(char ch) {
+  return static_cast<unsigned char>((static_cast<unsigned char>(ch) | 0x20) - 'a') < 26;
+}
+
 bool IsWordToken(const TreeWord& w) {
   // std::isalnum in the "C" locale (the program never sets another), inline.
   for (char ch : w.text) {
@@ -217,7 +222,7 @@ std::string JoinNorm(const ParseTree& t, const std::vector<int>& words) {
 // Matches dictionary phrase `ref` against words[k..] of a noun phrase. Returns the
 // number of words consumed (0 = no match). A word marked as a gap may be preceded by
 // other words of the phrase ("ITHILEN TELEVISION" in "Ithilen state-run television").
-size_t MatchPhrase(const ParseTree& t, const uint64_t* word_hash, const std::vector<int>& words,
+size_t MatchPhrase(const ParseTree& t, const uint64_t* word_hash, const int* words, size_t n,
                    size_t k, const CompiledDictionary::PhraseRef& ref) {
   const auto& ph = *ref.words;
   // words[pos] is the phrase's word j: by hash first when the phrase has hashes.
@@ -229,9 +234,9 @@ size_t MatchPhrase(const ParseTree& t, const uint64_t* word_hash, const std::vec
   for (size_t j = 1; j < ph.size(); ++j) {
     bool gap = ref.gaps && (*ref.gaps)[j];
     if (gap) {
-      while (pos < words.size() && !same(pos, j)) ++pos;
+      while (pos < n && !same(pos, j)) ++pos;
     }
-    if (pos >= words.size() || !same(pos, j)) return 0;
+    if (pos >= n || !same(pos, j)) return 0;
     ++pos;
   }
   return pos - k;
@@ -715,7 +720,8 @@ class SentenceCoder {
     std::vector<bool> deleted;
     std::vector<Item> lower, upper;             // TryVerb's items
     std::vector<int> commas;                    // MarkCommaClauses
-    std::vector<int> stack;                     // FindNounPhrases, CodeVerbs
+    std::vector<int> stack;                     // CodeVerbs
+    std::vector<int> np_stack;                  // FindNounPhrases (sized, not pushed)
     std::vector<long> pass0_steps;              // CodeVerbPhrase
     std::vector<std::pair<int, int>> excluded;  // UpperItems
     std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
@@ -1032,46 +1038,46 @@ void SentenceCoder::RecyclePhrases() {
 
 void SentenceCoder::CodeMember(Member* mp) const {
   Member& m = *mp;
-  const auto& w = m.words;
+  // The words as a pointer and a count: the stores below (code, agents) could otherwise
+  // be taken to change m.words, and its size and buffer would be loaded again and again.
+  const int* const w = m.words.data();
+  const size_t nw = m.words.size();
+  const uint64_t* const word_hash = word_hash_.data();
   // The first actor in the phrase.
-  int actor_begin = -1, actor_end = -1;
+  size_t actor_begin = nw, actor_end = nw;
   const dict::Actor* actor = nullptr;
   std::string& code = m.code;  // assigned in place: the member's buffer is reused
-  for (size_t k = 0; k < w.size() && !actor; ++k) {
+  for (size_t k = 0; k < nw && !actor; ++k) {
     const auto* e = Entries(w[k]);
     const auto* cands = e ? e->actors : nullptr;
     if (!cands) continue;
     for (const auto& ref : *cands) {
-      const auto& ph = *ref.words;
-      if (!ref.gapped && k + ref.length > w.size()) continue;  // does not fit
-      if (ref.check_second && (k + 1 >= w.size() || word_hash_[w[k + 1]] != ref.second_hash))
-        continue;
-      size_t len = MatchPhrase(t_, word_hash_.data(), w, k, ref);
+      if (!ref.gapped && k + ref.length > nw) continue;  // does not fit
+      if (ref.check_second && (k + 1 >= nw || word_hash[w[k + 1]] != ref.second_hash)) continue;
+      size_t len = MatchPhrase(t_, word_hash, w, nw, k, ref);
       if (len == 0) continue;
       actor = &dict_.dict().actors[ref.owner];
-      actor_begin = static_cast<int>(k);
-      actor_end = static_cast<int>(k + len);
+      actor_begin = k;
+      actor_end = k + len;
       code.assign(actor->CodeOn(date_));
       m.actor = actor;
-      m.actor_phrase = &ph;
+      m.actor_phrase = ref.words;
       break;
     }
   }
   // Every agent outside the actor's words.
   auto& agents = m.agents;
-  for (size_t k = 0; k < w.size(); ++k) {
-    if (static_cast<int>(k) >= actor_begin && static_cast<int>(k) < actor_end) continue;
+  for (size_t k = 0; k < nw; ++k) {
+    if (k >= actor_begin && k < actor_end) continue;
     const auto* e = Entries(w[k]);
     const auto* cands = e ? e->agents : nullptr;
     if (!cands) continue;
     for (const auto& ref : *cands) {
-      const auto& ph = *ref.words;
-      if (!ref.gapped && k + ref.length > w.size()) continue;  // does not fit
-      if (ref.check_second && (k + 1 >= w.size() || word_hash_[w[k + 1]] != ref.second_hash))
-        continue;
-      size_t len = MatchPhrase(t_, word_hash_.data(), w, k, ref);
+      if (!ref.gapped && k + ref.length > nw) continue;  // does not fit
+      if (ref.check_second && (k + 1 >= nw || word_hash[w[k + 1]] != ref.second_hash)) continue;
+      size_t len = MatchPhrase(t_, word_hash, w, nw, k, ref);
       if (len == 0) continue;
-      agents.push_back({&dict_.dict().agents[ref.owner], &ph});
+      agents.push_back({&dict_.dict().agents[ref.owner], ref.words});
       k += len - 1;
       break;
     }
@@ -1199,11 +1205,26 @@ void SentenceCoder::RememberReferents() const {
 void SentenceCoder::FindNounPhrases() {
   np_of_word_.assign(t_.words.size(), -1);
   phrases_.reserve(16);
-  std::vector<int>& st = sc_.stack;  // FindNounPhrases and CodeVerbs do not nest
-  st.assign(1, 0);
-  while (!st.empty()) {
-    int n = st.back();
-    st.pop_back();
+  // The walk's stack: st[0, top) of a buffer grown before pushes (a tree pushes each node
+  // once, so nodes + 1 slots mostly suffice), not push_back and pop_back a node.
+  std::vector<int>& st = sc_.np_stack;
+  if (st.size() < t_.nodes.size() + 1) st.resize(t_.nodes.size() + 1);
+  int* stp = st.data();
+  size_t top = 0;
+  stp[top++] = 0;
+  // Pushes children [from, to) of `nd`, last first (so that they pop in order).
+  auto push_children = [&](const TreeNode& nd, size_t from) {
+    const size_t to = nd.children.size();
+    if (to <= from) return;
+    if (top + (to - from) > st.size()) {
+      st.resize(top + (to - from) + 16);
+      stp = st.data();
+    }
+    const int* const ch = nd.children.data();
+    for (size_t c = to; c-- > from;) stp[top++] = ch[c];
+  };
+  while (top > 0) {
+    const int n = stp[--top];
     const TreeNode& nd = t_.nodes[n];
     bool make = false;
     const bool is_np = node_bits_[n] & kNP;
@@ -1237,7 +1258,8 @@ void SentenceCoder::FindNounPhrases() {
         head_children = 2;
     }
     if (make || head_children > 0) {
-      NounPhrase np;
+      // Built in place as the next phrase; taken back below if it gets no member.
+      NounPhrase& np = phrases_.emplace_back();
       np.node = n;
       if (!sc_.free_member_lists.empty()) {
         np.members = std::move(sc_.free_member_lists.back());
@@ -1290,17 +1312,17 @@ void SentenceCoder::FindNounPhrases() {
       }
       TrimMembers(&np.members, used);
       if (!np.members.empty()) {
-        int id = static_cast<int>(phrases_.size());
-        for (int i = np.first; i < np.last; ++i) np_of_word_[i] = id;
-        phrases_.push_back(std::move(np));
+        const int id = static_cast<int>(phrases_.size() - 1);
+        int* const np_of_word = np_of_word_.data();
+        for (int i = np.first; i < np.last; ++i) np_of_word[i] = id;
       } else {
         sc_.free_member_lists.push_back(std::move(np.members));
+        phrases_.pop_back();
       }
-      if (head_children > 0)
-        for (size_t c = nd.children.size(); c-- > head_children;) st.push_back(nd.children[c]);
+      if (head_children > 0) push_children(nd, head_children);
       continue;
     }
-    for (auto it = nd.children.rbegin(); it != nd.children.rend(); ++it) st.push_back(*it);
+    push_children(nd, 0);
   }
 }
 
@@ -1314,7 +1336,7 @@ void SentenceCoder::MarkCommaClauses() {
   auto alpha_words = [&](int a, int b) {
     int count = 0;
     for (int i = a; i < b; ++i)
-      if (std::isalpha(static_cast<unsigned char>(t_.words[i].text[0]))) ++count;
+      if (IsAsciiAlpha(t_.words[i].text[0])) ++count;
     return count;
   };
   // The terminal clause first, so that an internal clause can still end at its comma.
