@@ -713,6 +713,7 @@ class SentenceCoder {
   struct Scratch {
     std::vector<uint32_t> node_bits, below;
     std::vector<int> lo, hi, inner_height, order;
+    std::vector<int> subtree_end;  // Prepare, for FindNounPhrases
     std::vector<uint32_t> word_flags;
     std::vector<uint64_t> word_bit, word_hash;
     std::vector<const CompiledDictionary::WordEntries*> entries;
@@ -761,6 +762,10 @@ class SentenceCoder {
   long skip_pattern_steps_ = -1;
   // The verb phrase and verb words whose items are in Scratch::lower and upper.
   int items_vp_ = -1, items_after_ = -1, items_before_ = -1;
+  // Set by Prepare when the nodes are numbered in pre-order (each node's children follow
+  // it, each child's subtree right after the one before): then node n's subtree is the
+  // nodes [n, Scratch::subtree_end[n]), and a walk from the root visits nodes in index order.
+  bool numbered_pre_order_ = false;
   mutable long match_steps_left_ = kMaxMatchStepsPerSentence;
   mutable const uint64_t* token_hashes_ = nullptr;  // of the side MatchSide is matching
 };
@@ -777,6 +782,7 @@ void SentenceCoder::Prepare() {
   lo_.resize(nn);
   hi_.resize(nn);
   inner_height_.resize(nn);
+  sc_.subtree_end.resize(nn);
   word_flags_.resize(nw);
   word_bit_.resize(nw);
   word_hash_.resize(nw);
@@ -793,6 +799,7 @@ void SentenceCoder::Prepare() {
   uint32_t* const word_flags = word_flags_.data();
   uint64_t* const word_hash = word_hash_.data();
   uint64_t* const word_bit = word_bit_.data();
+  int* const end = sc_.subtree_end.data();
   for (size_t i = 0; i < nw; ++i) {
     word_flags[i] = WordFlags(words[i]);
     // CompiledDictionary::WordBit, from the hash that the look-ups use too.
@@ -801,8 +808,10 @@ void SentenceCoder::Prepare() {
     word_bit[i] = uint64_t{1} << (h & 63);
   }
   // Node n's facts from its children's (which must be settled already). bits[n] holds its
-  // LabelBits on entry. Returns false when a child's index is not above n's. (Inlined:
-  // as a call, every node would pay for it and for reloading the captured pointers.)
+  // LabelBits on entry. Clears pre_numbered when n's children are not numbered in
+  // pre-order after it. (Inlined: as a call, every node would pay for it and for reloading
+  // the captured pointers.)
+  bool pre_numbered = true;  // see numbered_pre_order_
   auto settle = [&](size_t n) __attribute__((always_inline)) {
     const TreeNode& nd = nodes[n];
     const int* const ch = nd.children.data();
@@ -818,17 +827,21 @@ void SentenceCoder::Prepare() {
       } else {
         lo[n] = hi[n] = -1;
       }
-      return true;  // (no child, so no conjunction among them: not a compound NP)
+      end[n] = static_cast<int>(n) + 1;
+      return;  // (no child, so no conjunction among them: not a compound NP)
     }
     uint32_t below_n = 0;
     int height = 0;
     int cc = 0;  // children labelled CC
     bool in_order = true;
-    bool after = true;
     int next = lo[ch[0]];
+    int expected = static_cast<int>(n) + 1;  // where a pre-order numbering puts child k
     for (size_t k = 0; k < nch; ++k) {
       const int c = ch[k];
-      after &= static_cast<size_t>(c) > n;
+      // While this holds, every child is above n, so already settled; once it fails, the
+      // facts read here may be stale, and all of them are computed again (below).
+      pre_numbered &= c == expected;
+      expected = end[c];
       const uint32_t bc = bits[c];
       below_n |= bc | below[c];
       if (!(bc & kLeaf)) height = std::max(height, inner_height[c] + 1);
@@ -838,6 +851,7 @@ void SentenceCoder::Prepare() {
     }
     below[n] = below_n;
     inner_height[n] = height;
+    end[n] = expected;
     if (nd.word >= 0) {
       lo[n] = nd.word;
       hi[n] = nd.word + 1;
@@ -850,17 +864,19 @@ void SentenceCoder::Prepare() {
     // IsCompoundNP needs exactly one conjunction among the children.
     if ((b & kNP) && cc == 1 && IsCompoundNP(static_cast<int>(n))) b |= kCompoundNP;
     bits[n] = b;
-    return after;
   };
   // Both tree builders (ReadTreebank, the shallow parser) number nodes in pre-order, so a
   // child's index is above its parent's and a walk down the indices settles children
   // before parents. Checked on the way; a tree where it does not hold is done again below.
-  bool pre_order = true;
   for (size_t i = nn; i-- > 0;) {
     bits[i] = LabelBits(nodes[i].label);
-    pre_order &= settle(i);
+    settle(i);
   }
-  if (pre_order) return;
+  if (pre_numbered) {
+    numbered_pre_order_ = nn > 0;
+    return;
+  }
+  numbered_pre_order_ = false;
   // Children before parents: the reverse of a pre-order walk from the root. (Nodes not
   // reachable from the root keep the facts of a node without children or words.)
   for (size_t i = 0; i < nn; ++i) {
@@ -1223,8 +1239,27 @@ void SentenceCoder::FindNounPhrases() {
     const int* const ch = nd.children.data();
     for (size_t c = to; c-- > from;) stp[top++] = ch[c];
   };
-  while (top > 0) {
-    const int n = stp[--top];
+  // Whether ResolveReference(&m) can change m: the tests it starts with, inline (most
+  // members are coded, or uncoded and longer than one word).
+  const bool have_referents = ctx_ && !ctx_->referents.empty();
+  auto may_resolve = [&](const Member& m) {
+    if (!have_referents) return false;
+    const std::string& c = m.code;
+    if (c.empty()) return m.words.size() == 1;
+    return c.size() > 3 && c[0] == '-' && c[1] == '-' && c[2] == '-';
+  };
+  // With a pre-order numbering the walk visits the nodes in index order: node `idx` next,
+  // and a subtree is skipped by jumping to its end (no stack).
+  const bool pre = numbered_pre_order_;
+  const int* const end = sc_.subtree_end.data();
+  const int walk_end = pre ? end[0] : 0;
+  int idx = 0;
+  while (pre ? idx < walk_end : top > 0) {
+    const int n = pre ? idx : stp[--top];
+    if (pre && !(node_bits_[n] & kNP)) {  // not a phrase: on to its first child (n + 1)
+      ++idx;
+      continue;
+    }
     const TreeNode& nd = t_.nodes[n];
     bool make = false;
     const bool is_np = node_bits_[n] & kNP;
@@ -1288,7 +1323,7 @@ void SentenceCoder::FindNounPhrases() {
         np.compound = false;
         if (!m.words.empty()) {
           CodeMember(&m);
-          ResolveReference(&m);
+          if (may_resolve(m)) ResolveReference(&m);
           ++used;
         }
       } else {
@@ -1306,7 +1341,7 @@ void SentenceCoder::FindNounPhrases() {
           Member& m = NextMember(&np.members, used);
           m.words.assign(e.begin(), e.end());
           CodeMember(&m);
-          ResolveReference(&m);
+          if (may_resolve(m)) ResolveReference(&m);
           ++used;
         }
       }
@@ -1319,10 +1354,16 @@ void SentenceCoder::FindNounPhrases() {
         sc_.free_member_lists.push_back(std::move(np.members));
         phrases_.pop_back();
       }
-      if (head_children > 0) push_children(nd, head_children);
+      if (pre)
+        idx = head_children > 0 ? end[nd.children[head_children - 1]] : end[n];
+      else if (head_children > 0)
+        push_children(nd, head_children);
       continue;
     }
-    push_children(nd, 0);
+    if (pre)
+      ++idx;
+    else
+      push_children(nd, 0);
   }
 }
 
