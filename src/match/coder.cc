@@ -80,6 +80,11 @@ bool IsSkipWord(const std::string& w) {
   return false;
 }
 
+// std::isalpha in the "C" locale (the program never sets another), inline.
+inline bool IsAsciiAlpha(char ch) {
+  return static_cast<unsigned char>((static_cast<unsigned char>(ch) | 0x20) - 'a') < 26;
+}
+
 bool IsWordToken(const TreeWord& w) {
   // std::isalnum in the "C" locale (the program never sets another), inline.
   for (char ch : w.text) {
@@ -108,6 +113,7 @@ enum NodeBit : uint32_t {
   // The node's leaves are the words [lo, hi) of its range, in order (always so in trees
   // from ReadTreebank; checked, not assumed).
   kWordsInOrder = 1u << 12,
+  kLeaf = 1u << 13,  // the node has a word (TreeNode::word >= 0)
 };
 
 constexpr unsigned TwoChars(char a, char b) {
@@ -115,7 +121,7 @@ constexpr unsigned TwoChars(char a, char b) {
          static_cast<unsigned char>(b);
 }
 
-uint32_t LabelBits(std::string_view l) {
+inline uint32_t LabelBits(std::string_view l) {
   // By length, then by bytes: one node label costs a few compares.
   constexpr auto two = TwoChars;
   switch (l.size()) {
@@ -174,17 +180,34 @@ enum WordBitFlag : uint32_t {
 };
 
 uint32_t WordFlags(const TreeWord& w) {
+  // By the tag's length, then its bytes: one switch instead of a compare per flag.
   const std::string& t = w.tag;
-  uint32_t f = 0;
-  if (IsVerbTag(t)) f |= kWVerb;
-  if (Eq(t, "POS")) f |= kWPos;
-  if (Eq(t, "CD")) f |= kWCD;
-  if (Eq(t, ",")) f |= kWComma;
-  if (Eq(t, ".")) f |= kWPeriod;
-  if (IsWordToken(w)) f |= kWToken;
-  if (Eq(t, "NNP") || Eq(t, "NNPS")) f |= kWProper;
-  if (Eq(t, "VBN") || Eq(t, "VBD")) f |= kWVBNorVBD;
-  return f;
+  uint32_t f = IsWordToken(w) ? uint32_t{kWToken} : 0u;
+  const char* const d = t.data();
+  switch (t.size()) {
+    case 0:
+      return f;
+    case 1:
+      if (d[0] == ',') return f | kWComma;
+      if (d[0] == '.') return f | kWPeriod;
+      return f;
+    case 2:
+      if (d[0] == 'V' && d[1] == 'B') return f | kWVerb;
+      if (d[0] == 'C' && d[1] == 'D') return f | kWCD;
+      return f;
+    case 3:
+      if (d[0] == 'V' && d[1] == 'B')
+        return f | kWVerb | (d[2] == 'N' || d[2] == 'D' ? uint32_t{kWVBNorVBD} : 0u);
+      if (Eq(t, "POS")) return f | kWPos;
+      if (Eq(t, "NNP")) return f | kWProper;
+      return f;
+    case 4:
+      if (Eq(t, "NNPS")) return f | kWProper;
+      [[fallthrough]];
+    default:
+      if (IsVerbTag(t)) f |= kWVerb;
+      return f;
+  }
 }
 
 std::string JoinNorm(const ParseTree& t, const std::vector<int>& words) {
@@ -199,7 +222,7 @@ std::string JoinNorm(const ParseTree& t, const std::vector<int>& words) {
 // Matches dictionary phrase `ref` against words[k..] of a noun phrase. Returns the
 // number of words consumed (0 = no match). A word marked as a gap may be preceded by
 // other words of the phrase ("ITHILEN TELEVISION" in "Ithilen state-run television").
-size_t MatchPhrase(const ParseTree& t, const uint64_t* word_hash, const std::vector<int>& words,
+size_t MatchPhrase(const ParseTree& t, const uint64_t* word_hash, const int* words, size_t n,
                    size_t k, const CompiledDictionary::PhraseRef& ref) {
   const auto& ph = *ref.words;
   // words[pos] is the phrase's word j: by hash first when the phrase has hashes.
@@ -211,9 +234,9 @@ size_t MatchPhrase(const ParseTree& t, const uint64_t* word_hash, const std::vec
   for (size_t j = 1; j < ph.size(); ++j) {
     bool gap = ref.gaps && (*ref.gaps)[j];
     if (gap) {
-      while (pos < words.size() && !same(pos, j)) ++pos;
+      while (pos < n && !same(pos, j)) ++pos;
     }
-    if (pos >= words.size() || !same(pos, j)) return 0;
+    if (pos >= n || !same(pos, j)) return 0;
     ++pos;
   }
   return pos - k;
@@ -622,9 +645,19 @@ class SentenceCoder {
     sc_.free_members.pop_back();
     return m;
   }
-  void ReturnMember(Member&& m) {
-    m.Clear();
-    sc_.free_members.push_back(std::move(m));
+  // The member after the first `used` of a list taken from Scratch::free_member_lists
+  // (whose members are cleared): one it holds, else one from the pool, else a new one.
+  Member& NextMember(std::vector<Member>* list, size_t used) {
+    if (used < list->size()) return (*list)[used];
+    list->push_back(TakeMember());
+    return list->back();
+  }
+  // Gives the list's members past the first `used` back to the pool.
+  void TrimMembers(std::vector<Member>* list, size_t used) {
+    while (list->size() > used) {
+      sc_.free_members.push_back(std::move(list->back()));
+      list->pop_back();
+    }
   }
   // Appends the why entries of a member to *why: its actor (and date restriction), agents
   // and notes, each role prefixed with `role_prefix` ("source-").
@@ -706,6 +739,7 @@ class SentenceCoder {
   struct Scratch {
     std::vector<uint32_t> node_bits, below;
     std::vector<int> lo, hi, inner_height, order;
+    std::vector<int> subtree_end;  // Prepare, for FindNounPhrases
     std::vector<uint32_t> word_flags;
     std::vector<uint64_t> word_bit, word_hash;
     std::vector<const CompiledDictionary::WordEntries*> entries;
@@ -713,7 +747,8 @@ class SentenceCoder {
     std::vector<bool> deleted;
     std::vector<Item> lower, upper;             // TryVerb's items
     std::vector<int> commas;                    // MarkCommaClauses
-    std::vector<int> stack;                     // FindNounPhrases, CodeVerbs
+    std::vector<int> stack;                     // CodeVerbs
+    std::vector<int> np_stack;                  // FindNounPhrases (sized, not pushed)
     std::vector<long> pass0_steps;              // CodeVerbPhrase
     std::vector<std::pair<int, int>> excluded;  // UpperItems
     std::vector<std::pair<const CompiledDictionary::VerbRef*, std::vector<int>>> forms;
@@ -753,6 +788,10 @@ class SentenceCoder {
   long skip_pattern_steps_ = -1;
   // The verb phrase and verb words whose items are in Scratch::lower and upper.
   int items_vp_ = -1, items_after_ = -1, items_before_ = -1;
+  // Set by Prepare when the nodes are numbered in pre-order (each node's children follow
+  // it, each child's subtree right after the one before): then node n's subtree is the
+  // nodes [n, Scratch::subtree_end[n]), and a walk from the root visits nodes in index order.
+  bool numbered_pre_order_ = false;
   mutable long match_steps_left_ = kMaxMatchStepsPerSentence;
   mutable const uint64_t* token_hashes_ = nullptr;  // of the side MatchSide is matching
 };
@@ -763,11 +802,13 @@ const CompiledDictionary::WordEntries* const kUnknownEntries = &kUnknownEntriesV
 
 void SentenceCoder::Prepare() {
   const size_t nn = t_.nodes.size(), nw = t_.words.size();
+  // Every field of every node is stored below (no fill): resize only.
   node_bits_.resize(nn);
-  below_.assign(nn, 0);
-  lo_.assign(nn, -1);
-  hi_.assign(nn, -1);
-  inner_height_.assign(nn, 0);
+  below_.resize(nn);
+  lo_.resize(nn);
+  hi_.resize(nn);
+  inner_height_.resize(nn);
+  sc_.subtree_end.resize(nn);
   word_flags_.resize(nw);
   word_bit_.resize(nw);
   word_hash_.resize(nw);
@@ -784,7 +825,7 @@ void SentenceCoder::Prepare() {
   uint32_t* const word_flags = word_flags_.data();
   uint64_t* const word_hash = word_hash_.data();
   uint64_t* const word_bit = word_bit_.data();
-  for (size_t i = 0; i < nn; ++i) bits[i] = LabelBits(nodes[i].label);
+  int* const end = sc_.subtree_end.data();
   for (size_t i = 0; i < nw; ++i) {
     word_flags[i] = WordFlags(words[i]);
     // CompiledDictionary::WordBit, from the hash that the look-ups use too.
@@ -792,7 +833,84 @@ void SentenceCoder::Prepare() {
     word_hash[i] = h;
     word_bit[i] = uint64_t{1} << (h & 63);
   }
-  // Children before parents: the reverse of a pre-order walk from the root.
+  // Node n's facts from its children's (which must be settled already). bits[n] holds its
+  // LabelBits on entry. Clears pre_numbered when n's children are not numbered in
+  // pre-order after it. (Inlined: as a call, every node would pay for it and for reloading
+  // the captured pointers.)
+  bool pre_numbered = true;  // see numbered_pre_order_
+  auto settle = [&](size_t n) __attribute__((always_inline)) {
+    const TreeNode& nd = nodes[n];
+    const int* const ch = nd.children.data();
+    const size_t nch = nd.children.size();
+    uint32_t b = bits[n];
+    if (nch == 0) {  // most nodes: a leaf, which has no children
+      below[n] = 0;
+      inner_height[n] = 0;
+      if (nd.word >= 0) {
+        lo[n] = nd.word;
+        hi[n] = nd.word + 1;
+        bits[n] = b | kWordsInOrder | kLeaf;
+      } else {
+        lo[n] = hi[n] = -1;
+      }
+      end[n] = static_cast<int>(n) + 1;
+      return;  // (no child, so no conjunction among them: not a compound NP)
+    }
+    uint32_t below_n = 0;
+    int height = 0;
+    int cc = 0;  // children labelled CC
+    bool in_order = true;
+    int next = lo[ch[0]];
+    int expected = static_cast<int>(n) + 1;  // where a pre-order numbering puts child k
+    for (size_t k = 0; k < nch; ++k) {
+      const int c = ch[k];
+      // While this holds, every child is above n, so already settled; once it fails, the
+      // facts read here may be stale, and all of them are computed again (below).
+      pre_numbered &= c == expected;
+      expected = end[c];
+      const uint32_t bc = bits[c];
+      below_n |= bc | below[c];
+      if (!(bc & kLeaf)) height = std::max(height, inner_height[c] + 1);
+      cc += (bc & kCC) != 0;
+      in_order &= (bc & kWordsInOrder) && lo[c] == next && next >= 0;
+      next = hi[c];
+    }
+    below[n] = below_n;
+    inner_height[n] = height;
+    end[n] = expected;
+    if (nd.word >= 0) {
+      lo[n] = nd.word;
+      hi[n] = nd.word + 1;
+      b |= kWordsInOrder | kLeaf;
+    } else {
+      lo[n] = lo[ch[0]];
+      hi[n] = hi[ch[nch - 1]];
+      if (in_order) b |= kWordsInOrder;
+    }
+    // IsCompoundNP needs exactly one conjunction among the children.
+    if ((b & kNP) && cc == 1 && IsCompoundNP(static_cast<int>(n))) b |= kCompoundNP;
+    bits[n] = b;
+  };
+  // Both tree builders (ReadTreebank, the shallow parser) number nodes in pre-order, so a
+  // child's index is above its parent's and a walk down the indices settles children
+  // before parents. Checked on the way; a tree where it does not hold is done again below.
+  for (size_t i = nn; i-- > 0;) {
+    bits[i] = LabelBits(nodes[i].label);
+    settle(i);
+  }
+  if (pre_numbered) {
+    numbered_pre_order_ = nn > 0;
+    return;
+  }
+  numbered_pre_order_ = false;
+  // Children before parents: the reverse of a pre-order walk from the root. (Nodes not
+  // reachable from the root keep the facts of a node without children or words.)
+  for (size_t i = 0; i < nn; ++i) {
+    bits[i] = LabelBits(nodes[i].label);
+    below[i] = 0;
+    lo[i] = hi[i] = -1;
+    inner_height[i] = 0;
+  }
   std::vector<int>& order = sc_.order;
   order.clear();
   if (nn > 0) order.push_back(0);
@@ -800,38 +918,7 @@ void SentenceCoder::Prepare() {
     const std::vector<int>& ch = nodes[order[i]].children;
     order.insert(order.end(), ch.begin(), ch.end());
   }
-  for (size_t i = order.size(); i-- > 0;) {
-    const int n = order[i];
-    const TreeNode& nd = nodes[n];
-    const int* const ch = nd.children.data();
-    const size_t nch = nd.children.size();
-    uint32_t below_n = 0;
-    int height = 0;
-    for (size_t k = 0; k < nch; ++k) {
-      const int c = ch[k];
-      below_n |= bits[c] | below[c];
-      if (nodes[c].word < 0) height = std::max(height, inner_height[c] + 1);
-    }
-    below[n] = below_n;
-    inner_height[n] = height;
-    if (nd.word >= 0) {
-      lo[n] = nd.word;
-      hi[n] = nd.word + 1;
-      bits[n] |= kWordsInOrder;
-    } else if (nch > 0) {
-      lo[n] = lo[ch[0]];
-      hi[n] = hi[ch[nch - 1]];
-      bool in_order = true;
-      int next = lo[n];
-      for (size_t k = 0; k < nch; ++k) {
-        const int c = ch[k];
-        in_order &= (bits[c] & kWordsInOrder) && lo[c] == next && next >= 0;
-        next = hi[c];
-      }
-      if (in_order) bits[n] |= kWordsInOrder;
-    }
-    if ((bits[n] & kNP) && IsCompoundNP(n)) bits[n] |= kCompoundNP;
-  }
+  for (size_t i = order.size(); i-- > 0;) settle(static_cast<size_t>(order[i]));
 }
 
 bool SentenceCoder::IsSkip(int word) const {
@@ -982,9 +1069,10 @@ std::vector<std::vector<int>> SentenceCoder::Expand(int node, int depth) const {
 }
 
 void SentenceCoder::RecyclePhrases() {
+  // A list keeps its members, cleared, for the next phrase that takes it (NextMember):
+  // no member is moved.
   for (NounPhrase& np : phrases_) {
-    for (Member& m : np.members) ReturnMember(std::move(m));
-    np.members.clear();
+    for (Member& m : np.members) m.Clear();
     sc_.free_member_lists.push_back(std::move(np.members));
   }
   phrases_.clear();
@@ -992,46 +1080,46 @@ void SentenceCoder::RecyclePhrases() {
 
 void SentenceCoder::CodeMember(Member* mp) const {
   Member& m = *mp;
-  const auto& w = m.words;
+  // The words as a pointer and a count: the stores below (code, agents) could otherwise
+  // be taken to change m.words, and its size and buffer would be loaded again and again.
+  const int* const w = m.words.data();
+  const size_t nw = m.words.size();
+  const uint64_t* const word_hash = word_hash_.data();
   // The first actor in the phrase.
-  int actor_begin = -1, actor_end = -1;
+  size_t actor_begin = nw, actor_end = nw;
   const dict::Actor* actor = nullptr;
   std::string& code = m.code;  // assigned in place: the member's buffer is reused
-  for (size_t k = 0; k < w.size() && !actor; ++k) {
+  for (size_t k = 0; k < nw && !actor; ++k) {
     const auto* e = Entries(w[k]);
     const auto* cands = e ? e->actors : nullptr;
     if (!cands) continue;
     for (const auto& ref : *cands) {
-      const auto& ph = *ref.words;
-      if (!ref.gapped && k + ref.length > w.size()) continue;  // does not fit
-      if (ref.check_second && (k + 1 >= w.size() || word_hash_[w[k + 1]] != ref.second_hash))
-        continue;
-      size_t len = MatchPhrase(t_, word_hash_.data(), w, k, ref);
+      if (!ref.gapped && k + ref.length > nw) continue;  // does not fit
+      if (ref.check_second && (k + 1 >= nw || word_hash[w[k + 1]] != ref.second_hash)) continue;
+      size_t len = MatchPhrase(t_, word_hash, w, nw, k, ref);
       if (len == 0) continue;
       actor = &dict_.dict().actors[ref.owner];
-      actor_begin = static_cast<int>(k);
-      actor_end = static_cast<int>(k + len);
+      actor_begin = k;
+      actor_end = k + len;
       code.assign(actor->CodeOn(date_));
       m.actor = actor;
-      m.actor_phrase = &ph;
+      m.actor_phrase = ref.words;
       break;
     }
   }
   // Every agent outside the actor's words.
   auto& agents = m.agents;
-  for (size_t k = 0; k < w.size(); ++k) {
-    if (static_cast<int>(k) >= actor_begin && static_cast<int>(k) < actor_end) continue;
+  for (size_t k = 0; k < nw; ++k) {
+    if (k >= actor_begin && k < actor_end) continue;
     const auto* e = Entries(w[k]);
     const auto* cands = e ? e->agents : nullptr;
     if (!cands) continue;
     for (const auto& ref : *cands) {
-      const auto& ph = *ref.words;
-      if (!ref.gapped && k + ref.length > w.size()) continue;  // does not fit
-      if (ref.check_second && (k + 1 >= w.size() || word_hash_[w[k + 1]] != ref.second_hash))
-        continue;
-      size_t len = MatchPhrase(t_, word_hash_.data(), w, k, ref);
+      if (!ref.gapped && k + ref.length > nw) continue;  // does not fit
+      if (ref.check_second && (k + 1 >= nw || word_hash[w[k + 1]] != ref.second_hash)) continue;
+      size_t len = MatchPhrase(t_, word_hash, w, nw, k, ref);
       if (len == 0) continue;
-      agents.push_back({&dict_.dict().agents[ref.owner], &ph});
+      agents.push_back({&dict_.dict().agents[ref.owner], ref.words});
       k += len - 1;
       break;
     }
@@ -1144,24 +1232,70 @@ void SentenceCoder::ResolveReference(Member* m) const {
 
 void SentenceCoder::RememberReferents() const {
   if (!ctx_) return;
+  std::vector<StoryContext::Referent>& refs = ctx_->referents;
   for (const auto& np : phrases_)
     for (const auto& m : np.members) {
-      if (m.code.empty() || m.code[0] == '"' || m.code.compare(0, 3, "---") == 0) continue;
-      ctx_->referents.push_back({m.code, JoinNorm(t_, m.words), ctx_->sentence});
+      const std::string& code = m.code;
+      if (code.empty() || code[0] == '"' || code.compare(0, 3, "---") == 0) continue;
+      if (refs.capacity() == 0) refs.reserve(16);
+      // Built in place: the text (JoinNorm of the words) in one allocation at most.
+      StoryContext::Referent& r = refs.emplace_back();
+      r.code = code;
+      size_t n = m.words.empty() ? 0 : m.words.size() - 1;
+      for (int w : m.words) n += t_.words[w].norm.size();
+      r.text.reserve(n);
+      for (int w : m.words) {  // as JoinNorm
+        if (!r.text.empty()) r.text.push_back(' ');
+        r.text.append(t_.words[w].norm);
+      }
+      r.sentence = ctx_->sentence;
     }
-  if (ctx_->referents.size() > 2 * kMaxReferents)
-    ctx_->referents.erase(ctx_->referents.begin(),
-                          ctx_->referents.end() - static_cast<long>(kMaxReferents));
+  if (refs.size() > 2 * kMaxReferents)
+    refs.erase(refs.begin(), refs.end() - static_cast<long>(kMaxReferents));
 }
 
 void SentenceCoder::FindNounPhrases() {
   np_of_word_.assign(t_.words.size(), -1);
   phrases_.reserve(16);
-  std::vector<int>& st = sc_.stack;  // FindNounPhrases and CodeVerbs do not nest
-  st.assign(1, 0);
-  while (!st.empty()) {
-    int n = st.back();
-    st.pop_back();
+  // The walk's stack: st[0, top) of a buffer grown before pushes (a tree pushes each node
+  // once, so nodes + 1 slots mostly suffice), not push_back and pop_back a node.
+  std::vector<int>& st = sc_.np_stack;
+  if (st.size() < t_.nodes.size() + 1) st.resize(t_.nodes.size() + 1);
+  int* stp = st.data();
+  size_t top = 0;
+  stp[top++] = 0;
+  // Pushes children [from, to) of `nd`, last first (so that they pop in order).
+  auto push_children = [&](const TreeNode& nd, size_t from) {
+    const size_t to = nd.children.size();
+    if (to <= from) return;
+    if (top + (to - from) > st.size()) {
+      st.resize(top + (to - from) + 16);
+      stp = st.data();
+    }
+    const int* const ch = nd.children.data();
+    for (size_t c = to; c-- > from;) stp[top++] = ch[c];
+  };
+  // Whether ResolveReference(&m) can change m: the tests it starts with, inline (most
+  // members are coded, or uncoded and longer than one word).
+  const bool have_referents = ctx_ && !ctx_->referents.empty();
+  auto may_resolve = [&](const Member& m) {
+    if (!have_referents) return false;
+    const std::string& c = m.code;
+    if (c.empty()) return m.words.size() == 1;
+    return c.size() > 3 && c[0] == '-' && c[1] == '-' && c[2] == '-';
+  };
+  // With a pre-order numbering the walk visits the nodes in index order: node `idx` next,
+  // and a subtree is skipped by jumping to its end (no stack).
+  const bool pre = numbered_pre_order_;
+  const int* const end = sc_.subtree_end.data();
+  const int walk_end = pre ? end[0] : 0;
+  int idx = 0;
+  while (pre ? idx < walk_end : top > 0) {
+    const int n = pre ? idx : stp[--top];
+    if (pre && !(node_bits_[n] & kNP)) {  // not a phrase: on to its first child (n + 1)
+      ++idx;
+      continue;
+    }
     const TreeNode& nd = t_.nodes[n];
     bool make = false;
     const bool is_np = node_bits_[n] & kNP;
@@ -1195,13 +1329,13 @@ void SentenceCoder::FindNounPhrases() {
         head_children = 2;
     }
     if (make || head_children > 0) {
-      NounPhrase np;
+      // Built in place as the next phrase; taken back below if it gets no member.
+      NounPhrase& np = phrases_.emplace_back();
       np.node = n;
       if (!sc_.free_member_lists.empty()) {
         np.members = std::move(sc_.free_member_lists.back());
         sc_.free_member_lists.pop_back();
       }
-      std::vector<std::vector<int>> expansions;
       bool simple = true;  // one member: the leaf words of the phrase's nodes
       if (head_children == 0) {
         auto [a, b] = Range(n);
@@ -1213,8 +1347,10 @@ void SentenceCoder::FindNounPhrases() {
         np.last = Range(nd.children[head_children - 1]).second;
         for (size_t c = 0; c < head_children; ++c) simple &= IsSimple(nd.children[c], 0);
       }
+      // Members are coded in place in the list (see NextMember); `used` of them are kept.
+      size_t used = 0;
       if (simple) {
-        Member m = TakeMember();
+        Member& m = NextMember(&np.members, used);
         if (head_children == 0) {
           AppendLeafWords(n, &m.words);
         } else {
@@ -1223,12 +1359,11 @@ void SentenceCoder::FindNounPhrases() {
         np.compound = false;
         if (!m.words.empty()) {
           CodeMember(&m);
-          np.members.push_back(std::move(m));
-          ResolveReference(&np.members.back());
-        } else {
-          ReturnMember(std::move(m));
+          if (may_resolve(m)) ResolveReference(&m);
+          ++used;
         }
       } else {
+        std::vector<std::vector<int>> expansions;
         if (head_children == 0) {
           expansions = Expand(n, 0);
         } else {
@@ -1239,25 +1374,32 @@ void SentenceCoder::FindNounPhrases() {
         np.compound = expansions.size() > 1;
         for (auto& e : expansions) {
           if (e.empty()) continue;
-          Member m = TakeMember();
+          Member& m = NextMember(&np.members, used);
           m.words.assign(e.begin(), e.end());
           CodeMember(&m);
-          np.members.push_back(std::move(m));
-          ResolveReference(&np.members.back());
+          if (may_resolve(m)) ResolveReference(&m);
+          ++used;
         }
       }
+      TrimMembers(&np.members, used);
       if (!np.members.empty()) {
-        int id = static_cast<int>(phrases_.size());
-        for (int i = np.first; i < np.last; ++i) np_of_word_[i] = id;
-        phrases_.push_back(std::move(np));
+        const int id = static_cast<int>(phrases_.size() - 1);
+        int* const np_of_word = np_of_word_.data();
+        for (int i = np.first; i < np.last; ++i) np_of_word[i] = id;
       } else {
         sc_.free_member_lists.push_back(std::move(np.members));
+        phrases_.pop_back();
       }
-      if (head_children > 0)
-        for (size_t c = nd.children.size(); c-- > head_children;) st.push_back(nd.children[c]);
+      if (pre)
+        idx = head_children > 0 ? end[nd.children[head_children - 1]] : end[n];
+      else if (head_children > 0)
+        push_children(nd, head_children);
       continue;
     }
-    for (auto it = nd.children.rbegin(); it != nd.children.rend(); ++it) st.push_back(*it);
+    if (pre)
+      ++idx;
+    else
+      push_children(nd, 0);
   }
 }
 
@@ -1271,7 +1413,7 @@ void SentenceCoder::MarkCommaClauses() {
   auto alpha_words = [&](int a, int b) {
     int count = 0;
     for (int i = a; i < b; ++i)
-      if (std::isalpha(static_cast<unsigned char>(t_.words[i].text[0]))) ++count;
+      if (IsAsciiAlpha(t_.words[i].text[0])) ++count;
     return count;
   };
   // The terminal clause first, so that an internal clause can still end at its comma.
