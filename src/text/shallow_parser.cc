@@ -1179,7 +1179,8 @@ size_t Builder::PlaceNP(size_t a, size_t e) {
       // After "of X", a place PP goes with X: "the parliament of Gondor in Eriador".
       if ((w & kwInFrom) && !date_obj && a > 0 && Is(a - 1, kwOf) && stack_.back().kind == kPP)
         flags |= kWPP;
-      if (ClauseFollows(b + 1) && !(w & kwOf) && !subject) flags &= static_cast<uint8_t>(~kWPP);
+      if ((flags & kWPP) && !(w & kwOf) && !subject && ClauseFollows(b + 1))  // (cheap tests first)
+        flags &= static_cast<uint8_t>(~kWPP);
       if (of_to_verb) flags &= static_cast<uint8_t>(~kWPP);
     }
     if (!conj && cls_[a] != cPRP) {

@@ -53,6 +53,8 @@ std::string ShallowParse(const Sentence& s);
 // norm and byte offsets (begin, end). Returns false, leaving no usable tree, when `s` has
 // no tokens or the tree would exceed kMaxTreeNodes (where ReadTreebank fails).
 // *tree's buffers are reused: pass the same tree for many sentences to avoid allocations.
+// (Its node and word vectors may be exchanged with ones the calling thread keeps from
+// earlier trees of the sizes needed; each thread keeps at most a few MB of them.)
 bool ShallowParseTree(const Sentence& s, ParseTree* tree);
 
 }  // namespace eventcoder
