@@ -87,7 +87,13 @@ inline bool IsAsciiAlpha(char ch) {
 
 bool IsWordToken(const TreeWord& w) {
   // std::isalnum in the "C" locale (the program never sets another), inline.
-  for (char ch : w.text) {
+  const std::string& t = w.text;
+  // Most words start with a letter: decided by the first byte, without the loop's set-up.
+  if (!t.empty()) {
+    const unsigned char c = static_cast<unsigned char>(t[0]);
+    if (static_cast<unsigned char>((c | 0x20) - 'a') < 26) return true;
+  }
+  for (char ch : t) {
     const unsigned char c = static_cast<unsigned char>(ch);
     const unsigned char lower = c | 0x20;
     if ((c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'z') || (c & 0x80)) return true;
