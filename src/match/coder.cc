@@ -87,7 +87,13 @@ inline bool IsAsciiAlpha(char ch) {
 
 bool IsWordToken(const TreeWord& w) {
   // std::isalnum in the "C" locale (the program never sets another), inline.
-  for (char ch : w.text) {
+  const std::string& t = w.text;
+  // Most words start with a letter: decided by the first byte, without the loop's set-up.
+  if (!t.empty()) {
+    const unsigned char c = static_cast<unsigned char>(t[0]);
+    if (static_cast<unsigned char>((c | 0x20) - 'a') < 26) return true;
+  }
+  for (char ch : t) {
     const unsigned char c = static_cast<unsigned char>(ch);
     const unsigned char lower = c | 0x20;
     if ((c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'z') || (c & 0x80)) return true;
@@ -802,17 +808,22 @@ const CompiledDictionary::WordEntries* const kUnknownEntries = &kUnknownEntriesV
 
 void SentenceCoder::Prepare() {
   const size_t nn = t_.nodes.size(), nw = t_.words.size();
-  // Every field of every node is stored below (no fill): resize only.
-  node_bits_.resize(nn);
-  below_.resize(nn);
-  lo_.resize(nn);
-  hi_.resize(nn);
-  inner_height_.resize(nn);
-  sc_.subtree_end.resize(nn);
-  word_flags_.resize(nw);
-  word_bit_.resize(nw);
-  word_hash_.resize(nw);
-  entries_.assign(nw, kUnknownEntries);
+  // Every field of every node and word is stored below, and nothing asks these arrays for
+  // their size: they only grow (a shrinking and growing resize would fill them).
+  auto at_least = [](auto& v, size_t n) {
+    if (v.size() < n) v.resize(n);
+  };
+  at_least(node_bits_, nn);
+  at_least(below_, nn);
+  at_least(lo_, nn);
+  at_least(hi_, nn);
+  at_least(inner_height_, nn);
+  at_least(sc_.subtree_end, nn);
+  at_least(word_flags_, nw);
+  at_least(word_bit_, nw);
+  at_least(word_hash_, nw);
+  at_least(entries_, nw);
+  std::fill_n(entries_.data(), nw, kUnknownEntries);
   // Raw pointers: through the vectors (references into Scratch) every store could change
   // their fields, so each access would load the buffer again.
   const TreeNode* const nodes = t_.nodes.data();
@@ -943,9 +954,10 @@ const CompiledDictionary::WordEntries* SentenceCoder::Entries(int word) const {
 
 void SentenceCoder::AppendLeafWords(int node, std::vector<int>* out) const {
   if (node_bits_[node] & kWordsInOrder) {
-    out->reserve(out->size() + static_cast<size_t>(hi_[node] - lo_[node]));
-    for (int w = lo_[node]; w < hi_[node]; ++w) {
-      const uint32_t f = word_flags_[w];
+    // (No reserve: the lists are reused, so they mostly have room already.)
+    const uint32_t* const flags = word_flags_.data();
+    for (int w = lo_[node], end = hi_[node]; w < end; ++w) {
+      const uint32_t f = flags[w];
       if (!(f & kWPos) && (f & kWToken)) out->push_back(w);
     }
     return;
