@@ -134,9 +134,6 @@ TEST(TokenizerTest, PlainWordsOfEveryLengthAndAtTextEnd) {
   EXPECT_EQ(Toks("abcdefghijklmnopqrstuvwxyz{|}~`@[", true), "ABCDEFGHIJKLMNOPQRSTUVWXYZ{|}~`@[");
 }
 
-}  // namespace
-}  // namespace eventcoder
-
 // Hyphenated words, clitics and contractions split the same wherever they sit: mid-text (where
 // a 16-byte fast path sees them) and in the text's last bytes (where it cannot), in any case.
 TEST(TokenizerTest, HyphensAndApostrophesSplitTheSameEverywhere) {
@@ -172,3 +169,6 @@ TEST(TokenizerTest, HyphensAndApostrophesSplitTheSameEverywhere) {
     }
   }
 }
+
+}  // namespace
+}  // namespace eventcoder
