@@ -160,6 +160,13 @@ constexpr auto kStopByte = [] {
   return c;
 }();
 
+// Bytes that end the word before a period, scanning backwards: white space and ( " [.
+constexpr auto kWordStop = [] {
+  std::array<bool, 256> c{};
+  for (int b : {' ', '\t', '\n', '\r', '\f', '\v', '(', '"', '['}) c[static_cast<size_t>(b)] = true;
+  return c;
+}();
+
 // The first i' >= i with t[i'] in kStopByte, or t.size().
 size_t NextStop(std::string_view t, size_t i) {
   const size_t n = t.size();
@@ -246,23 +253,25 @@ void SplitImpl(std::string_view t, Emit&& emit) {
     if (IsLower(nc) || nc == ',' || nc == ';' || nc == ':' || nc == ')' || nc == '%') {
       boundary = false;
     } else if (c == '.' && term_end == i + 1 && !has_closer) {
-      // The word before the period.
+      // The word before the period, and whether it has a period of its own.
       size_t b = i;
-      while (b > start && !IsSpace(static_cast<unsigned char>(t[b - 1])) && t[b - 1] != '(' &&
-             t[b - 1] != '"' && t[b - 1] != '[')
+      bool has_inner_period = false;
+      while (b > start && !kWordStop[static_cast<unsigned char>(t[b - 1])]) {
         --b;
+        has_inner_period |= t[b] == '.';
+      }
       std::string_view w = t.substr(b, i - b);
-      std::string_view next_word = WordAt(t, next);
       AbbrevKind kind = ClassifyAbbrev(w);
-      bool has_inner_period = w.find('.') != std::string_view::npos;
+      // The next word, looked at only after an abbreviation.
+      auto starter_follows = [&] { return IsStarter(WordAt(t, next)); };
       if (kind == AbbrevKind::kTitle) {
         // "No." and "St." may end a sentence only before a clear sentence starter.
-        boundary = (IEquals(w, "no") || IEquals(w, "st")) && !IsDigit(nc) && IsStarter(next_word);
-        if (IEquals(w, "sr") || IEquals(w, "jr")) boundary = IsStarter(next_word);
+        boundary = (IEquals(w, "no") || IEquals(w, "st")) && !IsDigit(nc) && starter_follows();
+        if (IEquals(w, "sr") || IEquals(w, "jr")) boundary = starter_follows();
       } else if (kind == AbbrevKind::kMonth) {
-        boundary = !IsDigit(nc) && IsStarter(next_word);
+        boundary = !IsDigit(nc) && starter_follows();
       } else if (kind == AbbrevKind::kOther || has_inner_period) {
-        boundary = IsStarter(next_word);
+        boundary = starter_follows();
       } else if (w.size() == 1 && IsUpper(static_cast<unsigned char>(w[0]))) {
         boundary = false;  // an initial: "George W. Bush"
       }

@@ -134,5 +134,41 @@ TEST(TokenizerTest, PlainWordsOfEveryLengthAndAtTextEnd) {
   EXPECT_EQ(Toks("abcdefghijklmnopqrstuvwxyz{|}~`@[", true), "ABCDEFGHIJKLMNOPQRSTUVWXYZ{|}~`@[");
 }
 
+// Hyphenated words, clitics and contractions split the same wherever they sit: mid-text (where
+// a 16-byte fast path sees them) and in the text's last bytes (where it cannot), in any case.
+TEST(TokenizerTest, HyphensAndApostrophesSplitTheSameEverywhere) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"al-Qaeda", "al-Qaeda"},
+      {"U-2", "U-2"},
+      {"Iran's", "Iran|'s"},
+      {"IRAN'S", "IRAN|'S"},
+      {"didn't", "did|n't"},
+      {"CAN'T", "CA|N'T"},
+      {"they're", "they|'re"},
+      {"we'd", "we|'d"},
+      {"I'm", "I|'m"},
+      {"O'Brien's", "O'Brien|'s"},
+      {"O'Brien", "O'Brien"},
+      {"rock'n'roll", "rock'n'roll"},
+      {"x-'s", "x-'s"},
+      {"a--b", "a|--|b"},
+      {"Kim-Jong-un's", "Kim-Jong-un|'s"},
+      {"won't", "wo|n't"},
+      {"nt't", "nt't"},
+      {"Al-Ahram's", "Al-Ahram|'s"}};
+  for (auto [word, want] : cases) {
+    const std::string mid = std::string(word) + " and then some more words after it";
+    const std::string end = "x " + std::string(word);
+    EXPECT_EQ(Toks(mid).substr(0, want.size() + 1), std::string(want) + "|") << word;
+    EXPECT_EQ(Toks(end), "x|" + std::string(want)) << word;
+    for (const std::string& text : {mid, end}) {
+      Sentence s;
+      s.end = text.size();
+      Tokenize(text, &s);
+      for (const Token& t : s.tokens) EXPECT_EQ(t.norm, NormalizeToken(t.text)) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace eventcoder
