@@ -453,7 +453,30 @@ Scratch& ThreadScratch() {
   return scratch;
 }
 
+// Whether a byte in text[b, e) is a space or hyphen (a gap that joins two words' keys
+// with a space).
+bool GapHasSpace(std::string_view text, size_t b, size_t e) {
+  for (; b < e; ++b)
+    if (text[b] == ' ' || text[b] == '-') return true;
+  return false;
+}
+
+// An ASCII word's key: its lower case without the period of "U.S" (then written into
+// *key).
+std::string_view WordKey(std::string_view lower, std::string* key) {
+  if (lower.size() > 1 && lower[1] == '.') {  // "U.S": the key drops the period
+    key->assign(lower);
+    key->erase(1, 1);
+    return *key;
+  }
+  return lower;
+}
+
 // Appends the place names in text[begin, end) to *out (see Locator::FindMentions).
+// kCues = false: the mentions are wanted only for their candidates and context-free entry
+// (the story's country context), so the cue walk and the check for a country written
+// right after are skipped (cued, capital_of and country_after stay unset, words == name).
+template <bool kCues = true>
 void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, size_t end,
                     Scratch* scratch, std::vector<PlaceMention>* out) {
   Words(text, begin, end, &scratch->mentions);
@@ -462,6 +485,15 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
   const int max_n = std::min(g->max_name_words(), 8);
   for (size_t i = 0; i < w.size(); ++i) {
     if (!w[i].cap) continue;
+    // The quick rejection below, done first when it is certain to apply whatever the
+    // n-gram's extent: word i is ASCII and last, or followed by a gap with a space or hyphen.
+    // Most capitalised words start no name and are turned away here.
+    bool rejection_done = false;
+    if (w[i].ascii && (i + 1 == w.size() || GapHasSpace(text, w[i].end, w[i + 1].begin))) {
+      std::string_view first = WordKey(w[i].lower, &key);
+      if (first != "the" && !g->MayStartName(first)) continue;
+      rejection_done = true;
+    }
     // The longest n-gram from word i whose inner words are capitalised or connectors and
     // whose gaps hold only spaces, hyphens, periods and apostrophes; every shorter one
     // qualifies too.
@@ -494,7 +526,7 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
     // followed by a space or hyphen, every n-gram's key starts with word i's key (its
     // lower-case letters and digits) followed by a space or nothing, so no name can match
     // unless some name starts with that word.
-    if (w[i].ascii) {
+    if (w[i].ascii && !rejection_done) {
       bool separated = longest == 1 && !inner_apostrophe;
       for (size_t b = w[i].end; !separated && b < w[i + 1].begin; ++b)
         separated = text[b] == ' ' || text[b] == '-';
@@ -507,6 +539,18 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
         }
         if (first != "the" && !g->MayStartName(first)) continue;
       }
+    }
+    // After "The", the keys of n-grams n > 1 drop "the " and start with the next word's
+    // key, followed by a space or nothing, when "The" and that word are ASCII and each is
+    // followed by a space or hyphen (or the next word ends the n-gram, no apostrophe after
+    // it). When no name starts with that word, only "The" alone may match.
+    if (longest > 1 && Is(w[i].lower, "the") && w[i].ascii && w[i + 1].ascii &&
+        GapHasSpace(text, w[i].end, w[i + 1].begin) &&
+        ((longest == 2 && !inner_apostrophe) ||
+         (i + 2 < w.size() && GapHasSpace(text, w[i + 1].end, w[i + 2].begin))) &&
+        !g->MayStartName(WordKey(w[i + 1].lower, &key))) {
+      longest = 1;
+      inner_apostrophe = false;
     }
     // The n-grams of ASCII words have their keys written directly: each word's lower case
     // without its period, joined by a space where the gap holds a space or hyphen (a gap
@@ -578,6 +622,10 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
     m.entry = g->Best(cands, {});
     m.name = {w[i].begin, w[i + found_n - 1].end};
     m.words = m.name;
+    if constexpr (!kCues) {
+      i += found_n - 1;
+      continue;
+    }
     // Cue: walk back over modifiers to a locative preposition.
     size_t k = i;
     int skipped = 0;
@@ -907,8 +955,15 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
   CountryContext context;
   const GeoEntry* dateline_place = nullptr;
   if (need_context) {
-    for (size_t si = 0; si < sentences.size(); ++si)
-      if (range[si].first == kUnscanned) scan(si);
+    // Only the candidates and context-free entries of these sentences' mentions are read
+    // (every event's place source is chosen above), so they are scanned without cues.
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      if (range[si].first != kUnscanned) continue;
+      const Span& sp = sentences[si];
+      uint32_t b = static_cast<uint32_t>(flat.size());
+      AppendMentions<false>(g_, text, sp.begin, sp.end, &scratch, &flat);
+      range[si] = {b, static_cast<uint32_t>(flat.size())};
+    }
     for (const PlaceMention& m : flat) {
       if (m.entry == nullptr) continue;
       bool one_country = true;
