@@ -482,7 +482,24 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const GazetteerOptions& opt
     const GeoEntry* c = g->Country(e.iso2);
     if (c != nullptr && e.country != c->name) e.country = c->name;
   }
+  g->Freeze();
   return g;
+}
+
+void Gazetteer::Freeze() {
+  size_t n_slots = 16;
+  while (n_slots < 2 * index_.size()) n_slots <<= 1;
+  slots_.assign(n_slots, Slot{});
+  slot_mask_ = n_slots - 1;
+  items_.clear();
+  items_.reserve(index_.size());
+  for (const auto& [key, ids] : index_) {
+    const uint64_t h = StringFilter::Hash(key);
+    size_t i = h & slot_mask_;
+    while (slots_[i].tag != 0) i = (i + 1) & slot_mask_;
+    slots_[i] = {static_cast<uint32_t>(h >> 32) | 1u, static_cast<uint32_t>(items_.size())};
+    items_.push_back({key, ids});
+  }
 }
 
 const Gazetteer* Gazetteer::Default() {
@@ -506,6 +523,15 @@ Status Gazetteer::DefaultStatus() {
 }
 
 std::span<const uint32_t> Gazetteer::Lookup(std::string_view normalized) const {
+  if (!slots_.empty()) {
+    const uint64_t h = StringFilter::Hash(normalized);
+    const uint32_t tag = static_cast<uint32_t>(h >> 32) | 1u;
+    for (size_t i = h & slot_mask_;; i = (i + 1) & slot_mask_) {
+      const Slot& s = slots_[i];
+      if (s.tag == 0) return {};
+      if (s.tag == tag && items_[s.item].key == normalized) return items_[s.item].ids;
+    }
+  }
   if (!name_filter_.MayContain(normalized)) return {};
   auto it = index_.find(normalized);
   if (it == index_.end()) return {};

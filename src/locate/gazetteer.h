@@ -119,6 +119,8 @@ class Gazetteer {
   Status LoadIso(const std::string& path);
   void LoadGeonames();
   Status LoadPlaces(const std::string& path);
+  // Builds slots_ and items_ from index_ once loading is done (index_ no longer changes).
+  void Freeze();
 
   std::vector<GeoEntry> entries_;
   // Hashes std::string and std::string_view alike, so Lookup() probes without a copy.
@@ -132,6 +134,22 @@ class Gazetteer {
   StringFilter name_filter_;
   // The first words of index_'s keys (see MayStartName).
   StringFilter first_word_filter_;
+  // index_ frozen by Load() into an open-addressing table (linear probing, at most half
+  // full) probed with StringFilter::Hash of the name: a slot holds the hash's upper half
+  // (with its low bit set, so 0 marks an empty slot) and an index into items_, whose views
+  // point into index_'s keys and vectors. Lookup() thus hashes a name once and reads
+  // usually one or two slots; it uses index_ and name_filter_ only while loading.
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t item = 0;
+  };
+  struct Item {
+    std::string_view key;
+    std::span<const uint32_t> ids;
+  };
+  std::vector<Slot> slots_;
+  std::vector<Item> items_;
+  size_t slot_mask_ = 0;
   std::unordered_map<std::string, uint32_t> country_;  // iso2 and iso3 -> entry
   std::unordered_map<std::string, uint32_t> capital_;  // iso2 -> entry
   size_t cities_ = 0;
