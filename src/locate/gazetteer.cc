@@ -493,8 +493,15 @@ void Gazetteer::Freeze() {
   slot_mask_ = n_slots - 1;
   items_.clear();
   items_.reserve(index_.size());
+  size_t first_bits = 512;
+  while (first_bits < 16 * index_.size()) first_bits <<= 1;
+  first_bits_.assign(first_bits / 64, 0);
+  first_mask_ = first_bits - 1;
   for (const auto& [key, ids] : index_) {
-    const uint64_t h = StringFilter::Hash(key);
+    const uint64_t fh = KeyHash(std::string_view(key).substr(0, key.find(' ')));
+    for (uint64_t bit : {fh & first_mask_, (fh >> 32) & first_mask_})
+      first_bits_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    const uint64_t h = KeyHash(key);
     size_t i = h & slot_mask_;
     while (slots_[i].tag != 0) i = (i + 1) & slot_mask_;
     slots_[i] = {static_cast<uint32_t>(h >> 32) | 1u, static_cast<uint32_t>(items_.size())};
@@ -524,7 +531,7 @@ Status Gazetteer::DefaultStatus() {
 
 std::span<const uint32_t> Gazetteer::Lookup(std::string_view normalized) const {
   if (!slots_.empty()) {
-    const uint64_t h = StringFilter::Hash(normalized);
+    const uint64_t h = KeyHash(normalized);
     const uint32_t tag = static_cast<uint32_t>(h >> 32) | 1u;
     for (size_t i = h & slot_mask_;; i = (i + 1) & slot_mask_) {
       const Slot& s = slots_[i];
