@@ -463,13 +463,14 @@ bool GapHasSpace(std::string_view text, size_t b, size_t e) {
 
 // An ASCII word's key: its lower case without the period of "U.S" (then written into
 // *key).
-std::string_view WordKey(std::string_view lower, std::string* key) {
-  if (lower.size() > 1 && lower[1] == '.') {  // "U.S": the key drops the period
-    key->assign(lower);
-    key->erase(1, 1);
-    return *key;
-  }
-  return lower;
+[[gnu::noinline]] std::string_view DottedWordKey(std::string_view lower, std::string* key) {
+  key->assign(lower);
+  key->erase(1, 1);
+  return *key;
+}
+inline std::string_view WordKey(std::string_view lower, std::string* key) {
+  // "U.S": the key drops the period (out of line: rare).
+  return lower.size() > 1 && lower[1] == '.' ? DottedWordKey(lower, key) : lower;
 }
 
 // Appends the place names in text[begin, end) to *out (see Locator::FindMentions).
