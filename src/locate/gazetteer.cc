@@ -101,9 +101,13 @@ int LevelRank(const std::string& level) {
 // A city is meant rather than the division of the same name when it lies in that division
 // ("Kharkiv", "New York") or is large.
 bool CityOverDivision(const GeoEntry& city, const GeoEntry& division) {
-  return city.level == "city" && division.level == "admin1" &&
-         (city.population >= 100000 ||
-          NormalizePlaceName(city.admin1) == NormalizePlaceName(division.name));
+  if (city.level != "city" || division.level != "admin1") return false;
+  if (city.population >= 100000) return true;
+  // The two keys in reused buffers (Best() runs per mention: no allocation per call).
+  thread_local std::string a, b;
+  NormalizePlaceNameTo(city.admin1, &a);
+  NormalizePlaceNameTo(division.name, &b);
+  return a == b;
 }
 
 std::mutex g_default_mu;
