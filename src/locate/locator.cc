@@ -371,7 +371,8 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
-bool IsConnector(std::string_view w) {
+// Inlined: called for most lower-case words after a capitalised one.
+[[gnu::always_inline]] inline bool IsConnector(std::string_view w) {
   static const WordSet kWords({"of", "the", "and", "al", "el", "ad", "ash", "as", "ar", "an", "de",
                                "du", "la", "da", "do", "dos", "upon", "on"});
   return kWords.Contains(w);
