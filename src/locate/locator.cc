@@ -714,12 +714,23 @@ std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t 
   return out;
 }
 
-Dateline Locator::FindDateline(const std::string& text) {
+namespace {
+
+// FindDateline over the words of text[0, scan_end). partial (scan_end is short of the
+// 160-byte limit): the scan vouches only for words that end more than one byte before
+// scan_end (those are the words, bytes and bitset runs of the full scan: the chunks
+// before scan_end are classified alike, and a run that ends there, or a "U.S" merge that
+// looks two bytes on, is decided inside the range); nullopt when the search needs any
+// other word, and the caller scans the whole limit.
+std::optional<Dateline> DatelineFrom(const std::string& text, size_t scan_end, bool partial,
+                                     WordScan& scan) {
   Dateline d;
-  size_t limit = std::min<size_t>(text.size(), 160);
-  WordScan& scan = ThreadScratch().dates;
   // The first five words decide whether there is a dateline; the rest are read only then.
-  Words(text, 0, limit, &scan, 5);
+  Words(text, 0, scan_end, &scan, 5);
+  auto safe = [&](size_t idx) {
+    return idx < scan.count && (!partial || scan.buf[idx].end + 1 < scan_end);
+  };
+  if (partial && !safe(4)) return std::nullopt;
   std::span<const Word> w = scan.words();
   size_t i = 0;
   while (i < w.size() && i < 4 && IsAllCapsWord(text, w[i])) ++i;
@@ -742,11 +753,16 @@ Dateline Locator::FindDateline(const std::string& text) {
   // Month and day: the first month word after the place, within the window: the words
   // that begin before window_end, and the one after (read one at a time past the first
   // five, as the search needs them: the month usually follows the place at once).
+  bool unsure = false;           // a partial scan could not vouch for a word the search needs
   auto have = [&](size_t idx) {  // whether that word list has word idx
     while (scan.count <= idx) {
       const size_t count = scan.count;
       if (count > 0 && scan.buf[count - 1].begin >= window_end) return false;
       ExtendWords<true>(text, &scan, count + 1, window_end);
+      if (partial && !safe(count)) {
+        unsure = true;
+        return false;
+      }
       if (scan.count == count) return false;
     }
     return true;
@@ -760,7 +776,22 @@ Dateline Locator::FindDateline(const std::string& text) {
       break;
     }
   }
+  if (unsure) return std::nullopt;
   return d;
+}
+
+}  // namespace
+
+Dateline Locator::FindDateline(const std::string& text) {
+  const size_t limit = std::min<size_t>(text.size(), 160);
+  WordScan& scan = ThreadScratch().dates;
+  // The words a dateline needs lie near the start: the first 64 bytes are classified, and
+  // the 160 only when those do not settle it.
+  constexpr size_t kPrefix = 64;
+  if (limit > kPrefix) {
+    if (std::optional<Dateline> d = DatelineFrom(text, kPrefix, true, scan)) return *d;
+  }
+  return *DatelineFrom(text, limit, false, scan);
 }
 
 namespace {
