@@ -802,6 +802,10 @@ int DateFromWords(std::span<const Word> w, int reference) {
   bool after_on = false, after_last = false;  // the previous word is "on" / "last"
   for (size_t i = 0; i < w.size(); ++i) {
     std::string_view x = w[i].lower;
+    // Most words are none of the five and follow neither "on" nor "last": skipped on their
+    // length alone (the flags are clear then, and stay so).
+    constexpr uint32_t kLengths = (1u << 2) | (1u << 4) | (1u << 5) | (1u << 7) | (1u << 9);
+    if (!after_on && !after_last && (x.size() > 9 || ((kLengths >> x.size()) & 1) == 0)) continue;
     bool on = after_on || after_last;
     bool last = after_last;
     // One length test per word for the five fixed words.
