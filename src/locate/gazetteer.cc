@@ -101,9 +101,13 @@ int LevelRank(const std::string& level) {
 // A city is meant rather than the division of the same name when it lies in that division
 // ("Kharkiv", "New York") or is large.
 bool CityOverDivision(const GeoEntry& city, const GeoEntry& division) {
-  return city.level == "city" && division.level == "admin1" &&
-         (city.population >= 100000 ||
-          NormalizePlaceName(city.admin1) == NormalizePlaceName(division.name));
+  if (city.level != "city" || division.level != "admin1") return false;
+  if (city.population >= 100000) return true;
+  // The two keys in reused buffers (Best() runs per mention: no allocation per call).
+  thread_local std::string a, b;
+  NormalizePlaceNameTo(city.admin1, &a);
+  NormalizePlaceNameTo(division.name, &b);
+  return a == b;
 }
 
 std::mutex g_default_mu;
@@ -482,7 +486,31 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const GazetteerOptions& opt
     const GeoEntry* c = g->Country(e.iso2);
     if (c != nullptr && e.country != c->name) e.country = c->name;
   }
+  g->Freeze();
   return g;
+}
+
+void Gazetteer::Freeze() {
+  size_t n_slots = 16;
+  while (n_slots < 2 * index_.size()) n_slots <<= 1;
+  slots_.assign(n_slots, Slot{});
+  slot_mask_ = n_slots - 1;
+  items_.clear();
+  items_.reserve(index_.size());
+  size_t first_bits = 512;
+  while (first_bits < 16 * index_.size()) first_bits <<= 1;
+  first_bits_.assign(first_bits / 64, 0);
+  first_mask_ = first_bits - 1;
+  for (const auto& [key, ids] : index_) {
+    const uint64_t fh = KeyHash(std::string_view(key).substr(0, key.find(' ')));
+    for (uint64_t bit : {fh & first_mask_, (fh >> 32) & first_mask_})
+      first_bits_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    const uint64_t h = KeyHash(key);
+    size_t i = h & slot_mask_;
+    while (slots_[i].tag != 0) i = (i + 1) & slot_mask_;
+    slots_[i] = {static_cast<uint32_t>(h >> 32) | 1u, static_cast<uint32_t>(items_.size())};
+    items_.push_back({key, ids});
+  }
 }
 
 const Gazetteer* Gazetteer::Default() {
@@ -506,6 +534,15 @@ Status Gazetteer::DefaultStatus() {
 }
 
 std::span<const uint32_t> Gazetteer::Lookup(std::string_view normalized) const {
+  if (!slots_.empty()) {
+    const uint64_t h = KeyHash(normalized);
+    const uint32_t tag = static_cast<uint32_t>(h >> 32) | 1u;
+    for (size_t i = h & slot_mask_;; i = (i + 1) & slot_mask_) {
+      const Slot& s = slots_[i];
+      if (s.tag == 0) return {};
+      if (s.tag == tag && items_[s.item].key == normalized) return items_[s.item].ids;
+    }
+  }
   if (!name_filter_.MayContain(normalized)) return {};
   auto it = index_.find(normalized);
   if (it == index_.end()) return {};

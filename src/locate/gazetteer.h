@@ -38,6 +38,7 @@
 #define EVENTCODER_LOCATE_GAZETTEER_H_
 
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <span>
@@ -93,7 +94,12 @@ class Gazetteer {
   // False when no normalised name starts with the word `first` (a normalised name's text
   // up to its first space): then every name beginning with that word is unknown. True for
   // every first word of a name (and for ~1% of other words).
-  bool MayStartName(std::string_view first) const { return first_word_filter_.MayContain(first); }
+  bool MayStartName(std::string_view first) const {
+    if (first_bits_.empty()) return first_word_filter_.MayContain(first);
+    const uint64_t h = KeyHash(first);
+    const uint64_t a = h & first_mask_, b = (h >> 32) & first_mask_;
+    return ((first_bits_[a >> 6] >> (a & 63)) & (first_bits_[b >> 6] >> (b & 63)) & 1) != 0;
+  }
   // The best candidate for `name` (any spelling) given the context, or nullptr.
   const GeoEntry* Resolve(std::string_view name, const CountryContext& context = {}) const;
   // Best of the given candidates (see Resolve).
@@ -119,6 +125,27 @@ class Gazetteer {
   Status LoadIso(const std::string& path);
   void LoadGeonames();
   Status LoadPlaces(const std::string& path);
+  // Builds slots_, items_ and first_bits_ from index_ once loading is done (index_ no
+  // longer changes).
+  void Freeze();
+  // The hash of slots_ and first_bits_: eight bytes a step (names are short).
+  static uint64_t KeyHash(std::string_view s) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+    const char* p = s.data();
+    size_t n = s.size();
+    for (; n >= 8; n -= 8, p += 8) {
+      uint64_t v;
+      std::memcpy(&v, p, 8);
+      h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+      h ^= h >> 31;
+    }
+    uint64_t tail = 0;
+    for (size_t k = 0; k < n; ++k) tail |= uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    h = (h ^ tail) * 0x94D049BB133111EBULL;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return h ^ (h >> 32);
+  }
 
   std::vector<GeoEntry> entries_;
   // Hashes std::string and std::string_view alike, so Lookup() probes without a copy.
@@ -132,6 +159,26 @@ class Gazetteer {
   StringFilter name_filter_;
   // The first words of index_'s keys (see MayStartName).
   StringFilter first_word_filter_;
+  // index_ frozen by Load() into an open-addressing table (linear probing, at most half
+  // full) probed with KeyHash of the name: a slot holds the hash's upper half
+  // (with its low bit set, so 0 marks an empty slot) and an index into items_, whose views
+  // point into index_'s keys and vectors. Lookup() thus hashes a name once and reads
+  // usually one or two slots; it uses index_ and name_filter_ only while loading.
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t item = 0;
+  };
+  struct Item {
+    std::string_view key;
+    std::span<const uint32_t> ids;
+  };
+  std::vector<Slot> slots_;
+  std::vector<Item> items_;
+  size_t slot_mask_ = 0;
+  // The first words of index_'s keys, as a Bloom filter (two bits of KeyHash, 16 bits a
+  // word) that MayStartName() reads once frozen; first_word_filter_ before.
+  std::vector<uint64_t> first_bits_;
+  uint64_t first_mask_ = 0;
   std::unordered_map<std::string, uint32_t> country_;  // iso2 and iso3 -> entry
   std::unordered_map<std::string, uint32_t> capital_;  // iso2 -> entry
   size_t cities_ = 0;

@@ -371,7 +371,8 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
-bool IsConnector(std::string_view w) {
+// Inlined: called for most lower-case words after a capitalised one.
+[[gnu::always_inline]] inline bool IsConnector(std::string_view w) {
   static const WordSet kWords({"of", "the", "and", "al", "el", "ad", "ash", "as", "ar", "an", "de",
                                "du", "la", "da", "do", "dos", "upon", "on"});
   return kWords.Contains(w);
@@ -453,7 +454,31 @@ Scratch& ThreadScratch() {
   return scratch;
 }
 
+// Whether a byte in text[b, e) is a space or hyphen (a gap that joins two words' keys
+// with a space).
+bool GapHasSpace(std::string_view text, size_t b, size_t e) {
+  for (; b < e; ++b)
+    if (text[b] == ' ' || text[b] == '-') return true;
+  return false;
+}
+
+// An ASCII word's key: its lower case without the period of "U.S" (then written into
+// *key).
+[[gnu::noinline]] std::string_view DottedWordKey(std::string_view lower, std::string* key) {
+  key->assign(lower);
+  key->erase(1, 1);
+  return *key;
+}
+inline std::string_view WordKey(std::string_view lower, std::string* key) {
+  // "U.S": the key drops the period (out of line: rare).
+  return lower.size() > 1 && lower[1] == '.' ? DottedWordKey(lower, key) : lower;
+}
+
 // Appends the place names in text[begin, end) to *out (see Locator::FindMentions).
+// kCues = false: the mentions are wanted only for their candidates and context-free entry
+// (the story's country context), so the cue walk and the check for a country written
+// right after are skipped (cued, capital_of and country_after stay unset, words == name).
+template <bool kCues = true>
 void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, size_t end,
                     Scratch* scratch, std::vector<PlaceMention>* out) {
   Words(text, begin, end, &scratch->mentions);
@@ -462,6 +487,15 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
   const int max_n = std::min(g->max_name_words(), 8);
   for (size_t i = 0; i < w.size(); ++i) {
     if (!w[i].cap) continue;
+    // The quick rejection below, done first when it is certain to apply whatever the
+    // n-gram's extent: word i is ASCII and last, or followed by a gap with a space or hyphen.
+    // Most capitalised words start no name and are turned away here.
+    bool rejection_done = false;
+    if (w[i].ascii && (i + 1 == w.size() || GapHasSpace(text, w[i].end, w[i + 1].begin))) {
+      std::string_view first = WordKey(w[i].lower, &key);
+      if (first != "the" && !g->MayStartName(first)) continue;
+      rejection_done = true;
+    }
     // The longest n-gram from word i whose inner words are capitalised or connectors and
     // whose gaps hold only spaces, hyphens, periods and apostrophes; every shorter one
     // qualifies too.
@@ -494,7 +528,7 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
     // followed by a space or hyphen, every n-gram's key starts with word i's key (its
     // lower-case letters and digits) followed by a space or nothing, so no name can match
     // unless some name starts with that word.
-    if (w[i].ascii) {
+    if (w[i].ascii && !rejection_done) {
       bool separated = longest == 1 && !inner_apostrophe;
       for (size_t b = w[i].end; !separated && b < w[i + 1].begin; ++b)
         separated = text[b] == ' ' || text[b] == '-';
@@ -507,6 +541,18 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
         }
         if (first != "the" && !g->MayStartName(first)) continue;
       }
+    }
+    // After "The", the keys of n-grams n > 1 drop "the " and start with the next word's
+    // key, followed by a space or nothing, when "The" and that word are ASCII and each is
+    // followed by a space or hyphen (or the next word ends the n-gram, no apostrophe after
+    // it). When no name starts with that word, only "The" alone may match.
+    if (longest > 1 && Is(w[i].lower, "the") && w[i].ascii && w[i + 1].ascii &&
+        GapHasSpace(text, w[i].end, w[i + 1].begin) &&
+        ((longest == 2 && !inner_apostrophe) ||
+         (i + 2 < w.size() && GapHasSpace(text, w[i + 1].end, w[i + 2].begin))) &&
+        !g->MayStartName(WordKey(w[i + 1].lower, &key))) {
+      longest = 1;
+      inner_apostrophe = false;
     }
     // The n-grams of ASCII words have their keys written directly: each word's lower case
     // without its period, joined by a space where the gap holds a space or hyphen (a gap
@@ -578,6 +624,10 @@ void AppendMentions(const Gazetteer* g, std::string_view text, size_t begin, siz
     m.entry = g->Best(cands, {});
     m.name = {w[i].begin, w[i + found_n - 1].end};
     m.words = m.name;
+    if constexpr (!kCues) {
+      i += found_n - 1;
+      continue;
+    }
     // Cue: walk back over modifiers to a locative preposition.
     size_t k = i;
     int skipped = 0;
@@ -664,12 +714,23 @@ std::vector<PlaceMention> Locator::FindMentions(const std::string& text, size_t 
   return out;
 }
 
-Dateline Locator::FindDateline(const std::string& text) {
+namespace {
+
+// FindDateline over the words of text[0, scan_end). partial (scan_end is short of the
+// 160-byte limit): the scan vouches only for words that end more than one byte before
+// scan_end (those are the words, bytes and bitset runs of the full scan: the chunks
+// before scan_end are classified alike, and a run that ends there, or a "U.S" merge that
+// looks two bytes on, is decided inside the range); nullopt when the search needs any
+// other word, and the caller scans the whole limit.
+std::optional<Dateline> DatelineFrom(const std::string& text, size_t scan_end, bool partial,
+                                     WordScan& scan) {
   Dateline d;
-  size_t limit = std::min<size_t>(text.size(), 160);
-  WordScan& scan = ThreadScratch().dates;
   // The first five words decide whether there is a dateline; the rest are read only then.
-  Words(text, 0, limit, &scan, 5);
+  Words(text, 0, scan_end, &scan, 5);
+  auto safe = [&](size_t idx) {
+    return idx < scan.count && (!partial || scan.buf[idx].end + 1 < scan_end);
+  };
+  if (partial && !safe(4)) return std::nullopt;
   std::span<const Word> w = scan.words();
   size_t i = 0;
   while (i < w.size() && i < 4 && IsAllCapsWord(text, w[i])) ++i;
@@ -692,11 +753,16 @@ Dateline Locator::FindDateline(const std::string& text) {
   // Month and day: the first month word after the place, within the window: the words
   // that begin before window_end, and the one after (read one at a time past the first
   // five, as the search needs them: the month usually follows the place at once).
+  bool unsure = false;           // a partial scan could not vouch for a word the search needs
   auto have = [&](size_t idx) {  // whether that word list has word idx
     while (scan.count <= idx) {
       const size_t count = scan.count;
       if (count > 0 && scan.buf[count - 1].begin >= window_end) return false;
       ExtendWords<true>(text, &scan, count + 1, window_end);
+      if (partial && !safe(count)) {
+        unsure = true;
+        return false;
+      }
       if (scan.count == count) return false;
     }
     return true;
@@ -710,7 +776,22 @@ Dateline Locator::FindDateline(const std::string& text) {
       break;
     }
   }
+  if (unsure) return std::nullopt;
   return d;
+}
+
+}  // namespace
+
+Dateline Locator::FindDateline(const std::string& text) {
+  const size_t limit = std::min<size_t>(text.size(), 160);
+  WordScan& scan = ThreadScratch().dates;
+  // The words a dateline needs lie near the start: the first 64 bytes are classified, and
+  // the 160 only when those do not settle it.
+  constexpr size_t kPrefix = 64;
+  if (limit > kPrefix) {
+    if (std::optional<Dateline> d = DatelineFrom(text, kPrefix, true, scan)) return *d;
+  }
+  return *DatelineFrom(text, limit, false, scan);
 }
 
 namespace {
@@ -721,6 +802,10 @@ int DateFromWords(std::span<const Word> w, int reference) {
   bool after_on = false, after_last = false;  // the previous word is "on" / "last"
   for (size_t i = 0; i < w.size(); ++i) {
     std::string_view x = w[i].lower;
+    // Most words are none of the five and follow neither "on" nor "last": skipped on their
+    // length alone (the flags are clear then, and stay so).
+    constexpr uint32_t kLengths = (1u << 2) | (1u << 4) | (1u << 5) | (1u << 7) | (1u << 9);
+    if (!after_on && !after_last && (x.size() > 9 || ((kLengths >> x.size()) & 1) == 0)) continue;
     bool on = after_on || after_last;
     bool last = after_last;
     // One length test per word for the five fixed words.
@@ -907,8 +992,15 @@ void Locator::Locate(const Story& story, std::span<const Span> sentences,
   CountryContext context;
   const GeoEntry* dateline_place = nullptr;
   if (need_context) {
-    for (size_t si = 0; si < sentences.size(); ++si)
-      if (range[si].first == kUnscanned) scan(si);
+    // Only the candidates and context-free entries of these sentences' mentions are read
+    // (every event's place source is chosen above), so they are scanned without cues.
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      if (range[si].first != kUnscanned) continue;
+      const Span& sp = sentences[si];
+      uint32_t b = static_cast<uint32_t>(flat.size());
+      AppendMentions<false>(g_, text, sp.begin, sp.end, &scratch, &flat);
+      range[si] = {b, static_cast<uint32_t>(flat.size())};
+    }
     for (const PlaceMention& m : flat) {
       if (m.entry == nullptr) continue;
       bool one_country = true;

@@ -107,6 +107,25 @@ TEST(Locator, FindDateline) {
   EXPECT_EQ(d.place.end, 0u);
 }
 
+// The words of a dateline are read from the first 64 bytes when they settle it, else from
+// the first 160: a place, month or day on either side of byte 64 reads the same.
+TEST(Locator, FindDatelineAcrossTheFirst64Bytes) {
+  for (size_t len = 40; len <= 80; ++len) {
+    std::string place(len, 'X');
+    std::string t = place + ", Feb 17 (Wire) - Russian forces attacked U.S. positions.";
+    Dateline d = Locator::FindDateline(t);
+    EXPECT_EQ(d.place.begin, 0u) << len;
+    EXPECT_EQ(d.place.end, len) << len;
+    EXPECT_EQ(d.month, 2) << len;
+    EXPECT_EQ(d.day, 17) << len;
+    // Four capitalised words, then the month past the window of 60 bytes: no day.
+    t = "A B C " + place + " - " + std::string(60, 'y') + " Feb 17 text.";
+    d = Locator::FindDateline(t);
+    EXPECT_EQ(d.place.end, 6 + len) << len;
+    EXPECT_EQ(d.month, 0) << len;
+  }
+}
+
 TEST(Locator, SentenceDates) {
   // 2026-02-11 is a Wednesday.
   EXPECT_EQ(Locator::SentenceDate("They met in Doha on Wednesday.", 20260211), 20260211);
