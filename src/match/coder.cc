@@ -65,14 +65,39 @@ bool IsBeForm(std::string_view w) {
 // Words a pattern may step over even where its tokens are joined (PETRARCH's skip list).
 // Compared by length first, inline: no hashing of the word.
 bool IsSkipWord(const std::string& w) {
-  static constexpr std::string_view kSkip[] = {
-      "THE",     "A",        "AN",    "IT",   "HE",     "THEY",    "HER",      "HAS",
-      "HAD",     "HAVE",     "SOME",  "FEW",  "THAT",   "HUNDRED", "THOUSAND", "MILLION",
-      "BILLION", "TRILLION", "DOZEN", "ONE",  "TWO",    "THREE",   "FOUR",     "FIVE",
-      "SIX",     "SEVEN",    "EIGHT", "NINE", "DOLLAR", "DUCAT"};
-  if (w.size() <= 8)
-    for (std::string_view k : kSkip)
-      if (k.size() == w.size() && std::memcmp(k.data(), w.data(), k.size()) == 0) return true;
+  switch (w.size()) {
+    case 1:
+      if (Eq(w, "A")) return true;
+      break;
+    case 2:
+      if (Eq(w, "AN") || Eq(w, "IT") || Eq(w, "HE")) return true;
+      break;
+    case 3:
+      if (Eq(w, "THE") || Eq(w, "HER") || Eq(w, "HAS") || Eq(w, "HAD") || Eq(w, "FEW") ||
+          Eq(w, "ONE") || Eq(w, "TWO") || Eq(w, "SIX"))
+        return true;
+      break;
+    case 4:
+      if (Eq(w, "THEY") || Eq(w, "HAVE") || Eq(w, "SOME") || Eq(w, "THAT") || Eq(w, "FOUR") ||
+          Eq(w, "FIVE") || Eq(w, "NINE"))
+        return true;
+      break;
+    case 5:
+      if (Eq(w, "DOZEN") || Eq(w, "THREE") || Eq(w, "SEVEN") || Eq(w, "EIGHT") || Eq(w, "DUCAT"))
+        return true;
+      break;
+    case 6:
+      if (Eq(w, "DOLLAR")) return true;
+      break;
+    case 7:
+      if (Eq(w, "HUNDRED") || Eq(w, "MILLION") || Eq(w, "BILLION")) return true;
+      break;
+    case 8:
+      if (Eq(w, "THOUSAND") || Eq(w, "TRILLION")) return true;
+      break;
+    default:
+      break;
+  }
   if (!w.empty() &&
       std::all_of(w.begin(), w.end(),
                   [](char c) {
@@ -798,6 +823,7 @@ class SentenceCoder {
   long skip_pattern_steps_ = -1;
   // The verb phrase and verb words whose items are in Scratch::lower and upper.
   int items_vp_ = -1, items_after_ = -1, items_before_ = -1;
+  uint64_t items_lower_mask_ = 0, items_upper_mask_ = 0;  // their WordsMask()s
   // Set by Prepare when the nodes are numbered in pre-order (each node's children follow
   // it, each child's subtree right after the one before): then node n's subtree is the
   // nodes [n, Scratch::subtree_end[n]), and a walk from the root visits nodes in index order.
@@ -1866,6 +1892,8 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     items_vp_ = vp;
     items_after_ = verb_words.back();
     items_before_ = verb_words.front();
+    items_lower_mask_ = WordsMask(lower);
+    items_upper_mask_ = WordsMask(upper);
   }
   // The code and paired code so far, copied only once the pass goes on past the patterns
   // (most calls of pass 0 end with no pattern matched).
@@ -1885,7 +1913,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   const auto& patterns = verb.patterns ? *verb.patterns : dict_.PatternsOf(block);
   // A side whose literal words are not all among the items cannot match: most patterns of
   // a block fail this test, without a search.
-  const uint64_t lower_mask = WordsMask(lower), upper_mask = WordsMask(upper);
+  const uint64_t lower_mask = items_lower_mask_, upper_mask = items_upper_mask_;
   // Likewise a synset token needs a word among the items that starts (after the verb) or
   // ends (before it) one of its members.
   auto after_may_match = [&](const CompiledDictionary::PatternRef& r) {
@@ -2310,6 +2338,7 @@ bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
   const auto* entries = Entries(vw);
   const auto* cands = entries ? entries->verbs : nullptr;
   if (!cands) {
+    if (!trace_) return false;  // (the rest only says why, in a trace)
     const std::string& w = t_.words[vw].norm;
     bool aux = IsBeForm(w) || Eq(w, "DO") || Eq(w, "DOES") || Eq(w, "DID") || Eq(w, "HAVE") ||
                Eq(w, "HAS") || Eq(w, "HAD");
