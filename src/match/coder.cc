@@ -63,13 +63,41 @@ bool IsBeForm(std::string_view w) {
 }
 
 // Words a pattern may step over even where its tokens are joined (PETRARCH's skip list).
+// Compared by length first, inline: no hashing of the word.
 bool IsSkipWord(const std::string& w) {
-  static const std::unordered_set<std::string> kSkip = {
-      "THE",     "A",        "AN",    "IT",   "HE",     "THEY",    "HER",      "HAS",
-      "HAD",     "HAVE",     "SOME",  "FEW",  "THAT",   "HUNDRED", "THOUSAND", "MILLION",
-      "BILLION", "TRILLION", "DOZEN", "ONE",  "TWO",    "THREE",   "FOUR",     "FIVE",
-      "SIX",     "SEVEN",    "EIGHT", "NINE", "DOLLAR", "DUCAT"};
-  if (kSkip.count(w)) return true;
+  switch (w.size()) {
+    case 1:
+      if (Eq(w, "A")) return true;
+      break;
+    case 2:
+      if (Eq(w, "AN") || Eq(w, "IT") || Eq(w, "HE")) return true;
+      break;
+    case 3:
+      if (Eq(w, "THE") || Eq(w, "HER") || Eq(w, "HAS") || Eq(w, "HAD") || Eq(w, "FEW") ||
+          Eq(w, "ONE") || Eq(w, "TWO") || Eq(w, "SIX"))
+        return true;
+      break;
+    case 4:
+      if (Eq(w, "THEY") || Eq(w, "HAVE") || Eq(w, "SOME") || Eq(w, "THAT") || Eq(w, "FOUR") ||
+          Eq(w, "FIVE") || Eq(w, "NINE"))
+        return true;
+      break;
+    case 5:
+      if (Eq(w, "DOZEN") || Eq(w, "THREE") || Eq(w, "SEVEN") || Eq(w, "EIGHT") || Eq(w, "DUCAT"))
+        return true;
+      break;
+    case 6:
+      if (Eq(w, "DOLLAR")) return true;
+      break;
+    case 7:
+      if (Eq(w, "HUNDRED") || Eq(w, "MILLION") || Eq(w, "BILLION")) return true;
+      break;
+    case 8:
+      if (Eq(w, "THOUSAND") || Eq(w, "TRILLION")) return true;
+      break;
+    default:
+      break;
+  }
   if (!w.empty() &&
       std::all_of(w.begin(), w.end(),
                   [](char c) {
@@ -681,7 +709,7 @@ class SentenceCoder {
   // when a source and target are found). With patterns_only, only a pattern counts.
   bool TryVerb(int vp, const CompiledDictionary::VerbRef& verb, const std::vector<int>& verb_words,
                bool patterns_only, std::vector<CodedEvent>* out);
-  std::vector<int> SubjectPhrases(int vp) const;
+  void SubjectPhrases(int vp, std::vector<int>* out) const;  // into *out
   void ThirdLocation(const std::vector<Item>& lower, int source, int target, std::string* code,
                      std::vector<WhyEntry>* why) const;
   // True when "not", "n't" or "never" comes just before the verb (auxiliaries and
@@ -706,9 +734,10 @@ class SentenceCoder {
     int first_word = -1;  // the first word after the verb matched by a word or synset token
   };
   // `hashes`: CompiledDictionary::HashWord of each token's text (PatternRef::after_hashes).
+  // `bits`: PatternRef::after_token_bits / before_token_bits of the side.
   bool MatchSide(const std::vector<dict::PatternToken>& tokens, const std::vector<uint64_t>& hashes,
-                 bool first_joined, const std::vector<Item>& items, bool reversed,
-                 Binding* b) const;
+                 const std::vector<uint64_t>& bits, bool first_joined,
+                 const std::vector<Item>& items, bool reversed, Binding* b) const;
   // Or of the WordBit()s of the items' words (see CompiledDictionary::PatternRef).
   uint64_t WordsMask(const std::vector<Item>& items) const;
   // The (token, position, adjacency) states already known to fail, for one MatchSide.
@@ -794,12 +823,14 @@ class SentenceCoder {
   long skip_pattern_steps_ = -1;
   // The verb phrase and verb words whose items are in Scratch::lower and upper.
   int items_vp_ = -1, items_after_ = -1, items_before_ = -1;
+  uint64_t items_lower_mask_ = 0, items_upper_mask_ = 0;  // their WordsMask()s
   // Set by Prepare when the nodes are numbered in pre-order (each node's children follow
   // it, each child's subtree right after the one before): then node n's subtree is the
   // nodes [n, Scratch::subtree_end[n]), and a walk from the root visits nodes in index order.
   bool numbered_pre_order_ = false;
   mutable long match_steps_left_ = kMaxMatchStepsPerSentence;
   mutable const uint64_t* token_hashes_ = nullptr;  // of the side MatchSide is matching
+  mutable const uint64_t* token_bits_ = nullptr;    // likewise (PatternRef::after_token_bits)
 };
 
 // Marks a word whose dictionary entries have not been looked up yet.
@@ -1590,9 +1621,13 @@ bool SentenceCoder::MatchFrom(const std::vector<dict::PatternToken>& tokens, siz
   }
   size_t start = must_adjacent ? NextPos(items, pos) : pos;
   size_t stop = must_adjacent ? std::min(start + 1, items.size()) : items.size();
+  // A word or synset token matches only words whose WordBit meets its mask: the others are
+  // passed over (their steps still counted) without a compare or a look-up.
+  const uint64_t tok_bits = token_bits_ ? token_bits_[reversed ? ntok - 1 - k : k] : ~uint64_t{0};
   for (size_t p = start; p < stop; ++p) {
     if (--match_steps_left_ < 0) return false;  // the sentence's budget is spent
     const Item& it = items[p];
+    if (!(word_bit_[it.word] & tok_bits)) continue;
     const std::string& w = t_.words[it.word].norm;
     switch (tok.kind) {
       case dict::PatternToken::kWord:
@@ -1650,10 +1685,12 @@ bool SentenceCoder::MatchFrom(const std::vector<dict::PatternToken>& tokens, siz
 }
 
 bool SentenceCoder::MatchSide(const std::vector<dict::PatternToken>& tokens,
-                              const std::vector<uint64_t>& hashes, bool first_joined,
+                              const std::vector<uint64_t>& hashes,
+                              const std::vector<uint64_t>& bits, bool first_joined,
                               const std::vector<Item>& items, bool reversed, Binding* b) const {
   if (tokens.empty()) return true;
   token_hashes_ = hashes.size() == tokens.size() ? hashes.data() : nullptr;
+  token_bits_ = bits.size() == tokens.size() ? bits.data() : nullptr;
   FailedStates failed(tokens.size(), items.size());
   int budget = 20000;
   return MatchFrom(tokens, 0, 0, first_joined, items, reversed, b, &failed, &budget);
@@ -1663,24 +1700,27 @@ bool SentenceCoder::MatchVerbForm(int verb_word, const dict::VerbForm& form,
                                   std::vector<int>* verb_words) const {
   verb_words->clear();
   const auto& fw = form.words;
-  // Words before the head, going left.
-  std::vector<int> before;
+  // Most forms are the verb word alone: nothing to look for around it.
+  if (fw.size() == 1 && form.head == 0) {
+    verb_words->push_back(verb_word);
+    return true;
+  }
+  // Words before the head, going left: written into *verb_words nearest first, then
+  // reversed (no temporary lists).
   int i = verb_word - 1;
   for (int j = static_cast<int>(form.head) - 1; j >= 0; --j) {
     while (i >= 0 && fw[j] != t_.words[i].norm && IsSkip(i)) --i;
     if (i < 0 || t_.words[i].norm != fw[j]) return false;
-    before.push_back(i--);
+    verb_words->push_back(i--);
   }
-  std::vector<int> after;
+  std::reverse(verb_words->begin(), verb_words->end());
+  verb_words->push_back(verb_word);
   i = verb_word + 1;
   for (size_t j = form.head + 1; j < fw.size(); ++j) {
     while (i < static_cast<int>(t_.words.size()) && fw[j] != t_.words[i].norm && IsSkip(i)) ++i;
     if (i >= static_cast<int>(t_.words.size()) || t_.words[i].norm != fw[j]) return false;
-    after.push_back(i++);
+    verb_words->push_back(i++);
   }
-  verb_words->assign(before.rbegin(), before.rend());
-  verb_words->push_back(verb_word);
-  verb_words->insert(verb_words->end(), after.begin(), after.end());
   return true;
 }
 
@@ -1799,33 +1839,32 @@ void SentenceCoder::MakeEvents(int src_np, int tgt_np, const std::string& code,
 
 // The noun phrases of the subject of the clause whose verb phrase is `vp`: the NP before
 // the VP in its S; for a relative clause ("a woman who shot ..."), the NP it modifies.
-std::vector<int> SentenceCoder::SubjectPhrases(int vp) const {
+void SentenceCoder::SubjectPhrases(int vp, std::vector<int>* out) const {
+  // Labels are tested by their NodeBits (kVP is "VP" exactly, and so on).
+  out->clear();
   int n = vp;
-  while (t_.nodes[n].parent >= 0 && Eq(t_.nodes[t_.nodes[n].parent].label, "VP"))
-    n = t_.nodes[n].parent;
+  while (t_.nodes[n].parent >= 0 && (node_bits_[t_.nodes[n].parent] & kVP)) n = t_.nodes[n].parent;
   int clause = t_.nodes[n].parent;
-  if (clause < 0) return {};
+  if (clause < 0) return;
   int subject = -1;
   for (int c : t_.nodes[clause].children) {
     if (c == n) break;
-    if (Eq(t_.nodes[c].label, "NP")) subject = c;
+    if (node_bits_[c] & kNP) subject = c;
   }
-  if (subject < 0 && Eq(t_.nodes[clause].label, "S")) {
+  if (subject < 0 && (node_bits_[clause] & kS)) {
     int sbar = t_.nodes[clause].parent;
-    if (sbar >= 0 && Eq(t_.nodes[sbar].label, "SBAR") && !t_.nodes[sbar].children.empty() &&
-        Eq(t_.nodes[t_.nodes[sbar].children.front()].label, "WHNP")) {
+    if (sbar >= 0 && (node_bits_[sbar] & kSBAR) && !t_.nodes[sbar].children.empty() &&
+        (node_bits_[t_.nodes[sbar].children.front()] & kWHNP)) {
       int head = t_.nodes[sbar].parent;
-      if (head >= 0 && Eq(t_.nodes[head].label, "NP")) subject = head;
+      if (head >= 0 && (node_bits_[head] & kNP)) subject = head;
     }
   }
-  std::vector<int> out;
-  if (subject < 0) return out;
+  if (subject < 0) return;
   auto [a, b] = Range(subject);
   for (int i = a; i < b; ++i) {
     int np = np_of_word_[i];
-    if (np >= 0 && (out.empty() || out.back() != np) && !deleted_[i]) out.push_back(np);
+    if (np >= 0 && (out->empty() || out->back() != np) && !deleted_[i]) out->push_back(np);
   }
-  return out;
 }
 
 // A proper noun of a phrase coded as an actor: "Intelligence" in "the Canadian Security
@@ -1853,9 +1892,13 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     items_vp_ = vp;
     items_after_ = verb_words.back();
     items_before_ = verb_words.front();
+    items_lower_mask_ = WordsMask(lower);
+    items_upper_mask_ = WordsMask(upper);
   }
-  std::string code = form->code.empty() ? block->code : form->code;
-  std::string paired = form->code.empty() ? block->paired : form->paired;
+  // The code and paired code so far, copied only once the pass goes on past the patterns
+  // (most calls of pass 0 end with no pattern matched).
+  const std::string* code_src = form->code.empty() ? &block->code : &form->code;
+  const std::string* paired_src = form->code.empty() ? &block->paired : &form->paired;
   Binding bind;
   bool pattern_matched = false;
   const dict::Pattern* matched_pattern = nullptr;
@@ -1870,7 +1913,7 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
   const auto& patterns = verb.patterns ? *verb.patterns : dict_.PatternsOf(block);
   // A side whose literal words are not all among the items cannot match: most patterns of
   // a block fail this test, without a search.
-  const uint64_t lower_mask = WordsMask(lower), upper_mask = WordsMask(upper);
+  const uint64_t lower_mask = items_lower_mask_, upper_mask = items_upper_mask_;
   // Likewise a synset token needs a word among the items that starts (after the verb) or
   // ends (before it) one of its members.
   auto after_may_match = [&](const CompiledDictionary::PatternRef& r) {
@@ -1909,16 +1952,16 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     const dict::Pattern* pat_ptr = patterns[pi].pattern;
     Binding b;
     if (!after_may_match(patterns[pi]) ||
-        !MatchSide(pat_ptr->after, patterns[pi].after_hashes, pat_ptr->verb_joined_after, lower,
-                   false, &b)) {
+        !MatchSide(pat_ptr->after, patterns[pi].after_hashes, patterns[pi].after_token_bits,
+                   pat_ptr->verb_joined_after, lower, false, &b)) {
       if (!patterns_only)  // patterns are tried twice; say so once
         Trace("pattern", pat_ptr->text, "no match after the verb", false, pat_ptr->origin.file,
               pat_ptr->origin.line);
       continue;
     }
     if (!before_may_match(patterns[pi]) ||
-        !MatchSide(pat_ptr->before, patterns[pi].before_hashes, pat_ptr->verb_joined_before, upper,
-                   true, &b)) {
+        !MatchSide(pat_ptr->before, patterns[pi].before_hashes, patterns[pi].before_token_bits,
+                   pat_ptr->verb_joined_before, upper, true, &b)) {
       if (!patterns_only)
         Trace("pattern", pat_ptr->text, "no match before the verb", false, pat_ptr->origin.file,
               pat_ptr->origin.line);
@@ -1936,11 +1979,11 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
           continue;
         Binding ob;
         if (!after_may_match(patterns[pj]) || !before_may_match(patterns[pj])) continue;
-        if (!MatchSide(other.after, patterns[pj].after_hashes, other.verb_joined_after, lower,
-                       false, &ob))
+        if (!MatchSide(other.after, patterns[pj].after_hashes, patterns[pj].after_token_bits,
+                       other.verb_joined_after, lower, false, &ob))
           continue;
-        if (!MatchSide(other.before, patterns[pj].before_hashes, other.verb_joined_before, upper,
-                       true, &ob))
+        if (!MatchSide(other.before, patterns[pj].before_hashes, patterns[pj].before_token_bits,
+                       other.verb_joined_before, upper, true, &ob))
           continue;
         // Words of a name are no content ("the Canadian Security Intelligence Service").
         if (InCodedName(ob.first_word)) continue;
@@ -1969,8 +2012,8 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
         if (!single_after(other) || Eq(other.code, "---")) continue;
         Binding ob;
         if (!after_may_match(patterns[pj])) continue;
-        if (!MatchSide(other.after, patterns[pj].after_hashes, other.verb_joined_after, lower,
-                       false, &ob))
+        if (!MatchSide(other.after, patterns[pj].after_hashes, patterns[pj].after_token_bits,
+                       other.verb_joined_after, lower, false, &ob))
           continue;
         if (ob.first_word >= 0 && better(other, ob, *pat_ptr, b)) {
           pat_ptr = &other;
@@ -1982,8 +2025,8 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     Trace("pattern", pat.text, "matched: code " + pat.code, true, pat.origin.file, pat.origin.line,
           pat.code);
     if (Eq(pat.code, "---")) break;  // a pattern that says "no event here"
-    code = pat.code;
-    paired = pat.paired;
+    code_src = &pat.code;
+    paired_src = &pat.paired;
     bind = b;
     pattern_matched = true;
     matched_pattern = &pat;
@@ -1993,6 +2036,8 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
     no_pattern_ = true;
     return false;
   }
+  std::string code = *code_src;
+  std::string paired = *paired_src;
   // The rules applied, in order; the verb and pattern entries that come first are added
   // only when an event is made.
   std::vector<WhyEntry> why;
@@ -2096,13 +2141,15 @@ bool SentenceCoder::TryVerb(int vp, const CompiledDictionary::VerbRef& verb,
       }
   int source = bind.source;
   if (target >= 0 && source < 0) {
-    std::string tcode = phrases_[target].PrimaryCode();
+    const std::string& tcode = phrases_[target].PrimaryCode();
     auto usable = [&](int np) {
       return np != target && (phrases_[np].compound ||
                               (phrases_[np].Coded() && phrases_[np].PrimaryCode() != tcode));
     };
     // The subject of the clause first, then the nearest phrase before the verb.
-    for (int np : SubjectPhrases(vp))
+    static thread_local std::vector<int> subjects;  // TryVerb calls do not nest
+    SubjectPhrases(vp, &subjects);
+    for (int np : subjects)
       if (usable(np)) {
         source = np;
         break;
@@ -2262,20 +2309,20 @@ int SentenceCoder::InfinitiveComplement(int vp) const {
         !Eq(t_.words[t_.nodes[ch.front()].word].norm, "TO"))
       return -1;
     for (int c : ch) {
-      if (!Eq(t_.nodes[c].label, "VP") || t_.nodes[c].children.empty()) continue;
+      if (!(node_bits_[c] & kVP) || t_.nodes[c].children.empty()) continue;
       int w = t_.nodes[t_.nodes[c].children.front()].word;
       if (w >= 0 && IsVerbTag(t_.words[w].tag)) return c;
     }
     return -1;
   };
   for (int c : t_.nodes[vp].children) {
-    if (Eq(t_.nodes[c].label, "VP")) {
+    if (node_bits_[c] & kVP) {
       int inner = verb_phrase_after_to(c);
       if (inner >= 0) return inner;
     }
-    if (!Eq(t_.nodes[c].label, "S")) continue;
+    if (!(node_bits_[c] & kS)) continue;
     for (int c2 : t_.nodes[c].children) {
-      if (!Eq(t_.nodes[c2].label, "VP")) continue;
+      if (!(node_bits_[c2] & kVP)) continue;
       int inner = verb_phrase_after_to(c2);
       if (inner >= 0) return inner;
     }
@@ -2291,6 +2338,7 @@ bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
   const auto* entries = Entries(vw);
   const auto* cands = entries ? entries->verbs : nullptr;
   if (!cands) {
+    if (!trace_) return false;  // (the rest only says why, in a trace)
     const std::string& w = t_.words[vw].norm;
     bool aux = IsBeForm(w) || Eq(w, "DO") || Eq(w, "DOES") || Eq(w, "DID") || Eq(w, "HAVE") ||
                Eq(w, "HAS") || Eq(w, "HAD");
@@ -2330,10 +2378,26 @@ bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
 
 void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
   std::vector<int>& st = sc_.stack;  // FindNounPhrases and CodeVerbs do not nest
-  st.assign(1, 0);
-  while (!st.empty()) {
-    int n = st.back();
-    st.pop_back();
+  // With a pre-order numbering (see numbered_pre_order_) the walk visits node `idx` next and
+  // skips a subtree by jumping to its end: no stack, and a subtree without a verb phrase is
+  // passed over at once (only verb phrases are coded).
+  const bool pre = numbered_pre_order_;
+  const int* const end = sc_.subtree_end.data();
+  const int walk_end = pre ? end[0] : 0;
+  int idx = 0;
+  if (!pre) st.assign(1, 0);
+  while (pre ? idx < walk_end : !st.empty()) {
+    int n;
+    if (pre) {
+      n = idx;
+      if (!(node_bits_[n] & kVP)) {
+        idx = (below_[n] & kVP) ? n + 1 : end[n];
+        continue;
+      }
+    } else {
+      n = st.back();
+      st.pop_back();
+    }
     const TreeNode& nd = t_.nodes[n];
     bool matched = false;
     if ((node_bits_[n] & kVP) && !nd.children.empty()) {
@@ -2359,6 +2423,10 @@ void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
         }
       }
       if (!matched) matched = CodeVerbPhrase(n, out);
+    }
+    if (pre) {
+      idx = matched ? end[n] : n + 1;  // clauses inside a coded verb phrase belong to it
+      continue;
     }
     if (matched) continue;  // clauses inside a coded verb phrase belong to it
     for (auto it = nd.children.rbegin(); it != nd.children.rend(); ++it) st.push_back(*it);

@@ -87,7 +87,7 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
         lit += (t.kind == dict::PatternToken::kWord || t.kind == dict::PatternToken::kSynset);
         if (t.kind == dict::PatternToken::kWord) after |= WordBit(t.text);
       }
-      PatternRef ref{&p, lit, after, before, {}, {}, {}, {}};
+      PatternRef ref{&p, lit, after, before, {}, {}, {}, {}, {}, {}};
       for (const auto& t : p.after)
         ref.after_hashes.push_back(CompiledDictionary::HashWord(t.text));
       for (const auto& t : p.before)
@@ -143,6 +143,16 @@ CompiledDictionary::CompiledDictionary(dict::Dictionary dict) : dict_(std::move(
       for (const auto& t : ref.pattern->before)
         if (t.kind == dict::PatternToken::kSynset)
           ref.before_synsets.push_back(synset_mask(synsets_by_last_, t.text));
+      // The per-token masks (PatternRef::after_token_bits), from the same tables.
+      auto token_bits = [&](const dict::PatternToken& t, bool after) {
+        if (t.kind == dict::PatternToken::kWord) return WordBit(t.text);
+        if (t.kind == dict::PatternToken::kSynset)
+          return synset_mask(after ? synsets_ : synsets_by_last_, t.text);
+        return ~uint64_t{0};
+      };
+      for (const auto& t : ref.pattern->after) ref.after_token_bits.push_back(token_bits(t, true));
+      for (const auto& t : ref.pattern->before)
+        ref.before_token_bits.push_back(token_bits(t, false));
       masks.push_back(ref.after_words);
       masks.push_back(ref.before_words);
     }

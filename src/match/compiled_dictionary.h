@@ -62,6 +62,11 @@ class CompiledDictionary {
     // start its members (after) or end them (before; that side is matched backwards). A
     // side can only match words whose WordBit()s meet each of these masks.
     std::vector<uint64_t> after_synsets, before_synsets;
+    // Per token of the side, in token order: the WordBit()s a word must meet to be matched
+    // by the token there (a word token: WordBit of its text; a synset token: the mask of
+    // its members' first words (after) or last words (before)); all ones for a noun-phrase
+    // token. A word outside the mask is passed over without a compare or look-up.
+    std::vector<uint64_t> after_token_bits, before_token_bits;
   };
   // The hash of a word used by the tables and masks below: 8 bytes a step (dictionary
   // words are short), well mixed in all 64 bits.
