@@ -518,7 +518,10 @@ const size_t kShortString = std::string().capacity();
 
 struct Scratch {
   std::vector<C> cls;
-  std::vector<uint8_t> tag_flags;    // TagFlag bits
+  std::vector<uint8_t> tag_flags;  // TagFlag bits
+  // Tree mode: the LabelKind and TagKind of each token's leaf (see TokenKinds).
+  std::vector<LabelKind> label_kind;
+  std::vector<TagKind> tag_kind;
   const WordTable& words = Words();  // (held here to skip the static's guard per look-up)
   std::vector<uint32_t> flags;       // memoized word flags | kwComputed, 0 = not looked up yet
   std::vector<uint32_t> chunk_end;   // memoized ChunkEnd + 1, 0 = not computed yet
@@ -528,6 +531,8 @@ struct Scratch {
     uint64_t key = kLongTag;
     C cls = cOther;
     uint8_t flags = 0;
+    LabelKind label_kind = LabelKind::kOther;
+    TagKind tag_kind = TagKind::kOther;
   };
   std::array<TagCacheEntry, 128> tag_cache;
   std::vector<Node> stack;  // storage of Builder::stack_, only ever grown
@@ -570,11 +575,15 @@ class Builder {
     if (sc_.cls.size() < n_) {
       sc_.cls.resize(n_);
       sc_.tag_flags.resize(n_);
+      sc_.label_kind.resize(n_);
+      sc_.tag_kind.resize(n_);
       sc_.flags.resize(n_);
       sc_.chunk_end.resize(n_);
     }
     cls_ = sc_.cls.data();
     tag_flags_ = sc_.tag_flags.data();
+    label_kind_ = sc_.label_kind.data();
+    tag_kind_ = sc_.tag_kind.data();
     flags_ = sc_.flags.data();
     chunk_end_ = sc_.chunk_end.data();
     for (size_t i = 0; i < n_; ++i) {
@@ -585,6 +594,7 @@ class Builder {
       if (key == kLongTag) {
         cls_[i] = Classify(tag, key);
         tag_flags_[i] = TagFlags(tag, key);
+        TokenKinds(tag, &label_kind_[i], &tag_kind_[i]);
         continue;
       }
       Scratch::TagCacheEntry& e = sc_.tag_cache[((key * 0x9e3779b97f4a7c15ULL) >> 57) & 127];
@@ -592,9 +602,12 @@ class Builder {
         e.key = key;
         e.cls = Classify(tag, key);
         e.flags = TagFlags(tag, key);
+        TokenKinds(tag, &e.label_kind, &e.tag_kind);
       }
       cls_[i] = e.cls;
       tag_flags_[i] = e.flags;
+      label_kind_[i] = e.label_kind;
+      tag_kind_[i] = e.tag_kind;
     }
     stack_.clear();
     if (tree_ != nullptr) {
@@ -611,6 +624,13 @@ class Builder {
   void FinishTree();
 
  private:
+  // The kinds of the leaf FinishTree writes for a token tagged `tag` when the tag is
+  // plain (ktPlain: the leaf's label and tag are the tag itself, or "NN" for none).
+  static void TokenKinds(std::string_view tag, LabelKind* label_kind, TagKind* tag_kind) {
+    if (tag.empty()) tag = "NN";
+    *label_kind = LabelKindOf(tag);
+    *tag_kind = TagKindOf(tag);
+  }
   C Cls(size_t i) const { return i < n_ ? cls_[i] : cOther; }
   // The WordFlag bits of token i (i < n_), looked up on first use.
   uint32_t W(size_t i) const {
@@ -768,8 +788,10 @@ class Builder {
   const Sentence& s_;
   const size_t n_;
   Scratch& sc_;
-  C* cls_ = nullptr;               // the tokens' classes (in sc_)
-  uint8_t* tag_flags_ = nullptr;   // the tokens' TagFlag bits (in sc_)
+  C* cls_ = nullptr;                 // the tokens' classes (in sc_)
+  uint8_t* tag_flags_ = nullptr;     // the tokens' TagFlag bits (in sc_)
+  LabelKind* label_kind_ = nullptr;  // the tokens' leaf kinds (in sc_, see TokenKinds)
+  TagKind* tag_kind_ = nullptr;
   uint32_t* chunk_end_ = nullptr;  // see ChunkEnd() (in sc_)
   uint32_t* flags_ = nullptr;      // the tokens' word flags, see W() (in sc_)
   // The right frontier, innermost last: a vector's interface over sc_.stack whose push
@@ -883,6 +905,11 @@ void Builder::FinishTree() {
 
   // What ReadTreebank reads back from the bracketed form; each word keeps its token's own
   // text, norm and offsets (as StoryCoder copied them onto the read tree).
+  // The LabelKindOf of each Label.
+  static constexpr LabelKind kKinds[kNumLabels] = {
+      LabelKind::kS,     LabelKind::kNP,    LabelKind::kVP,    LabelKind::kPP,
+      LabelKind::kOther, LabelKind::kOther, LabelKind::kOther, LabelKind::kSBAR,
+      LabelKind::kOther, LabelKind::kOther, LabelKind::kWHNP,  LabelKind::kOther};
   const std::string* const labels = LabelStrings();
   const std::string& nn = NNLabel();
   const Scratch::PlacedNode* placed = placed_;
@@ -897,6 +924,7 @@ void Builder::FinishTree() {
     if (p.parent >= 0) nd[p.parent].children.push_back(static_cast<int>(k));
     if (p.word < 0) {
       SetShort(&node.label, labels[p.what]);  // phrase labels carry no "-" or "=" suffix
+      node.kind = kKinds[p.what];
       continue;
     }
     const size_t i = static_cast<size_t>(p.what);
@@ -908,11 +936,15 @@ void Builder::FinishTree() {
     if ((tag_flags_[i] & ktPlain) != 0) {
       SetShort(&w.tag, tag);
       SetShort(&node.label, tag);
+      node.kind = label_kind_[i];
+      w.tag_kind = tag_kind_[i];
     } else {
       w.tag.assign(tag);
       for (char& c : w.tag)
         if (c == ' ' || c == '(' || c == ')') c = '_';
       CleanLabelInto(w.tag, &node.label);
+      node.kind = LabelKindOf(node.label);
+      w.tag_kind = TagKindOf(w.tag);
     }
     CopyString(&w.text, t.text);
     CopyString(&w.norm, t.norm);
