@@ -136,9 +136,16 @@ enum TagFlag : uint8_t {
   ktVBP = 4,         // "VBP"
   ktQuote = 8,       // "''"
 };
+// Above the TagFlag bits, the LabelKind and TagKind of the leaf FinishTree writes for a
+// token when its tag is plain (ktPlain: the leaf's label and tag are the tag itself, or
+// "NN" for none): computed once per distinct tag, read with the flags.
+constexpr int kLabelKindShift = 8;
+constexpr int kTagKindShift = 16;
 
-uint8_t TagFlags(std::string_view t, uint64_t key) {
-  uint8_t f = ktPlain;
+uint32_t TagFlags(std::string_view t, uint64_t key) {
+  const std::string_view leaf = t.empty() ? std::string_view("NN") : t;
+  uint32_t f = ktPlain | (static_cast<uint32_t>(LabelKindOf(leaf)) << kLabelKindShift) |
+               (static_cast<uint32_t>(TagKindOf(leaf)) << kTagKindShift);
   for (char c : t) {
     if (c == ' ' || c == '(' || c == ')' || c == '-' || c == '=') f = 0;
   }
@@ -518,10 +525,7 @@ const size_t kShortString = std::string().capacity();
 
 struct Scratch {
   std::vector<C> cls;
-  std::vector<uint8_t> tag_flags;  // TagFlag bits
-  // Tree mode: the LabelKind and TagKind of each token's leaf (see TokenKinds).
-  std::vector<LabelKind> label_kind;
-  std::vector<TagKind> tag_kind;
+  std::vector<uint32_t> tag_flags;   // TagFlags()
   const WordTable& words = Words();  // (held here to skip the static's guard per look-up)
   std::vector<uint32_t> flags;       // memoized word flags | kwComputed, 0 = not looked up yet
   std::vector<uint32_t> chunk_end;   // memoized ChunkEnd + 1, 0 = not computed yet
@@ -530,9 +534,7 @@ struct Scratch {
   struct TagCacheEntry {
     uint64_t key = kLongTag;
     C cls = cOther;
-    uint8_t flags = 0;
-    LabelKind label_kind = LabelKind::kOther;
-    TagKind tag_kind = TagKind::kOther;
+    uint32_t flags = 0;
   };
   std::array<TagCacheEntry, 128> tag_cache;
   std::vector<Node> stack;  // storage of Builder::stack_, only ever grown
@@ -575,15 +577,11 @@ class Builder {
     if (sc_.cls.size() < n_) {
       sc_.cls.resize(n_);
       sc_.tag_flags.resize(n_);
-      sc_.label_kind.resize(n_);
-      sc_.tag_kind.resize(n_);
       sc_.flags.resize(n_);
       sc_.chunk_end.resize(n_);
     }
     cls_ = sc_.cls.data();
     tag_flags_ = sc_.tag_flags.data();
-    label_kind_ = sc_.label_kind.data();
-    tag_kind_ = sc_.tag_kind.data();
     flags_ = sc_.flags.data();
     chunk_end_ = sc_.chunk_end.data();
     for (size_t i = 0; i < n_; ++i) {
@@ -594,7 +592,6 @@ class Builder {
       if (key == kLongTag) {
         cls_[i] = Classify(tag, key);
         tag_flags_[i] = TagFlags(tag, key);
-        TokenKinds(tag, &label_kind_[i], &tag_kind_[i]);
         continue;
       }
       Scratch::TagCacheEntry& e = sc_.tag_cache[((key * 0x9e3779b97f4a7c15ULL) >> 57) & 127];
@@ -602,12 +599,9 @@ class Builder {
         e.key = key;
         e.cls = Classify(tag, key);
         e.flags = TagFlags(tag, key);
-        TokenKinds(tag, &e.label_kind, &e.tag_kind);
       }
       cls_[i] = e.cls;
       tag_flags_[i] = e.flags;
-      label_kind_[i] = e.label_kind;
-      tag_kind_[i] = e.tag_kind;
     }
     stack_.clear();
     if (tree_ != nullptr) {
@@ -624,13 +618,6 @@ class Builder {
   void FinishTree();
 
  private:
-  // The kinds of the leaf FinishTree writes for a token tagged `tag` when the tag is
-  // plain (ktPlain: the leaf's label and tag are the tag itself, or "NN" for none).
-  static void TokenKinds(std::string_view tag, LabelKind* label_kind, TagKind* tag_kind) {
-    if (tag.empty()) tag = "NN";
-    *label_kind = LabelKindOf(tag);
-    *tag_kind = TagKindOf(tag);
-  }
   C Cls(size_t i) const { return i < n_ ? cls_[i] : cOther; }
   // The WordFlag bits of token i (i < n_), looked up on first use.
   uint32_t W(size_t i) const {
@@ -788,10 +775,8 @@ class Builder {
   const Sentence& s_;
   const size_t n_;
   Scratch& sc_;
-  C* cls_ = nullptr;                 // the tokens' classes (in sc_)
-  uint8_t* tag_flags_ = nullptr;     // the tokens' TagFlag bits (in sc_)
-  LabelKind* label_kind_ = nullptr;  // the tokens' leaf kinds (in sc_, see TokenKinds)
-  TagKind* tag_kind_ = nullptr;
+  C* cls_ = nullptr;               // the tokens' classes (in sc_)
+  uint32_t* tag_flags_ = nullptr;  // the tokens' TagFlags() (in sc_)
   uint32_t* chunk_end_ = nullptr;  // see ChunkEnd() (in sc_)
   uint32_t* flags_ = nullptr;      // the tokens' word flags, see W() (in sc_)
   // The right frontier, innermost last: a vector's interface over sc_.stack whose push
@@ -933,11 +918,12 @@ void Builder::FinishTree() {
     const std::string& tag = t.tag.empty() ? nn : t.tag;
     // The leaf is labelled with the tag, cleaned as ReadTreebank cleans a label, unless it
     // has no character to replace and no suffix to cut.
-    if ((tag_flags_[i] & ktPlain) != 0) {
+    const uint32_t tf = tag_flags_[i];
+    if ((tf & ktPlain) != 0) {
       SetShort(&w.tag, tag);
       SetShort(&node.label, tag);
-      node.kind = label_kind_[i];
-      w.tag_kind = tag_kind_[i];
+      node.kind = static_cast<LabelKind>(static_cast<uint8_t>(tf >> kLabelKindShift));
+      w.tag_kind = static_cast<TagKind>(static_cast<uint8_t>(tf >> kTagKindShift));
     } else {
       w.tag.assign(tag);
       for (char& c : w.tag)
