@@ -197,6 +197,37 @@ inline uint32_t LabelBits(std::string_view l) {
   }
 }
 
+// LabelBits of each LabelKind (kUnset: not known, see NodeLabelBits).
+constexpr uint32_t kLabelKindBits[static_cast<size_t>(LabelKind::kNumKinds)] = {
+    0,               // kUnset
+    0,               // kOther
+    kNP | kNominal,  // kNP
+    kVP,             // kVP
+    kS,              // kS
+    kSBAR,           // kSBAR
+    kPP,             // kPP
+    kPOSLabel,       // kPOS
+    kCC,             // kCC
+    kCommaLabel,     // kComma
+    kWHNP,           // kWHNP
+    kNominal,        // kNN
+    kNominal,        // kNNS
+    kNominal,        // kNNP
+    kNominal,        // kNNPS
+    kNominal,        // kNML
+    kNominal,        // kNX
+    kModifier,       // kJJ
+    kModifier,       // kJJR
+    kModifier,       // kJJS
+    kModifier,       // kDT
+};
+
+// LabelBits(nd.label), from the kind the tree builder recorded when there is one.
+inline uint32_t NodeLabelBits(const TreeNode& nd) {
+  if (nd.kind != LabelKind::kUnset) return kLabelKindBits[static_cast<size_t>(nd.kind)];
+  return LabelBits(nd.label);
+}
+
 // Facts about a word (its tag and text), as bits, computed once per sentence.
 enum WordBitFlag : uint32_t {
   kWVerb = 1u << 0,       // IsVerbTag(tag)
@@ -213,10 +244,25 @@ enum WordBitFlag : uint32_t {
   kWIntent = 1u << 11,  // IsIntentWord(norm)
 };
 
+// The tag's bits of WordFlags by TagKind.
+constexpr uint32_t kTagKindFlags[static_cast<size_t>(TagKind::kNumKinds)] = {
+    0,                    // kUnset
+    0,                    // kOther
+    kWVerb,               // kVerb
+    kWVerb | kWVBNorVBD,  // kVBNorVBD
+    kWPos,                // kPOS
+    kWCD,                 // kCD
+    kWComma,              // kComma
+    kWPeriod,             // kPeriod
+    kWProper,             // kProper
+};
+
 uint32_t WordFlags(const TreeWord& w) {
+  uint32_t f = IsWordToken(w) ? uint32_t{kWToken} : 0u;
+  // The tree builder's TagKind when it recorded one.
+  if (w.tag_kind != TagKind::kUnset) return f | kTagKindFlags[static_cast<size_t>(w.tag_kind)];
   // By the tag's length, then its bytes: one switch instead of a compare per flag.
   const std::string& t = w.tag;
-  uint32_t f = IsWordToken(w) ? uint32_t{kWToken} : 0u;
   const char* const d = t.data();
   switch (t.size()) {
     case 0:
@@ -937,7 +983,7 @@ void SentenceCoder::Prepare() {
   // child's index is above its parent's and a walk down the indices settles children
   // before parents. Checked on the way; a tree where it does not hold is done again below.
   for (size_t i = nn; i-- > 0;) {
-    bits[i] = LabelBits(nodes[i].label);
+    bits[i] = NodeLabelBits(nodes[i]);
     settle(i);
   }
   if (pre_numbered) {
@@ -948,7 +994,7 @@ void SentenceCoder::Prepare() {
   // Children before parents: the reverse of a pre-order walk from the root. (Nodes not
   // reachable from the root keep the facts of a node without children or words.)
   for (size_t i = 0; i < nn; ++i) {
-    bits[i] = LabelBits(nodes[i].label);
+    bits[i] = NodeLabelBits(nodes[i]);
     below[i] = 0;
     lo[i] = hi[i] = -1;
     inner_height[i] = 0;

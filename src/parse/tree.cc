@@ -27,6 +27,42 @@ std::string CleanLabel(std::string_view l) {
 
 }  // namespace
 
+LabelKind LabelKindOf(std::string_view l) {
+  using K = LabelKind;
+  if (l == "NP") return K::kNP;
+  if (l == "VP") return K::kVP;
+  if (l == "S") return K::kS;
+  if (l == "SBAR") return K::kSBAR;
+  if (l == "PP") return K::kPP;
+  if (l == "POS") return K::kPOS;
+  if (l == "CC") return K::kCC;
+  if (l == ",") return K::kComma;
+  if (l == "WHNP") return K::kWHNP;
+  if (l == "NN") return K::kNN;
+  if (l == "NNS") return K::kNNS;
+  if (l == "NNP") return K::kNNP;
+  if (l == "NNPS") return K::kNNPS;
+  if (l == "NML") return K::kNML;
+  if (l == "NX") return K::kNX;
+  if (l == "JJ") return K::kJJ;
+  if (l == "JJR") return K::kJJR;
+  if (l == "JJS") return K::kJJS;
+  if (l == "DT") return K::kDT;
+  return K::kOther;
+}
+
+TagKind TagKindOf(std::string_view t) {
+  using K = TagKind;
+  if (t == "VBN" || t == "VBD") return K::kVBNorVBD;
+  if (t.size() >= 2 && t[0] == 'V' && t[1] == 'B') return K::kVerb;
+  if (t == "POS") return K::kPOS;
+  if (t == "CD") return K::kCD;
+  if (t == ",") return K::kComma;
+  if (t == ".") return K::kPeriod;
+  if (t == "NNP" || t == "NNPS") return K::kProper;
+  return K::kOther;
+}
+
 std::pair<int, int> ParseTree::WordRange(int n) const {
   int lo = -1, hi = -1;
   // Iterative walk down the leftmost and rightmost spines.
@@ -84,6 +120,7 @@ StatusOr<ParseTree> ReadTreebank(std::string_view text, size_t max_depth) {
       int id = static_cast<int>(tree.nodes.size());
       TreeNode node;
       node.label = label.empty() ? std::string("ROOT") : CleanLabel(label);
+      node.kind = LabelKindOf(node.label);
       node.parent = stack.empty() ? -1 : stack.back();
       // A preterminal: "(TAG word)".
       if (i < n && text[i] != '(' && text[i] != ')') {
@@ -94,6 +131,7 @@ StatusOr<ParseTree> ReadTreebank(std::string_view text, size_t max_depth) {
         w.text = Unescape(word);
         w.norm = Upper(w.text);
         w.tag = std::string(label);
+        w.tag_kind = TagKindOf(w.tag);
         node.word = static_cast<int>(tree.words.size());
         tree.words.push_back(std::move(w));
       }
@@ -131,12 +169,14 @@ StatusOr<ParseTree> ReadTreebank(std::string_view text, size_t max_depth) {
       int id = static_cast<int>(tree.nodes.size());
       TreeNode node;
       node.label = "X";
+      node.kind = LabelKind::kOther;
       node.parent = stack.back();
       node.word = static_cast<int>(tree.words.size());
       TreeWord w;
       w.text = Unescape(word);
       w.norm = Upper(w.text);
       w.tag = "X";
+      w.tag_kind = TagKind::kOther;
       tree.words.push_back(std::move(w));
       tree.nodes[node.parent].children.push_back(id);
       tree.nodes.push_back(std::move(node));

@@ -10,6 +10,7 @@
 #ifndef EVENTCODER_PARSE_TREE_H_
 #define EVENTCODER_PARSE_TREE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,11 +19,60 @@
 
 namespace eventcoder {
 
+// The labels the coding engine asks about, so that it can test a node's label without
+// comparing strings. Both tree builders (ReadTreebank, the shallow parser) set
+// TreeNode::kind to LabelKindOf(label); kUnset, the default (a tree built by hand), means
+// "not known: look at the label string".
+enum class LabelKind : uint8_t {
+  kUnset = 0,
+  kOther,  // any label not listed here
+  kNP,
+  kVP,
+  kS,
+  kSBAR,
+  kPP,
+  kPOS,
+  kCC,
+  kComma,  // ","
+  kWHNP,
+  kNN,
+  kNNS,
+  kNNP,
+  kNNPS,
+  kNML,
+  kNX,
+  kJJ,
+  kJJR,
+  kJJS,
+  kDT,
+  kNumKinds
+};
+// The kind of an (already cleaned) label; never kUnset.
+LabelKind LabelKindOf(std::string_view label);
+
+// Likewise for a word's tag (TreeWord::tag_kind = TagKindOf(tag), set by both builders;
+// kUnset = look at the tag string).
+enum class TagKind : uint8_t {
+  kUnset = 0,
+  kOther,
+  kVerb,      // starts with "VB", other than "VBN" and "VBD"
+  kVBNorVBD,  // "VBN" or "VBD"
+  kPOS,       // "POS"
+  kCD,        // "CD"
+  kComma,     // ","
+  kPeriod,    // "."
+  kProper,    // "NNP" or "NNPS"
+  kNumKinds
+};
+// The kind of a tag; never kUnset.
+TagKind TagKindOf(std::string_view tag);
+
 struct TreeNode {
   std::string label;  // "NP", "VP", "NNP", ...
   int parent = -1;
-  std::vector<int> children;  // in order
-  int word = -1;              // for a leaf (preterminal): index into ParseTree::words
+  std::vector<int> children;           // in order
+  int word = -1;                       // for a leaf (preterminal): index into ParseTree::words
+  LabelKind kind = LabelKind::kUnset;  // LabelKindOf(label) when set (see LabelKind)
 };
 
 struct TreeWord {
@@ -31,6 +81,7 @@ struct TreeWord {
   std::string tag;   // the preterminal label
   size_t begin = 0;  // byte span in the story text when known (else 0,0)
   size_t end = 0;
+  TagKind tag_kind = TagKind::kUnset;  // TagKindOf(tag) when set (see TagKind)
 };
 
 struct ParseTree {

@@ -39,6 +39,9 @@ void ExpectSameTree(const ParseTree& a, const ParseTree& b, std::string_view tex
     EXPECT_EQ(a.nodes[i].parent, b.nodes[i].parent) << text << " node " << i;
     EXPECT_EQ(a.nodes[i].children, b.nodes[i].children) << text << " node " << i;
     EXPECT_EQ(a.nodes[i].word, b.nodes[i].word) << text << " node " << i;
+    // Both builders record the label's kind, which the coder reads instead of the label.
+    EXPECT_EQ(a.nodes[i].kind, b.nodes[i].kind) << text << " node " << i;
+    EXPECT_EQ(a.nodes[i].kind, LabelKindOf(a.nodes[i].label)) << text << " node " << i;
   }
   for (size_t i = 0; i < a.words.size(); ++i) {
     EXPECT_EQ(a.words[i].text, b.words[i].text) << text << " word " << i;
@@ -46,6 +49,8 @@ void ExpectSameTree(const ParseTree& a, const ParseTree& b, std::string_view tex
     EXPECT_EQ(a.words[i].tag, b.words[i].tag) << text << " word " << i;
     EXPECT_EQ(a.words[i].begin, b.words[i].begin) << text << " word " << i;
     EXPECT_EQ(a.words[i].end, b.words[i].end) << text << " word " << i;
+    EXPECT_EQ(a.words[i].tag_kind, b.words[i].tag_kind) << text << " word " << i;
+    EXPECT_EQ(a.words[i].tag_kind, TagKindOf(a.words[i].tag)) << text << " word " << i;
   }
   EXPECT_EQ(ToBracketed(a), ToBracketed(b)) << text;
 }

@@ -136,9 +136,16 @@ enum TagFlag : uint8_t {
   ktVBP = 4,         // "VBP"
   ktQuote = 8,       // "''"
 };
+// Above the TagFlag bits, the LabelKind and TagKind of the leaf FinishTree writes for a
+// token when its tag is plain (ktPlain: the leaf's label and tag are the tag itself, or
+// "NN" for none): computed once per distinct tag, read with the flags.
+constexpr int kLabelKindShift = 8;
+constexpr int kTagKindShift = 16;
 
-uint8_t TagFlags(std::string_view t, uint64_t key) {
-  uint8_t f = ktPlain;
+uint32_t TagFlags(std::string_view t, uint64_t key) {
+  const std::string_view leaf = t.empty() ? std::string_view("NN") : t;
+  uint32_t f = ktPlain | (static_cast<uint32_t>(LabelKindOf(leaf)) << kLabelKindShift) |
+               (static_cast<uint32_t>(TagKindOf(leaf)) << kTagKindShift);
   for (char c : t) {
     if (c == ' ' || c == '(' || c == ')' || c == '-' || c == '=') f = 0;
   }
@@ -518,7 +525,7 @@ const size_t kShortString = std::string().capacity();
 
 struct Scratch {
   std::vector<C> cls;
-  std::vector<uint8_t> tag_flags;    // TagFlag bits
+  std::vector<uint32_t> tag_flags;   // TagFlags()
   const WordTable& words = Words();  // (held here to skip the static's guard per look-up)
   std::vector<uint32_t> flags;       // memoized word flags | kwComputed, 0 = not looked up yet
   std::vector<uint32_t> chunk_end;   // memoized ChunkEnd + 1, 0 = not computed yet
@@ -527,7 +534,7 @@ struct Scratch {
   struct TagCacheEntry {
     uint64_t key = kLongTag;
     C cls = cOther;
-    uint8_t flags = 0;
+    uint32_t flags = 0;
   };
   std::array<TagCacheEntry, 128> tag_cache;
   std::vector<Node> stack;  // storage of Builder::stack_, only ever grown
@@ -769,7 +776,7 @@ class Builder {
   const size_t n_;
   Scratch& sc_;
   C* cls_ = nullptr;               // the tokens' classes (in sc_)
-  uint8_t* tag_flags_ = nullptr;   // the tokens' TagFlag bits (in sc_)
+  uint32_t* tag_flags_ = nullptr;  // the tokens' TagFlags() (in sc_)
   uint32_t* chunk_end_ = nullptr;  // see ChunkEnd() (in sc_)
   uint32_t* flags_ = nullptr;      // the tokens' word flags, see W() (in sc_)
   // The right frontier, innermost last: a vector's interface over sc_.stack whose push
@@ -883,6 +890,11 @@ void Builder::FinishTree() {
 
   // What ReadTreebank reads back from the bracketed form; each word keeps its token's own
   // text, norm and offsets (as StoryCoder copied them onto the read tree).
+  // The LabelKindOf of each Label.
+  static constexpr LabelKind kKinds[kNumLabels] = {
+      LabelKind::kS,     LabelKind::kNP,    LabelKind::kVP,    LabelKind::kPP,
+      LabelKind::kOther, LabelKind::kOther, LabelKind::kOther, LabelKind::kSBAR,
+      LabelKind::kOther, LabelKind::kOther, LabelKind::kWHNP,  LabelKind::kOther};
   const std::string* const labels = LabelStrings();
   const std::string& nn = NNLabel();
   const Scratch::PlacedNode* placed = placed_;
@@ -897,6 +909,7 @@ void Builder::FinishTree() {
     if (p.parent >= 0) nd[p.parent].children.push_back(static_cast<int>(k));
     if (p.word < 0) {
       SetShort(&node.label, labels[p.what]);  // phrase labels carry no "-" or "=" suffix
+      node.kind = kKinds[p.what];
       continue;
     }
     const size_t i = static_cast<size_t>(p.what);
@@ -905,14 +918,19 @@ void Builder::FinishTree() {
     const std::string& tag = t.tag.empty() ? nn : t.tag;
     // The leaf is labelled with the tag, cleaned as ReadTreebank cleans a label, unless it
     // has no character to replace and no suffix to cut.
-    if ((tag_flags_[i] & ktPlain) != 0) {
+    const uint32_t tf = tag_flags_[i];
+    if ((tf & ktPlain) != 0) {
       SetShort(&w.tag, tag);
       SetShort(&node.label, tag);
+      node.kind = static_cast<LabelKind>(static_cast<uint8_t>(tf >> kLabelKindShift));
+      w.tag_kind = static_cast<TagKind>(static_cast<uint8_t>(tf >> kTagKindShift));
     } else {
       w.tag.assign(tag);
       for (char& c : w.tag)
         if (c == ' ' || c == '(' || c == ')') c = '_';
       CleanLabelInto(w.tag, &node.label);
+      node.kind = LabelKindOf(node.label);
+      w.tag_kind = TagKindOf(w.tag);
     }
     CopyString(&w.text, t.text);
     CopyString(&w.norm, t.norm);
