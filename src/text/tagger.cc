@@ -1369,13 +1369,18 @@ void Tagger::Tag(Sentence* s) const {
   // The first pass writes every cands[i] (wid: the word id the rules test); the context pass writes
   // tags[i] before it reads it (its rules read only the tags of tokens before the current one), so
   // none of them needs initialising.
-  if (sc.cands.size() < n) sc.cands.resize(n);
-  if (sc.tags.size() < n) sc.tags.resize(n);
+  // One sentinel before and after the tokens (cands[-1], cands[n], tags[-1]): the context
+  // pass reads the previous tag and word and the next token's set without bounds tests.
+  if (sc.cands.size() < n + 2) sc.cands.resize(n + 2);
+  if (sc.tags.size() < n + 1) sc.tags.resize(n + 1);
   // The passes below work through plain pointers, held in registers: through the vectors,
   // every store of a tag or flag byte (which may alias anything) would reload their data
   // pointers.
-  Cand* const cands = sc.cands.data();
-  T* const tags = sc.tags.data();
+  Cand* const cands = sc.cands.data() + 1;
+  T* const tags = sc.tags.data() + 1;
+  cands[-1].wid = 0;           // no word before the first
+  cands[n].set = Bit(PERIOD);  // the sentence ends after the last
+  tags[-1] = PERIOD;
   const Token* const tokens = s->tokens.data();
   bool quote_open = false;
   bool at_start = true;
@@ -1576,9 +1581,9 @@ void Tagger::Tag(Sentence* s) const {
   for (size_t i = 0; i < n; ++i) {
     Cand& c = cands[i];
     const uint16_t lw = c.wid;
-    T prev = i > 0 ? tags[i - 1] : PERIOD;
-    const uint16_t plow = i > 0 ? cands[i - 1].wid : 0;
-    const TagSet nxt = i + 1 < n ? cands[i + 1].set : Bit(PERIOD);
+    T prev = tags[i - 1];                    // PERIOD for i == 0
+    const uint16_t plow = cands[i - 1].wid;  // 0 for i == 0
+    const TagSet nxt = cands[i + 1].set;     // Bit(PERIOD) for i + 1 == n
     T t = c.best;
     TagSet set = c.set;
     if ((set & (set - 1)) != 0) {  // ambiguous
