@@ -661,7 +661,8 @@ class WordCache {
   WordInfo* Get(std::string_view w, size_t readable) {
     // The common case, inline: a word of 1 to 16 bytes in a string's inline buffer that is
     // in the cache. Two loads, two masks, one multiply, one probe or a few. Everything else
-    // (longer words, new words) goes to GetSlow, which computes the same hash.
+    // (longer words, words outside a string's inline buffer) goes to GetSlow, which computes
+    // the same hash; a new short word is inserted at once (Insert).
     const size_t len = w.size();
     if (len - 1 < 16 && readable >= 16) {
       uint64_t k0, k1;
@@ -673,7 +674,12 @@ class WordCache {
       const uint16_t tag = static_cast<uint16_t>(h >> 48);
       for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
         const Slot sl = slots_[i];
-        if (sl.index == 0) break;
+        if (sl.index == 0) {
+          // A new word: added here, with the hash and free slot found (GetSlow would
+          // compute the same again).
+          const uint64_t key[2] = {k0, k1};
+          return Insert(key, 2, len, h, i);
+        }
         if (sl.tag != tag) continue;
         Item& it = items_[sl.index - 1];
         if (((it.len ^ len) | (it.key[0] ^ k0) | (it.key[1] ^ k1)) == 0) return &it.info;
@@ -738,6 +744,13 @@ class WordCache {
       while (k < nw && more[k - 2] == key[k]) ++k;
       if (k >= nw) return &it.info;
     }
+    return Insert(key, nw, len, h, i);
+  }
+
+  // Adds a blank entry for the text key[0..nw) of `len` bytes, with hash h, absent from the
+  // cache, whose probe sequence reached the free slot i.
+  [[gnu::noinline]] WordInfo* Insert(const uint64_t* key, size_t nw, size_t len, uint64_t h,
+                                     size_t i) {
     if (items_.size() >= kMaxEntries) {
       Clear();
       i = h & (kSlots - 1);
@@ -745,10 +758,10 @@ class WordCache {
     Item& it = items_.emplace_back();
     it.key[0] = key[0];
     it.key[1] = key[1];
-    it.len = static_cast<uint32_t>(w.size());
+    it.len = static_cast<uint32_t>(len);
     it.more = static_cast<uint32_t>(keys_.size());
     if (nw > 2) keys_.insert(keys_.end(), key + 2, key + nw);
-    slots_[i] = Slot{tag, static_cast<uint16_t>(items_.size())};
+    slots_[i] = Slot{static_cast<uint16_t>(h >> 48), static_cast<uint16_t>(items_.size())};
     return &it.info;
   }
 
