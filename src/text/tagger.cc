@@ -1607,16 +1607,16 @@ void Tagger::Tag(Sentence* s) const {
       while (a > 0 &&
              (tags[a - 1] == RB || (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
         --a;
-      T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
-      const uint16_t aux_low = a > 0 ? cands[a - 1].wid : 0;
+      T aux_tag = tags[a - 1];                    // PERIOD for a == 0 (the sentinel)
+      const uint16_t aux_low = cands[a - 1].wid;  // 0 for a == 0
       const bool next_nounish =
           (((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
            (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed && !(nxt & kVerbs))) &&
           !(!finite_seen && (Bit(c.best) & (kNounish | kAdj)) && verb_with_object(i + 1));
       const bool after_det = (Bit(prev) & (kDetLike | kAdj | Bit(CD))) != 0;
       const bool after_have = IsHave(aux_low) && (Bit(aux_tag) & (kVerbs)) != 0;
-      const bool after_be =
-          IsBe(aux_low) && aux_low != W("'s") ? true : (aux_low == W("'s") && aux_tag == VBZ);
+      // ("'s" is a form of "be" only as VBZ: "it's", not "Iran's".)
+      const bool after_be = IsBe(aux_low) && (aux_low != W("'s") || aux_tag == VBZ);
       // "according to police", "due to", "in addition to": "to" is a preposition.
       const bool to_prep = aux_tag == TO && a >= 2 &&
                            (cands[a - 2].wid == W("according") || cands[a - 2].wid == W("due") ||
