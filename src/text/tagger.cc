@@ -1348,7 +1348,7 @@ struct TagScratch {
   for (Token& tok : s->tokens) {
     std::string& tag = tok.tag;
     const std::string_view name = kTagNames[*tags++];
-    tag.clear();
+    if (!tag.empty()) tag.clear();  // (usually empty: no stores, no reload of the length)
     switch (name.size()) {
       case 5:
         tag.append(name.data(), 5);
