@@ -1339,31 +1339,152 @@ struct TagScratch {
   std::string buf;
 };
 
-// Sets each token's tag to the name of tags[i]. The name is appended with a constant
-// length per case (1 to 5 bytes), which `flatten` inlines into a fixed-size copy and a
-// length update: no library calls (assign and append with a variable length are calls
-// into libstdc++ and memcpy; push_back per byte costs a capacity check and reloads each).
+// Sets each token's tag to the name of tags[i] (kTagNames, spelled out once per case).
+// Each case appends a literal of constant length, which `flatten` inlines into a store of
+// immediate bytes and a length update: no library calls (assign and append with a variable
+// length are calls into libstdc++ and memcpy; push_back per byte costs a capacity check and
+// reloads each), and no load of the name from a table.
 // Tokenize leaves the tags empty; a sentence tagged before has its old tags cleared first.
 [[gnu::flatten]] void WriteTags(const T* tags, Sentence* s) {
+  // A literal per tag: its bytes are immediates, its length a constant.
+  auto put = [](std::string& tag, const auto& lit) { tag.append(lit, sizeof(lit) - 1); };
   for (Token& tok : s->tokens) {
     std::string& tag = tok.tag;
-    const std::string_view name = kTagNames[*tags++];
     if (!tag.empty()) tag.clear();  // (usually empty: no stores, no reload of the length)
-    switch (name.size()) {
-      case 5:
-        tag.append(name.data(), 5);
+    switch (*tags++) {
+      case NN:
+        put(tag, "NN");
         break;
-      case 4:
-        tag.append(name.data(), 4);
+      case NNS:
+        put(tag, "NNS");
         break;
-      case 3:
-        tag.append(name.data(), 3);
+      case NNP:
+        put(tag, "NNP");
         break;
-      case 2:
-        tag.append(name.data(), 2);
+      case NNPS:
+        put(tag, "NNPS");
+        break;
+      case VB:
+        put(tag, "VB");
+        break;
+      case VBD:
+        put(tag, "VBD");
+        break;
+      case VBG:
+        put(tag, "VBG");
+        break;
+      case VBN:
+        put(tag, "VBN");
+        break;
+      case VBP:
+        put(tag, "VBP");
+        break;
+      case VBZ:
+        put(tag, "VBZ");
+        break;
+      case JJ:
+        put(tag, "JJ");
+        break;
+      case JJR:
+        put(tag, "JJR");
+        break;
+      case JJS:
+        put(tag, "JJS");
+        break;
+      case RB:
+        put(tag, "RB");
+        break;
+      case RBR:
+        put(tag, "RBR");
+        break;
+      case RBS:
+        put(tag, "RBS");
+        break;
+      case DT:
+        put(tag, "DT");
+        break;
+      case PDT:
+        put(tag, "PDT");
+        break;
+      case IN:
+        put(tag, "IN");
+        break;
+      case CC:
+        put(tag, "CC");
+        break;
+      case CD:
+        put(tag, "CD");
+        break;
+      case PRP:
+        put(tag, "PRP");
+        break;
+      case PRPS:
+        put(tag, "PRP$");
+        break;
+      case POS:
+        put(tag, "POS");
+        break;
+      case TO:
+        put(tag, "TO");
+        break;
+      case MD:
+        put(tag, "MD");
+        break;
+      case WDT:
+        put(tag, "WDT");
+        break;
+      case WP:
+        put(tag, "WP");
+        break;
+      case WPS:
+        put(tag, "WP$");
+        break;
+      case WRB:
+        put(tag, "WRB");
+        break;
+      case EX:
+        put(tag, "EX");
+        break;
+      case RP:
+        put(tag, "RP");
+        break;
+      case UH:
+        put(tag, "UH");
+        break;
+      case FW:
+        put(tag, "FW");
+        break;
+      case SYM:
+        put(tag, "SYM");
+        break;
+      case DOLLAR:
+        put(tag, "$");
+        break;
+      case HASH:
+        put(tag, "#");
+        break;
+      case COMMA:
+        put(tag, ",");
+        break;
+      case PERIOD:
+        put(tag, ".");
+        break;
+      case COLON:
+        put(tag, ":");
+        break;
+      case LQ:
+        put(tag, "``");
+        break;
+      case RQ:
+        put(tag, "''");
+        break;
+      case LRB:
+        put(tag, "-LRB-");
+        break;
+      case RRB:
+        put(tag, "-RRB-");
         break;
       default:
-        tag.append(name.data(), 1);
         break;
     }
   }
