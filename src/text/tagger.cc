@@ -490,11 +490,11 @@ struct Cand {
 };
 
 // True if token i follows a form of "have" (adverbs may come between).
-bool AfterHave(const uint16_t* lows, const T* tags, size_t i) {
+bool AfterHave(const Cand* cands, const T* tags, size_t i) {
   size_t a = i;
   while (a > 0 && tags[a - 1] == RB) --a;
   if (a == 0) return false;
-  return IsHave(lows[a - 1]) && (Bit(tags[a - 1]) & kVerbs) != 0;
+  return IsHave(cands[a - 1].wid) && (Bit(tags[a - 1]) & kVerbs) != 0;
 }
 
 T PunctTag(std::string_view w, bool* open_quote_state) {
@@ -661,7 +661,8 @@ class WordCache {
   WordInfo* Get(std::string_view w, size_t readable) {
     // The common case, inline: a word of 1 to 16 bytes in a string's inline buffer that is
     // in the cache. Two loads, two masks, one multiply, one probe or a few. Everything else
-    // (longer words, new words) goes to GetSlow, which computes the same hash.
+    // (longer words, words outside a string's inline buffer) goes to GetSlow, which computes
+    // the same hash; a new short word is inserted at once (Insert).
     const size_t len = w.size();
     if (len - 1 < 16 && readable >= 16) {
       uint64_t k0, k1;
@@ -673,7 +674,12 @@ class WordCache {
       const uint16_t tag = static_cast<uint16_t>(h >> 48);
       for (size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
         const Slot sl = slots_[i];
-        if (sl.index == 0) break;
+        if (sl.index == 0) {
+          // A new word: added here, with the hash and free slot found (GetSlow would
+          // compute the same again).
+          const uint64_t key[2] = {k0, k1};
+          return Insert(key, 2, len, h, i);
+        }
         if (sl.tag != tag) continue;
         Item& it = items_[sl.index - 1];
         if (((it.len ^ len) | (it.key[0] ^ k0) | (it.key[1] ^ k1)) == 0) return &it.info;
@@ -738,6 +744,13 @@ class WordCache {
       while (k < nw && more[k - 2] == key[k]) ++k;
       if (k >= nw) return &it.info;
     }
+    return Insert(key, nw, len, h, i);
+  }
+
+  // Adds a blank entry for the text key[0..nw) of `len` bytes, with hash h, absent from the
+  // cache, whose probe sequence reached the free slot i.
+  [[gnu::noinline]] WordInfo* Insert(const uint64_t* key, size_t nw, size_t len, uint64_t h,
+                                     size_t i) {
     if (items_.size() >= kMaxEntries) {
       Clear();
       i = h & (kSlots - 1);
@@ -745,10 +758,10 @@ class WordCache {
     Item& it = items_.emplace_back();
     it.key[0] = key[0];
     it.key[1] = key[1];
-    it.len = static_cast<uint32_t>(w.size());
+    it.len = static_cast<uint32_t>(len);
     it.more = static_cast<uint32_t>(keys_.size());
     if (nw > 2) keys_.insert(keys_.end(), key + 2, key + nw);
-    slots_[i] = Slot{tag, static_cast<uint16_t>(items_.size())};
+    slots_[i] = Slot{static_cast<uint16_t>(h >> 48), static_cast<uint16_t>(items_.size())};
     return &it.info;
   }
 
@@ -1321,37 +1334,157 @@ struct TagScratch {
   WordInfo local;    // a word too long for the cache
   Cand local_first;  // its first-word analysis
   std::vector<Cand> cands;
-  std::vector<uint16_t> lows;
   std::vector<T> tags;
   LowForm low;
   std::string buf;
 };
 
-// Sets each token's tag to the name of tags[i]. The name is appended with a constant
-// length per case (1 to 5 bytes), which `flatten` inlines into a fixed-size copy and a
-// length update: no library calls (assign and append with a variable length are calls
-// into libstdc++ and memcpy; push_back per byte costs a capacity check and reloads each).
+// Sets each token's tag to the name of tags[i] (kTagNames, spelled out once per case).
+// Each case appends a literal of constant length, which `flatten` inlines into a store of
+// immediate bytes and a length update: no library calls (assign and append with a variable
+// length are calls into libstdc++ and memcpy; push_back per byte costs a capacity check and
+// reloads each), and no load of the name from a table.
 // Tokenize leaves the tags empty; a sentence tagged before has its old tags cleared first.
 [[gnu::flatten]] void WriteTags(const T* tags, Sentence* s) {
+  // A literal per tag: its bytes are immediates, its length a constant.
+  auto put = [](std::string& tag, const auto& lit) { tag.append(lit, sizeof(lit) - 1); };
   for (Token& tok : s->tokens) {
     std::string& tag = tok.tag;
-    const std::string_view name = kTagNames[*tags++];
-    tag.clear();
-    switch (name.size()) {
-      case 5:
-        tag.append(name.data(), 5);
+    if (!tag.empty()) tag.clear();  // (usually empty: no stores, no reload of the length)
+    switch (*tags++) {
+      case NN:
+        put(tag, "NN");
         break;
-      case 4:
-        tag.append(name.data(), 4);
+      case NNS:
+        put(tag, "NNS");
         break;
-      case 3:
-        tag.append(name.data(), 3);
+      case NNP:
+        put(tag, "NNP");
         break;
-      case 2:
-        tag.append(name.data(), 2);
+      case NNPS:
+        put(tag, "NNPS");
+        break;
+      case VB:
+        put(tag, "VB");
+        break;
+      case VBD:
+        put(tag, "VBD");
+        break;
+      case VBG:
+        put(tag, "VBG");
+        break;
+      case VBN:
+        put(tag, "VBN");
+        break;
+      case VBP:
+        put(tag, "VBP");
+        break;
+      case VBZ:
+        put(tag, "VBZ");
+        break;
+      case JJ:
+        put(tag, "JJ");
+        break;
+      case JJR:
+        put(tag, "JJR");
+        break;
+      case JJS:
+        put(tag, "JJS");
+        break;
+      case RB:
+        put(tag, "RB");
+        break;
+      case RBR:
+        put(tag, "RBR");
+        break;
+      case RBS:
+        put(tag, "RBS");
+        break;
+      case DT:
+        put(tag, "DT");
+        break;
+      case PDT:
+        put(tag, "PDT");
+        break;
+      case IN:
+        put(tag, "IN");
+        break;
+      case CC:
+        put(tag, "CC");
+        break;
+      case CD:
+        put(tag, "CD");
+        break;
+      case PRP:
+        put(tag, "PRP");
+        break;
+      case PRPS:
+        put(tag, "PRP$");
+        break;
+      case POS:
+        put(tag, "POS");
+        break;
+      case TO:
+        put(tag, "TO");
+        break;
+      case MD:
+        put(tag, "MD");
+        break;
+      case WDT:
+        put(tag, "WDT");
+        break;
+      case WP:
+        put(tag, "WP");
+        break;
+      case WPS:
+        put(tag, "WP$");
+        break;
+      case WRB:
+        put(tag, "WRB");
+        break;
+      case EX:
+        put(tag, "EX");
+        break;
+      case RP:
+        put(tag, "RP");
+        break;
+      case UH:
+        put(tag, "UH");
+        break;
+      case FW:
+        put(tag, "FW");
+        break;
+      case SYM:
+        put(tag, "SYM");
+        break;
+      case DOLLAR:
+        put(tag, "$");
+        break;
+      case HASH:
+        put(tag, "#");
+        break;
+      case COMMA:
+        put(tag, ",");
+        break;
+      case PERIOD:
+        put(tag, ".");
+        break;
+      case COLON:
+        put(tag, ":");
+        break;
+      case LQ:
+        put(tag, "``");
+        break;
+      case RQ:
+        put(tag, "''");
+        break;
+      case LRB:
+        put(tag, "-LRB-");
+        break;
+      case RRB:
+        put(tag, "-RRB-");
         break;
       default:
-        tag.append(name.data(), 1);
         break;
     }
   }
@@ -1367,18 +1500,21 @@ void Tagger::Tag(Sentence* s) const {
   // steady state.
   thread_local TagScratch sc;
   sc.cache.Reset(lx->owner_id);
-  // The first pass writes every cands[i] and lows[i]; the context pass writes tags[i]
-  // before it reads it (its rules read only the tags of tokens before the current one), so
+  // The first pass writes every cands[i] (wid: the word id the rules test); the context pass writes
+  // tags[i] before it reads it (its rules read only the tags of tokens before the current one), so
   // none of them needs initialising.
-  if (sc.cands.size() < n) sc.cands.resize(n);
-  if (sc.lows.size() < n) sc.lows.resize(n);
-  if (sc.tags.size() < n) sc.tags.resize(n);
+  // One sentinel before and after the tokens (cands[-1], cands[n], tags[-1]): the context
+  // pass reads the previous tag and word and the next token's set without bounds tests.
+  if (sc.cands.size() < n + 2) sc.cands.resize(n + 2);
+  if (sc.tags.size() < n + 1) sc.tags.resize(n + 1);
   // The passes below work through plain pointers, held in registers: through the vectors,
   // every store of a tag or flag byte (which may alias anything) would reload their data
   // pointers.
-  Cand* const cands = sc.cands.data();
-  uint16_t* const lows = sc.lows.data();  // word ids (kWords) of the lower-case words
-  T* const tags = sc.tags.data();
+  Cand* const cands = sc.cands.data() + 1;
+  T* const tags = sc.tags.data() + 1;
+  cands[-1].wid = 0;           // no word before the first
+  cands[n].set = Bit(PERIOD);  // the sentence ends after the last
+  tags[-1] = PERIOD;
   const Token* const tokens = s->tokens.data();
   bool quote_open = false;
   bool at_start = true;
@@ -1393,7 +1529,6 @@ void Tagger::Tag(Sentence* s) const {
     // open the sentence (`at_start` is 0 or 1).
     if (info != nullptr && info->ready > at_start) {
       c = info->word;
-      lows[i] = c.wid;
       continue;
     }
     if (info == nullptr) {
@@ -1405,7 +1540,6 @@ void Tagger::Tag(Sentence* s) const {
       lx->Describe(w, info, &sc.low);
       low_ready = true;
     }
-    lows[i] = info->word.wid;
     switch (info->kind) {
       case kPunctKind:
         c = info->word;
@@ -1452,9 +1586,9 @@ void Tagger::Tag(Sentence* s) const {
           (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) | Bit(WRB)))
         return false;
       if (ck.closed && (ck.set & Bit(IN)) &&
-          (lows[k] == W("that") || lows[k] == W("because") || lows[k] == W("after") ||
-           lows[k] == W("before") || lows[k] == W("while") || lows[k] == W("when") ||
-           lows[k] == W("if")))
+          (cands[k].wid == W("that") || cands[k].wid == W("because") ||
+           cands[k].wid == W("after") || cands[k].wid == W("before") ||
+           cands[k].wid == W("while") || cands[k].wid == W("when") || cands[k].wid == W("if")))
         return false;
       if (ck.closed ? (Bit(ck.best) & kFinite) != 0
                     : (ck.set & kFinite) && !(ck.set & ~(kFinite | Bit(VBN))))
@@ -1475,7 +1609,7 @@ void Tagger::Tag(Sentence* s) const {
       return m > 0 && (tg[m - 1] == NNP || tg[m - 1] == NNPS || tg[m - 1] == NNS);
     }
     return before == COMMA || before == WDT || before == LQ ||
-           (before == IN && lows[k - 1] == W("that"));
+           (before == IN && cands[k - 1].wid == W("that"));
   };
 
   // Is token k a possible past-tense verb directly followed by the start of an object
@@ -1484,9 +1618,10 @@ void Tagger::Tag(Sentence* s) const {
     if (k + 1 >= n || cands[k].closed || !(cands[k].set & Bit(VBD))) return false;
     const Cand& nx = cands[k + 1];
     // A time phrase is no object: "released Tuesday", "arrested last week".
-    if (IsTimeWord(lows[k + 1]) ||
-        ((lows[k + 1] == W("last") || lows[k + 1] == W("next") || lows[k + 1] == W("this")) &&
-         k + 2 < n && IsTimeWord(lows[k + 2])))
+    if (IsTimeWord(cands[k + 1].wid) ||
+        ((cands[k + 1].wid == W("last") || cands[k + 1].wid == W("next") ||
+          cands[k + 1].wid == W("this")) &&
+         k + 2 < n && IsTimeWord(cands[k + 2].wid)))
       return false;
     return (nx.set & (Bit(DT) | Bit(PRPS) | Bit(CD))) != 0 ||
            (!nx.closed && (nx.set & (kAdj | Bit(NNS) | Bit(NN))) && !nx.cap) ||
@@ -1499,9 +1634,9 @@ void Tagger::Tag(Sentence* s) const {
       if (ck.set & (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP)))
         return false;
       if (ck.closed && (Bit(ck.best) & kFinite)) return false;
-      if (lows[k] == W("by"))
+      if (cands[k].wid == W("by"))
         return k + 1 < n && !(cands[k + 1].wbits & kEndsIng);  // not "by firing"
-      if (lows[k] == W("that")) return false;
+      if (cands[k].wid == W("that")) return false;
     }
     return false;
   };
@@ -1516,7 +1651,7 @@ void Tagger::Tag(Sentence* s) const {
       if (ck.set & (Bit(PERIOD) | Bit(COMMA) | Bit(COLON) | Bit(CC) | Bit(WDT) | Bit(WP) |
                     Bit(WRB) | Bit(TO) | Bit(LQ) | Bit(RQ)))
         return false;
-      if (lows[k] == W("that")) return false;
+      if (cands[k].wid == W("that")) return false;
       const bool after_noun =
           k > i + 1 && ((Bit(cands[k - 1].best) & kNounish) ||
                         (!cands[k - 1].closed && (cands[k - 1].set & kNounish)));
@@ -1527,7 +1662,7 @@ void Tagger::Tag(Sentence* s) const {
       if (ck.set & (Bit(VBD) | Bit(VBZ))) {
         if (!after_noun || k == i + 1) return false;
         if (ck.set & ~(kVerbs | Bit(NNS) | Bit(JJ))) return false;
-        return verb_with_object(k) || (k + 1 < n && lows[k + 1] == W("that"));
+        return verb_with_object(k) || (k + 1 < n && cands[k + 1].wid == W("that"));
       }
       if (ck.set & kVerbs && !(ck.set & (kNounish | kAdj))) return false;
     }
@@ -1552,7 +1687,7 @@ void Tagger::Tag(Sentence* s) const {
     }
     if (k == 0 || k == i) return false;
     if (!(Bit(tags[k - 1]) & kVerbs)) return false;
-    return IsCausative(lows[k - 1]);
+    return IsCausative(cands[k - 1].wid);
   };
   // Is token i (after "and"/"or") a second bare verb: the nearest verb before it, with no
   // finite verb or clause boundary between, is a base form after "to" or a modal, and a
@@ -1580,9 +1715,9 @@ void Tagger::Tag(Sentence* s) const {
   for (size_t i = 0; i < n; ++i) {
     Cand& c = cands[i];
     const uint16_t lw = c.wid;
-    T prev = i > 0 ? tags[i - 1] : PERIOD;
-    const uint16_t plow = i > 0 ? lows[i - 1] : 0;
-    const TagSet nxt = i + 1 < n ? cands[i + 1].set : Bit(PERIOD);
+    T prev = tags[i - 1];                    // PERIOD for i == 0
+    const uint16_t plow = cands[i - 1].wid;  // 0 for i == 0
+    const TagSet nxt = cands[i + 1].set;     // Bit(PERIOD) for i + 1 == n
     T t = c.best;
     TagSet set = c.set;
     if ((set & (set - 1)) != 0) {  // ambiguous
@@ -1593,22 +1728,22 @@ void Tagger::Tag(Sentence* s) const {
       while (a > 0 &&
              (tags[a - 1] == RB || (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
         --a;
-      T aux_tag = a > 0 ? tags[a - 1] : PERIOD;
-      const uint16_t aux_low = a > 0 ? lows[a - 1] : 0;
+      T aux_tag = tags[a - 1];                    // PERIOD for a == 0 (the sentinel)
+      const uint16_t aux_low = cands[a - 1].wid;  // 0 for a == 0
       const bool next_nounish =
           (((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
            (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed && !(nxt & kVerbs))) &&
           !(!finite_seen && (Bit(c.best) & (kNounish | kAdj)) && verb_with_object(i + 1));
       const bool after_det = (Bit(prev) & (kDetLike | kAdj | Bit(CD))) != 0;
       const bool after_have = IsHave(aux_low) && (Bit(aux_tag) & (kVerbs)) != 0;
-      const bool after_be =
-          IsBe(aux_low) && aux_low != W("'s") ? true : (aux_low == W("'s") && aux_tag == VBZ);
+      // ("'s" is a form of "be" only as VBZ: "it's", not "Iran's".)
+      const bool after_be = IsBe(aux_low) && (aux_low != W("'s") || aux_tag == VBZ);
       // "according to police", "due to", "in addition to": "to" is a preposition.
-      const bool to_prep =
-          aux_tag == TO && a >= 2 &&
-          (lows[a - 2] == W("according") || lows[a - 2] == W("due") || lows[a - 2] == W("prior") ||
-           lows[a - 2] == W("thanks") || lows[a - 2] == W("owing") ||
-           lows[a - 2] == W("addition") || lows[a - 2] == W("close") || lows[a - 2] == W("next"));
+      const bool to_prep = aux_tag == TO && a >= 2 &&
+                           (cands[a - 2].wid == W("according") || cands[a - 2].wid == W("due") ||
+                            cands[a - 2].wid == W("prior") || cands[a - 2].wid == W("thanks") ||
+                            cands[a - 2].wid == W("owing") || cands[a - 2].wid == W("addition") ||
+                            cands[a - 2].wid == W("close") || cands[a - 2].wid == W("next"));
       const bool after_modal = aux_tag == MD || (aux_tag == TO && !to_prep) ||
                                (IsDo(aux_low) && (Bit(aux_tag) & kFinite));
       const bool subj = (Bit(prev) & (kNounish | Bit(PRP) | Bit(WDT) | Bit(WP))) != 0 &&
@@ -1647,8 +1782,9 @@ void Tagger::Tag(Sentence* s) const {
       } else if (rule_word && lw == W("her")) {
         t = (nxt & (kNounish | kAdj | Bit(CD))) && !(nxt & (Bit(IN) | Bit(TO))) ? PRPS : PRP;
       } else if (rule_word && lw == W("there")) {
-        t = (i + 1 < n && (IsBe(lows[i + 1]) || cands[i + 1].set & Bit(MD) || IsHave(lows[i + 1]) ||
-                           lows[i + 1] == W("seems") || lows[i + 1] == W("appears")))
+        t = (i + 1 < n &&
+             (IsBe(cands[i + 1].wid) || cands[i + 1].set & Bit(MD) || IsHave(cands[i + 1].wid) ||
+              cands[i + 1].wid == W("seems") || cands[i + 1].wid == W("appears")))
                 ? EX
                 : RB;
       } else if (rule_word && lw == W("'s")) {
@@ -1670,7 +1806,7 @@ void Tagger::Tag(Sentence* s) const {
         // up/out/off/down/over/back/away/around
         if (Bit(prev) & kVerbs) {
           bool next_np = (nxt & (Bit(DT) | Bit(PRPS) | Bit(CD) | kNounish | Bit(PRP))) != 0;
-          if (lw == W("out") && i + 1 < n && lows[i + 1] == W("of"))
+          if (lw == W("out") && i + 1 < n && cands[i + 1].wid == W("of"))
             t = IN;
           else if (!next_np || lw == W("away") || lw == W("back"))
             t = (lw == W("away") || lw == W("back")) ? RB : RP;
@@ -1694,7 +1830,8 @@ void Tagger::Tag(Sentence* s) const {
       } else if (rule_word && lw == W("'d")) {
         t = (nxt & (Bit(VBN) | Bit(VBD))) && !(nxt & Bit(VB)) ? VBD : MD;
       } else if ((set & Bit(VBG)) && i + 1 < n &&
-                 (lows[i + 1] == W("him") || lows[i + 1] == W("them") || lows[i + 1] == W("me"))) {
+                 (cands[i + 1].wid == W("him") || cands[i + 1].wid == W("them") ||
+                  cands[i + 1].wid == W("me"))) {
         t = VBG;  // "a letter urging him to send troops": an object pronoun follows a verb
       } else if (prev == RB && i >= 2 && !finite_seen && (cands[i - 1].wbits & kLongLy) &&
                  (Bit(tags[i - 2]) & (Bit(NNS) | Bit(NNPS) | Bit(PRP))) &&
@@ -1824,7 +1961,7 @@ void Tagger::Tag(Sentence* s) const {
             !(cands[i + 1].set & ~(Bit(VBD) | Bit(VBN) | Bit(JJ))))
           t = VBN;
         if (prev == VBN && i >= 2 && (Bit(tags[i - 2]) & (Bit(NN) | Bit(NNS))) &&
-            !AfterHave(lows, tags, i - 1))
+            !AfterHave(cands, tags, i - 1))
           t = VBN;
       } else if ((set & (Bit(VBP) | Bit(VB))) && (set & (Bit(NN) | Bit(JJ)))) {
         bool plural_subj = (Bit(prev) & (Bit(NNS) | Bit(NNPS) | Bit(PRP) | Bit(WDT) | Bit(WP))) &&
@@ -1894,7 +2031,8 @@ void Tagger::Tag(Sentence* s) const {
       // militants", "before leaving for Beijing": after a verb, comma or preposition and
       // before an object, "to", an adverb or a preposition other than "of", a verb.
       if ((t == NN || t == JJ) && (set & Bit(VBG)) && (c.wbits & kEndsIng) && prev != PERIOD &&
-          (Bit(prev) & (Bit(IN) | kVerbs | Bit(COMMA))) && i + 1 < n && lows[i + 1] != W("of") &&
+          (Bit(prev) & (Bit(IN) | kVerbs | Bit(COMMA))) && i + 1 < n &&
+          cands[i + 1].wid != W("of") &&
           (nxt & (Bit(DT) | Bit(PRPS) | Bit(NNP) | Bit(PRP) | Bit(CD) | Bit(TO) | Bit(JJ) |
                   Bit(NNS) | Bit(LQ) | Bit(RB) | Bit(IN))) &&
           !(plow == W("of") && (nxt & Bit(IN)) && !(nxt & (Bit(TO) | Bit(RB)))))
@@ -1903,7 +2041,7 @@ void Tagger::Tag(Sentence* s) const {
     // "French authorities today release a ship": a plural subject, then "today" or
     // "yesterday", then a word that can be a present verb, before an object: the verb.
     if (t == NN && (set & Bit(VBP)) && !finite_seen && i >= 2 &&
-        (lows[i - 1] == W("today") || lows[i - 1] == W("yesterday")) &&
+        (cands[i - 1].wid == W("today") || cands[i - 1].wid == W("yesterday")) &&
         (tags[i - 2] == NNS || tags[i - 2] == NNPS) &&
         (nxt & (Bit(DT) | Bit(PRPS) | Bit(NNP) | Bit(CD))))
       t = VBP;
@@ -1913,8 +2051,9 @@ void Tagger::Tag(Sentence* s) const {
     if (t == VBG && (Bit(prev) & (Bit(DT) | Bit(PRPS) | Bit(POS))) && (c.wbits & kEndsIng) &&
         !(nxt & (Bit(DT) | Bit(PRPS) | Bit(PRP) | kNounish | kAdj | Bit(CD))))
       t = NN;
-    if (lw == W("such") && i + 1 < n && (lows[i + 1] == W("a") || lows[i + 1] == W("an"))) t = PDT;
-    if (t == VBD && (AfterHave(lows, tags, i))) t = VBN;
+    if (lw == W("such") && i + 1 < n && (cands[i + 1].wid == W("a") || cands[i + 1].wid == W("an")))
+      t = PDT;
+    if (t == VBD && (AfterHave(cands, tags, i))) t = VBN;
     tags[i] = t;
     // (kFinite, which has VBP for "are", and kOpensClause are disjoint.)
     if (Bit(t) & kFinite)
@@ -1928,7 +2067,7 @@ void Tagger::Tag(Sentence* s) const {
            (Bit(DT) | Bit(PDT) | Bit(PRPS) | Bit(NNP) | Bit(NNPS) | Bit(CD) | Bit(JJ))) &&
           !(cands[i + 1].set & kVerbs))
         finite_seen = false;
-      if (cands[i + 1].closed && cands[i + 1].best == PRP && IsSubjectPronoun(lows[i + 1]))
+      if (cands[i + 1].closed && cands[i + 1].best == PRP && IsSubjectPronoun(cands[i + 1].wid))
         finite_seen = false;
     }
   }

@@ -285,6 +285,24 @@ TEST(TaggerTest, SharedPrefixesPositionsAndCliticsKeepTheirTags) {
     for (const auto& [text, want] : cases) EXPECT_EQ(Tags(text), want);
 }
 
+// The rules read the token before the first and after the last as a sentence boundary:
+// what the previous (longer) sentence left in the per-thread working storage must not show
+// through at either edge, for one-word and two-word sentences too.
+TEST(TaggerTest, SentenceEdgesDoNotSeeTheSentenceBefore) {
+  const std::vector<std::string> texts = {"Attacks", "that",       "Rebels attacked",
+                                          "'s",      "It attacks", "Talks have"};
+  const std::string longer =
+      "The rebels that attacked the convoy have also been attacking towns , officials said .";
+  std::vector<std::string> fresh;
+  std::thread([&] {
+    for (const std::string& t : texts) fresh.push_back(Tags(t));
+  }).join();
+  for (size_t k = 0; k < texts.size(); ++k) {
+    Tags(longer);
+    EXPECT_EQ(Tags(texts[k]), fresh[k]) << texts[k];
+  }
+}
+
 // Dev measurement: token accuracy against CoreNLP tags in the PETRARCH validation parses.
 TEST(TaggerTest, AccuracyOnValidationParses) {
   const Tagger& tagger = Tagger::Default();
