@@ -126,6 +126,20 @@ TEST(StoryCoderSkipTest, SkippedSentenceKeepsNumbersAndContext) {
   ExpectSameAsUnskipped(coder, text);
 }
 
+TEST(StoryCoderSkipTest, PronounOnlySentenceStillUpdatesTheContext) {
+  StoryCoder coder(SmallDictionary(), PipelineOptions{});
+  // "He" (a person: Gondor's steward) is remembered again as the latest actor, so "they"
+  // in the third sentence is the steward, not Mordor (which would be a self-reference).
+  const std::string text =
+      "Gondor's steward condemned Mordor. He spoke for an hour. They condemned Mordor.";
+  StoryResult res;
+  ASSERT_TRUE(coder.Code(MakeStory(text), &res).ok());
+  ASSERT_EQ(res.events.size(), 2u);
+  EXPECT_EQ(res.events[1].sentence, 2);
+  EXPECT_EQ(res.events[1].source_code, "GONGOV");
+  ExpectSameAsUnskipped(coder, text);
+}
+
 TEST(StoryCoderSkipTest, StoryDiscardInSkippedSentenceStillDiscards) {
   StoryCoder coder(SmallDictionary(), PipelineOptions{});
   const std::string text =
