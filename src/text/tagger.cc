@@ -1512,6 +1512,10 @@ void Tagger::Tag(Sentence* s) const {
   // pointers.
   Cand* const cands = sc.cands.data() + 1;
   T* const tags = sc.tags.data() + 1;
+  // prev_cands[i] is cands[i - 1] and prev_tags[i] is tags[i - 1], the sentinel for i == 0
+  // (indexing `cands` with an unsigned i - 1 would wrap the pointer: undefined behaviour).
+  const Cand* const prev_cands = sc.cands.data();
+  const T* const prev_tags = sc.tags.data();
   cands[-1].wid = 0;           // no word before the first
   cands[n].set = Bit(PERIOD);  // the sentence ends after the last
   tags[-1] = PERIOD;
@@ -1715,9 +1719,9 @@ void Tagger::Tag(Sentence* s) const {
   for (size_t i = 0; i < n; ++i) {
     Cand& c = cands[i];
     const uint16_t lw = c.wid;
-    T prev = tags[i - 1];                    // PERIOD for i == 0
-    const uint16_t plow = cands[i - 1].wid;  // 0 for i == 0
-    const TagSet nxt = cands[i + 1].set;     // Bit(PERIOD) for i + 1 == n
+    T prev = prev_tags[i];                    // PERIOD for i == 0
+    const uint16_t plow = prev_cands[i].wid;  // 0 for i == 0
+    const TagSet nxt = cands[i + 1].set;      // Bit(PERIOD) for i + 1 == n
     T t = c.best;
     TagSet set = c.set;
     if ((set & (set - 1)) != 0) {  // ambiguous
@@ -1728,8 +1732,8 @@ void Tagger::Tag(Sentence* s) const {
       while (a > 0 &&
              (tags[a - 1] == RB || (tags[a - 1] == CC && a != i && a > 1 && tags[a - 2] == RB)))
         --a;
-      T aux_tag = tags[a - 1];                    // PERIOD for a == 0 (the sentinel)
-      const uint16_t aux_low = cands[a - 1].wid;  // 0 for a == 0
+      T aux_tag = prev_tags[a];                    // PERIOD for a == 0 (the sentinel)
+      const uint16_t aux_low = prev_cands[a].wid;  // 0 for a == 0
       const bool next_nounish =
           (((nxt & (kNounish | Bit(CD))) != 0 && !(nxt & kFinite & ~Bit(VBD))) ||
            (i + 1 < n && cands[i + 1].best == JJ && !cands[i + 1].closed && !(nxt & kVerbs))) &&
