@@ -2423,7 +2423,7 @@ bool SentenceCoder::CodeVerbPhrase(int n, std::vector<CodedEvent>* out) {
 }
 
 void SentenceCoder::CodeVerbs(std::vector<CodedEvent>* out) {
-  std::vector<int>& st = sc_.stack;  // FindNounPhrases and CodeVerbs do not nest
+  std::vector<int>& st = sc_.stack;  // CodeVerbs only (FindNounPhrases has np_stack)
   // With a pre-order numbering (see numbered_pre_order_) the walk visits node `idx` next and
   // skips a subtree by jumping to its end: no stack, and a subtree without a verb phrase is
   // passed over at once (only verb phrases are coded).
