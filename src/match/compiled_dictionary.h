@@ -192,23 +192,6 @@ class CompiledDictionary {
   std::vector<SynsetSlot> synset_slots_;
   // Bloom filters over the tables' hashes (16 bits a key, two bits tested): the tables are
   // larger than the caches and most look-ups miss, so a miss mostly stops here.
-  struct HashFilter {
-    std::vector<uint64_t> bits;
-    uint64_t mask = 0;
-    void Reset(size_t keys) {
-      size_t n = 512;
-      while (n < keys * 16) n <<= 1;
-      bits.assign(n / 64, 0);
-      mask = n - 1;
-    }
-    void Add(uint64_t h) {
-      Set((h >> 8) & mask);
-      Set((h >> 36) & mask);
-    }
-    bool MayContain(uint64_t h) const { return Test((h >> 8) & mask) && Test((h >> 36) & mask); }
-    void Set(uint64_t b) { bits[b >> 6] |= uint64_t{1} << (b & 63); }
-    bool Test(uint64_t b) const { return (bits[b >> 6] >> (b & 63)) & 1; }
-  };
   HashFilter entry_filter_, synset_filter_;
   std::vector<uint64_t> phrase_hashes_;  // PhraseRef::hashes point into it
   // MayStartDiscard's bits, indexed by DiscardKey of the discard phrases' first words.

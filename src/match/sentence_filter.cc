@@ -47,10 +47,9 @@ SentenceFilter::SentenceFilter(const CompiledDictionary& dict, const CoderOption
   for (const auto& actor : dict.dict().actors)
     for (const auto& name : actor.names) add(name);
   for (const auto& agent : dict.dict().agents) add(agent.words);
-  first_bits_.assign((kFirstMask + 1) / 64, 0);
+  first_words_.Reset(starts_.size());
   for (auto& [h, st] : starts_) {
-    first_bits_[(h & kFirstMask) >> 6] |= uint64_t{1} << (h & 63);
-    first_bits_[((h >> 32) & kFirstMask) >> 6] |= uint64_t{1} << ((h >> 32) & 63);
+    first_words_.Add(h);
     st.begin = static_cast<uint32_t>(rest_.size());
     if (!st.single) {  // a one-word phrase matches whatever follows: no need for the rest
       for (const auto* words : longer[h]) {
@@ -75,7 +74,7 @@ bool SentenceFilter::MayCode(const Sentence& s) const {
     if (IsContextPronoun(t.norm)) return true;
     const uint64_t h = CompiledDictionary::HashWord(t.norm);
     words.Add(h);
-    if (!MayStartPhrase(h)) continue;
+    if (!first_words_.MayContain(h)) continue;
     const auto it = starts_.find(h);
     if (it == starts_.end()) continue;
     if (it->second.single) return true;

@@ -24,6 +24,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/string_filter.h"
 #include "match/coder.h"
 #include "text/sentence.h"
 
@@ -49,14 +50,9 @@ class SentenceFilter {
     bool single = false;      // a one-word phrase starts with this word
     uint32_t begin = 0, end;  // its longer phrases in rest_: a count, then that many hashes
   };
-  bool MayStartPhrase(uint64_t h) const {
-    return Test(h & kFirstMask) && Test((h >> 32) & kFirstMask);
-  }
-  bool Test(uint64_t b) const { return (first_bits_[b >> 6] >> (b & 63)) & 1; }
-  static constexpr uint64_t kFirstMask = (uint64_t{1} << 18) - 1;
 
   bool active_;
-  std::vector<uint64_t> first_bits_;  // Bloom filter over the keys of starts_
+  HashFilter first_words_;  // over the keys of starts_
   std::unordered_map<uint64_t, Start> starts_;
   std::vector<uint64_t> rest_;
 };
